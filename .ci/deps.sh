@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages clusterlens needs to build and test, if any are missing.
+# Uses sudo when not root. Nothing is downloaded except Debian packages.
+set -euo pipefail
+packages=(
+  cmake g++ make pkg-config
+  libigraph-dev libarpack2-dev libglpk-dev libplfit-dev libxml2-dev zlib1g-dev
+  libgraphviz-dev graphviz fonts-liberation2
+  libboost-program-options-dev libgtest-dev
+  nlohmann-json3-dev libfmt-dev libtomlplusplus-dev
+  clang-format
+)
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "clusterlens: installing missing Debian packages: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# README command 1: install what is missing, build Release, run the main job on the bundled real
+# example (the Estonian climate cluster cut from EU CORDIS Horizon 2020), print where outputs are.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash .ci/deps.sh
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DCLUSTERLENS_BUILD_TESTS=OFF >/dev/null
+cmake --build build-release -j"$(nproc)" --target clusterlens
+bin="$root/build-release/src/clusterlens"
+out="$root/out/cordis_ee_climate"
+mkdir -p "$out"
+example="examples/cordis_ee_climate"
+echo
+echo "== clusterlens validate (EU CORDIS H2020, SC5 climate projects with an Estonian partner)"
+"$bin" validate "$example/data" --map "$example/cordis.toml" --json "$out/validate.json"
+echo
+echo "== clusterlens convert"
+"$bin" convert "$example/data" --map "$example/cordis.toml" -o "$out/network.graphml"
+"$bin" convert "$example/data" --map "$example/cordis.toml" -o "$out/csv"
+echo
+echo "Outputs are in $out:"
+ls -1 "$out" | sed 's/^/  /'
+echo "Source: CORDIS, European Commission — Horizon 2020 projects dataset, 2020-12-14."

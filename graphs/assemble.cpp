@@ -1,0 +1,464 @@
+#include "graphs/assemble.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+#include "graphs/text_input.hpp"
+
+namespace clusterlens {
+namespace {
+
+std::string list_columns(const RawTable& t) {
+    std::string out;
+    for (const auto& n : t.names()) out += (out.empty() ? "" : ", ") + n;
+    return out.empty() ? "(none)" : out;
+}
+
+/// Finds a column named by the mapping (must exist) or the default name (optional).
+int resolve(const RawTable& table, const std::string& mapped, const char* fallback, const char* what,
+            const std::string& mapping_path) {
+    if (!mapped.empty()) {
+        const int c = table.find(mapped);
+        if (c < 0)
+            throw InputError(SourcePos{table.path, 1, 0},
+                             "the mapping " + (mapping_path.empty() ? std::string() : "(" + mapping_path + ") ") +
+                                 "names column '" + mapped + "' for " + what +
+                                 ", but there is no such column; columns are: " + list_columns(table));
+        return c;
+    }
+    return fallback == nullptr ? -1 : table.find(fallback);
+}
+
+std::string accepted_list(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+    return out;
+}
+
+std::optional<bool> parse_bool(const std::string& text) {
+    const auto t = ascii_lower(trim(text));
+    if (t == "true" || t == "1" || t == "yes" || t == "y") return true;
+    if (t == "false" || t == "0" || t == "no" || t == "n") return false;
+    return std::nullopt;
+}
+
+/// Looks a value up in a value map: exact, then case-insensitive.
+const std::string* map_value(const std::map<std::string, std::string>& map, const std::string& v) {
+    auto it = map.find(v);
+    if (it != map.end()) return &it->second;
+    const auto lv = ascii_lower(v);
+    for (const auto& [k, val] : map)
+        if (ascii_lower(k) == lv) return &val;
+    return nullptr;
+}
+
+/// Moves the columns not used by the model into typed attribute columns (numbers when every
+/// non-empty cell is a number, else text), keeping only `rows` in that order.
+void keep_extra_columns(RawTable& table, const std::vector<int>& used,
+                        const std::vector<std::size_t>& rows, AttributeTable& out) {
+    for (std::size_t c = 0; c < table.column_count(); ++c) {
+        if (std::find(used.begin(), used.end(), static_cast<int>(c)) != used.end()) continue;
+        bool numeric = true, any = false;
+        for (const auto r : rows) {
+            const auto& cell = table.cell(c, r);
+            if (cell.empty()) continue;
+            any = true;
+            if (!parse_number(cell)) {
+                numeric = false;
+                break;
+            }
+        }
+        if (numeric && any) {
+            std::vector<double> values;
+            values.reserve(rows.size());
+            for (const auto r : rows) {
+                const auto& cell = table.cell(c, r);
+                values.push_back(cell.empty() ? std::nan("") : *parse_number(cell));
+            }
+            out.set_numbers(table.names()[c], std::move(values));
+        } else {
+            std::vector<std::string> values;
+            values.reserve(rows.size());
+            for (const auto r : rows) values.push_back(table.cell(c, r));
+            out.set_texts(table.names()[c], std::move(values));
+        }
+    }
+}
+
+}  // namespace
+
+Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& options) {
+    ErrorCollector errors(options.max_errors);
+    RawTable& at = raw.actors;
+    RawTable& tt = raw.ties;
+    std::vector<Warning> warnings = std::move(raw.warnings);
+
+    // ---- actors ---------------------------------------------------------------------
+    std::vector<Actor> actors;
+    std::unordered_map<std::string, std::size_t> index;
+    std::vector<std::size_t> actor_rows;  // raw row of each actor (created actors: none)
+    std::vector<int> actor_used;
+    const std::size_t declared = at.rows();
+    if (at.rows() > 0 || at.column_count() > 0) {
+        const int c_id = resolve(at, m.actor_id, col::id, "actor ids", m.path);
+        if (c_id < 0)
+            throw InputError(SourcePos{at.path, 1, 0},
+                             "no actor id column: expected a column named 'Id' (Gephi's "
+                             "convention); columns are: " +
+                                 list_columns(at) +
+                                 "; rename the column or name it in a mapping file "
+                                 "([actors] id = \"...\")");
+        const int c_label = resolve(at, m.label, col::label, "labels", m.path);
+        const int c_part = resolve(at, m.part, "part", "parts", m.path);
+        const int c_type = resolve(at, m.type, "type", "actor types", m.path);
+        const int c_focal = resolve(at, m.focal, "focal", "focal firms", m.path);
+        const int c_loc = resolve(at, m.locality, m.locality_rule ? nullptr : "locality", "locality", m.path);
+        const int c_rule = m.locality_rule
+                               ? resolve(at, m.locality_rule->column, nullptr, "the locality rule", m.path)
+                               : -1;
+        const int c_stage = resolve(at, m.stage, "stage", "value-chain stages", m.path);
+        const int c_group = resolve(at, m.group, "group", "groups", m.path);
+        actor_used = {c_id, c_label, c_part, c_type, c_focal, c_loc, c_stage, c_group};
+
+        std::vector<std::string> part_names = {"core", "assisting", "external"};
+        actors.reserve(at.rows());
+        index.reserve(at.rows() * 2);
+        for (std::size_t r = 0; r < at.rows(); ++r) {
+            Actor a;
+            a.id = trim(at.cell(static_cast<std::size_t>(c_id), r));
+            if (a.id.empty()) {
+                errors.add(InputError(at.pos(r, c_id), "empty actor id; every actor needs an id"));
+                continue;
+            }
+            auto [it, fresh] = index.emplace(a.id, actors.size());
+            if (!fresh) {
+                errors.add(InputError(at.pos(r, c_id),
+                                      "duplicate actor id '" + a.id + "' (first at line " +
+                                          std::to_string(at.line(actor_rows[it->second])) +
+                                          "); actor ids must be unique"));
+                continue;
+            }
+            a.label = c_label >= 0 ? at.cell(static_cast<std::size_t>(c_label), r) : std::string();
+            if (a.label.empty()) a.label = a.id;
+            if (c_part >= 0) {
+                const auto v = trim(at.cell(static_cast<std::size_t>(c_part), r));
+                if (!v.empty()) {
+                    const auto* mapped = map_value(m.part_values, v);
+                    const auto p = parse_part(mapped ? *mapped : v);
+                    if (!p) {
+                        errors.add(InputError(at.pos(r, c_part),
+                                              "unknown part '" + v + "'; accepted: " +
+                                                  accepted_list(part_names) +
+                                                  " (or map it in a mapping file: [actors.part_values])"));
+                    } else {
+                        a.part = *p;
+                    }
+                }
+            }
+            if (c_type >= 0) {
+                const auto v = trim(at.cell(static_cast<std::size_t>(c_type), r));
+                if (!v.empty()) {
+                    const auto* mapped = map_value(m.type_values, v);
+                    const auto t = ascii_lower(mapped ? *mapped : v);
+                    const auto& known = known_actor_types();
+                    if (std::find(known.begin(), known.end(), t) == known.end()) {
+                        errors.add(InputError(at.pos(r, c_type),
+                                              "unknown actor type '" + v + "'; accepted: " +
+                                                  accepted_list(known) +
+                                                  " (or map it in a mapping file: [actors.type_values])"));
+                    } else {
+                        a.type = t;
+                    }
+                }
+            }
+            if (c_focal >= 0) {
+                const auto& v = at.cell(static_cast<std::size_t>(c_focal), r);
+                if (!trim(v).empty()) {
+                    const auto b = parse_bool(v);
+                    if (!b)
+                        errors.add(InputError(at.pos(r, c_focal),
+                                              "focal must be true or false (also 1/0, yes/no), "
+                                              "got '" + v + "'"));
+                    else
+                        a.focal = *b;
+                }
+            }
+            if (c_loc >= 0) {
+                const auto v = trim(at.cell(static_cast<std::size_t>(c_loc), r));
+                if (!v.empty()) {
+                    const auto l = parse_locality(v);
+                    if (!l)
+                        errors.add(InputError(at.pos(r, c_loc),
+                                              "unknown locality '" + v + "'; accepted: local, global "
+                                              "(or give a rule in a mapping file: [actors.locality])"));
+                    else
+                        a.locality = *l;
+                }
+            } else if (c_rule >= 0) {
+                const auto v = trim(at.cell(static_cast<std::size_t>(c_rule), r));
+                const auto& rule = *m.locality_rule;
+                if (!rule.local_values.empty()) {
+                    const bool local = std::find(rule.local_values.begin(), rule.local_values.end(),
+                                                 v) != rule.local_values.end();
+                    a.locality = local ? Locality::local : Locality::global;
+                } else {
+                    const bool global = std::find(rule.global_values.begin(),
+                                                  rule.global_values.end(), v) != rule.global_values.end();
+                    a.locality = global ? Locality::global : Locality::local;
+                }
+            }
+            // Derivations: locality from part, part from locality and type.
+            if (a.locality == Locality::unspecified && a.part != Part::unspecified)
+                a.locality = a.part == Part::external ? Locality::global : Locality::local;
+            if (a.part == Part::unspecified && a.locality != Locality::unspecified) {
+                if (a.locality == Locality::global)
+                    a.part = Part::external;
+                else if (!a.type.empty())
+                    a.part = is_firm_type(a.type) ? Part::core : Part::assisting;
+            }
+            if (c_stage >= 0) a.stage = trim(at.cell(static_cast<std::size_t>(c_stage), r));
+            if (c_group >= 0) a.group = trim(at.cell(static_cast<std::size_t>(c_group), r));
+            actor_rows.push_back(r);
+            actors.push_back(std::move(a));
+        }
+    }
+
+    // ---- ties -----------------------------------------------------------------------
+    if (tt.column_count() == 0 && tt.rows() == 0 && actors.empty())
+        throw InputError(SourcePos{raw.sources.empty() ? std::string() : raw.sources.front(), 0, 0},
+                         "no actors and no ties: the input is empty");
+    if (actors.empty() && tt.rows() == 0) errors.throw_if_any();
+    if (raw.actors_authoritative && declared == 0 && at.column_count() > 0)
+        errors.add(InputError(SourcePos{at.path, 0, 0},
+                              "the actor table has a header but no actors; add one row per actor"));
+
+    const int c_src = tt.column_count() ? resolve(tt, m.source, col::source, "tie sources", m.path) : -1;
+    const int c_tgt = tt.column_count() ? resolve(tt, m.target, col::target, "tie targets", m.path) : -1;
+    if (tt.column_count() > 0 && (c_src < 0 || c_tgt < 0))
+        throw InputError(SourcePos{tt.path, 1, 0},
+                         std::string("no tie ") + (c_src < 0 ? "source" : "target") +
+                             " column: expected columns named 'Source' and 'Target' (Gephi's "
+                             "convention); columns are: " +
+                             list_columns(tt) +
+                             "; rename them or name them in a mapping file ([ties] source = "
+                             "\"...\", target = \"...\")");
+    const int c_w = resolve(tt, m.weight, col::weight, "tie weights", m.path);
+    const int c_dir = resolve(tt, m.direction_column, col::type, "tie direction", m.path);
+    const int c_rel = resolve(tt, m.relation_column, col::relation, "relations", m.path);
+    const std::vector<int> tie_used = {c_src, c_tgt, c_w, c_dir, c_rel};
+
+    std::vector<std::string> relations;
+    std::unordered_map<std::string, std::uint32_t> relation_index;
+    auto relation_of = [&](const std::string& name) {
+        auto [it, fresh] = relation_index.emplace(name, static_cast<std::uint32_t>(relations.size()));
+        if (fresh) relations.push_back(name);
+        return it->second;
+    };
+
+    struct Tie {
+        std::int64_t a, b;
+        double w;
+        std::uint32_t rel;
+        std::int8_t dir;  // -1 unspecified, 0 undirected, 1 directed
+        std::size_t row;
+    };
+    std::vector<Tie> ties;
+    ties.reserve(tt.rows());
+    std::size_t loops = 0;
+    SourcePos first_loop;
+    std::size_t created = 0;
+    bool any_directed = false;
+
+    auto actor_for = [&](std::size_t r, int c) -> std::int64_t {
+        const auto id = trim(tt.cell(static_cast<std::size_t>(c), r));
+        if (id.empty()) {
+            errors.add(InputError(tt.pos(r, c), "empty actor id in a tie; give both ends"));
+            return -1;
+        }
+        auto it = index.find(id);
+        if (it != index.end()) return static_cast<std::int64_t>(it->second);
+        if (raw.actors_authoritative && !options.create_missing_actors) {
+            errors.add(InputError(tt.pos(r, c),
+                                  "tie refers to unknown actor '" + id + "'" +
+                                      (at.path.empty() ? std::string() : ", which is not in " + at.path) +
+                                      "; add the actor or pass --create-missing"));
+            return -1;
+        }
+        if (raw.actors_authoritative) ++created;
+        Actor a;
+        a.id = id;
+        a.label = id;
+        index.emplace(id, actors.size());
+        actors.push_back(std::move(a));
+        return static_cast<std::int64_t>(actors.size() - 1);
+    };
+
+    for (std::size_t r = 0; r < tt.rows(); ++r) {
+        const auto a = actor_for(r, c_src);
+        const auto b = actor_for(r, c_tgt);
+        double w = 1.0;
+        bool ok = a >= 0 && b >= 0;
+        if (c_w >= 0) {
+            const auto text = trim(tt.cell(static_cast<std::size_t>(c_w), r));
+            if (!text.empty()) {
+                const auto v = parse_number(text);
+                if (!v) {
+                    errors.add(InputError(tt.pos(r, c_w), "weight '" + text +
+                                                              "' is not a number; use a positive number such as 1 or 2.5"));
+                    ok = false;
+                } else if (!std::isfinite(*v) || *v <= 0) {
+                    errors.add(InputError(tt.pos(r, c_w),
+                                          "weight must be a positive number (tie strength), got '" +
+                                              text + "'; remove the tie or give it a strength > 0"));
+                    ok = false;
+                } else {
+                    w = *v;
+                }
+            }
+        }
+        std::int8_t dir = -1;
+        if (c_dir >= 0) {
+            const auto text = ascii_lower(trim(tt.cell(static_cast<std::size_t>(c_dir), r)));
+            if (text == "directed") dir = 1, any_directed = true;
+            else if (text == "undirected") dir = 0;
+            else if (!text.empty()) {
+                errors.add(InputError(tt.pos(r, c_dir),
+                                      "tie type '" + tt.cell(static_cast<std::size_t>(c_dir), r) +
+                                          "' is neither Directed nor Undirected"));
+                ok = false;
+            }
+        }
+        std::uint32_t rel = 0;
+        if (c_rel >= 0) rel = relation_of(trim(tt.cell(static_cast<std::size_t>(c_rel), r)));
+        else rel = relation_of(m.relation_name);
+        if (!ok) continue;
+        if (a == b) {
+            if (loops++ == 0) first_loop = tt.pos(r, c_src);
+            continue;
+        }
+        ties.push_back(Tie{a, b, w, rel, dir, r});
+    }
+    errors.throw_if_any();
+    if (actors.empty())
+        throw InputError(SourcePos{at.path.empty() ? tt.path : at.path, 0, 0},
+                         "no actors found; the input needs at least one actor or tie");
+    if (relations.empty()) relations.push_back(m.relation_name);
+
+    // ---- direction --------------------------------------------------------------------
+    bool directed = false;
+    if (m.directed) directed = *m.directed;
+    else if (any_directed) directed = true;
+    else if (raw.directed) directed = *raw.directed;
+
+    LoadReport report;
+    report.sources = raw.sources;
+    report.format = raw.format;
+    report.self_loops_dropped = loops;
+    report.actors_created = created;
+    if (loops > 0)
+        warnings.push_back(Warning{first_loop, std::to_string(loops) +
+                                                   (loops == 1 ? " self-loop" : " self-loops") +
+                                                   " dropped (first here); clusterlens ignores "
+                                                   "ties from an actor to itself"});
+    if (created > 0)
+        warnings.push_back(Warning{SourcePos{at.path, 0, 0},
+                                   std::to_string(created) + " actors created for tie ends missing "
+                                                             "from the actor table (--create-missing)"});
+
+    // In a directed network an explicitly undirected tie stands for two arcs.
+    if (directed && (m.directed.value_or(true))) {
+        const std::size_t n = ties.size();
+        for (std::size_t e = 0; e < n; ++e) {
+            if (ties[e].dir == 0) {
+                ties.push_back(Tie{ties[e].b, ties[e].a, ties[e].w, ties[e].rel, 0, ties[e].row});
+                ++report.mixed_undirected_ties;
+            }
+        }
+        if (report.mixed_undirected_ties > 0)
+            warnings.push_back(Warning{SourcePos{tt.path, 0, 0},
+                                       std::to_string(report.mixed_undirected_ties) +
+                                           " undirected ties in a directed network were read as "
+                                           "two arcs each (one in each direction)"});
+    }
+    if (m.reverse_arcs) {
+        if (directed) {
+            for (auto& t : ties) std::swap(t.a, t.b);
+            report.arcs_reversed = true;
+        } else {
+            warnings.push_back(Warning{SourcePos{m.path, 0, 0},
+                                       "knowledge_flow = \"target_to_source\" has no effect on an "
+                                       "undirected network"});
+        }
+    }
+
+    // ---- parallel ties: sum weights per (ends, relation) ---------------------------
+    std::vector<std::size_t> order(ties.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    auto key = [&](const Tie& t) {
+        const auto lo = directed ? t.a : std::min(t.a, t.b);
+        const auto hi = directed ? t.b : std::max(t.a, t.b);
+        return std::tuple(lo, hi, t.rel);
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return key(ties[x]) < key(ties[y]); });
+    std::vector<char> keep(ties.size(), 1);
+    std::size_t merged = 0;
+    SourcePos first_merge;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i + 1;
+        // Within a run of equal keys the earliest tie (smallest index) comes first (stable sort).
+        while (j < order.size() && key(ties[order[j]]) == key(ties[order[i]])) {
+            ties[order[i]].w += ties[order[j]].w;
+            keep[order[j]] = 0;
+            if (merged++ == 0) first_merge = tt.pos(ties[order[j]].row, c_src);
+            ++j;
+        }
+        i = j;
+    }
+    report.parallel_ties_merged = merged;
+    if (merged > 0)
+        warnings.push_back(Warning{first_merge,
+                                   std::to_string(merged) +
+                                       (merged == 1 ? " parallel tie" : " parallel ties") +
+                                       " merged into an earlier tie of the same pair and relation "
+                                       "(first here); their weights were summed"});
+
+    std::vector<std::int64_t> ends;
+    std::vector<double> weights;
+    std::vector<std::uint32_t> tie_rel;
+    std::vector<std::size_t> rows;
+    ends.reserve(2 * ties.size());
+    weights.reserve(ties.size());
+    for (std::size_t e = 0; e < ties.size(); ++e) {
+        if (!keep[e]) continue;
+        ends.push_back(ties[e].a);
+        ends.push_back(ties[e].b);
+        weights.push_back(ties[e].w);
+        tie_rel.push_back(ties[e].rel);
+        rows.push_back(ties[e].row);
+    }
+
+    // Extra attributes. Created actors have no raw row: extend with empty cells.
+    std::vector<std::size_t> arows = actor_rows;
+    const std::size_t blank = at.rows();
+    if (actors.size() > arows.size()) {
+        at.add_row(0);
+        arows.resize(actors.size(), blank);
+    }
+    AttributeTable actor_attrs, tie_attrs;
+    if (at.column_count() > 0) keep_extra_columns(at, actor_used, arows, actor_attrs);
+    if (tt.column_count() > 0) keep_extra_columns(tt, tie_used, rows, tie_attrs);
+
+    Network net = Network::build(std::move(actors), directed, ends, std::move(weights),
+                                 std::move(relations), std::move(tie_rel));
+    net.actor_attributes() = std::move(actor_attrs);
+    net.tie_attributes() = std::move(tie_attrs);
+    report.warnings = std::move(warnings);
+    net.report() = std::move(report);
+    if (!m.path.empty()) net.metadata()["mapping"] = m.path;
+    return net;
+}
+
+}  // namespace clusterlens

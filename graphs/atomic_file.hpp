@@ -1,0 +1,35 @@
+// Outputs are written to a temporary file next to the destination and renamed into place on
+// commit(), so a failed run never leaves a half-written file or destroys the previous one.
+#pragma once
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace clusterlens {
+
+class AtomicFile {
+public:
+    /// Creates the temporary file (BackendError if the folder is not writable).
+    explicit AtomicFile(std::string path);
+    ~AtomicFile();  ///< removes the temporary file unless committed
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    std::ostream& stream() { return out_; }
+    /// Flushes, closes and renames into place; BackendError on any write failure.
+    void commit();
+    const std::string& path() const noexcept { return path_; }
+
+private:
+    std::string path_;
+    std::string temp_;
+    std::ofstream out_;
+    bool committed_ = false;
+};
+
+/// Throws UsageError if any output path names the same file as an input path.
+void refuse_overwriting_inputs(const std::vector<std::string>& outputs,
+                               const std::vector<std::string>& inputs);
+
+}  // namespace clusterlens

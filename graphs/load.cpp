@@ -1,0 +1,171 @@
+#include "graphs/load.hpp"
+
+#include <filesystem>
+
+#include "graphs/readers.hpp"
+#include "graphs/text_input.hpp"
+
+namespace clusterlens {
+namespace fs = std::filesystem;
+
+namespace {
+std::string extension_of(const std::string& path) {
+    fs::path p(path);
+    auto ext = ascii_lower(p.extension().string());
+    if (ext == ".gz") ext = ascii_lower(p.stem().extension().string());
+    return ext;
+}
+
+std::string name_of(const std::string& path) { return ascii_lower(fs::path(path).filename().string()); }
+
+bool is_table(const std::string& path) {
+    const auto e = extension_of(path);
+    return e == ".csv" || e == ".tsv";
+}
+}  // namespace
+
+InputFormat parse_input_format(const std::string& name) {
+    const auto n = ascii_lower(name);
+    if (n == "csv") return InputFormat::csv;
+    if (n == "graphml") return InputFormat::graphml;
+    if (n == "gml") return InputFormat::gml;
+    if (n == "pajek" || n == "net") return InputFormat::pajek;
+    if (n == "dl" || n == "ucinet") return InputFormat::dl;
+    if (n == "vna") return InputFormat::vna;
+    if (n == "edgelist" || n == "edges" || n == "txt") return InputFormat::edgelist;
+    throw UsageError("unknown input format '" + name +
+                     "'; accepted: csv, graphml, gml, pajek, dl, vna, edgelist");
+}
+
+InputFormat format_from_extension(const std::string& path) {
+    const auto e = extension_of(path);
+    if (e == ".csv" || e == ".tsv") return InputFormat::csv;
+    if (e == ".graphml" || e == ".xml") return InputFormat::graphml;
+    if (e == ".gml") return InputFormat::gml;
+    if (e == ".net" || e == ".paj") return InputFormat::pajek;
+    if (e == ".dl") return InputFormat::dl;
+    if (e == ".vna") return InputFormat::vna;
+    if (e == ".txt" || e == ".edges" || e == ".edgelist" || e == ".el" || e == ".ncol")
+        return InputFormat::edgelist;
+    return InputFormat::automatic;
+}
+
+std::vector<std::string> InputFiles::all() const {
+    std::vector<std::string> out;
+    if (!nodes.empty()) out.push_back(nodes);
+    if (!main.empty()) out.push_back(main);
+    out.insert(out.end(), extra.begin(), extra.end());
+    return out;
+}
+
+InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOptions& options) {
+    if (inputs.empty())
+        throw UsageError("no network given; name a file, a nodes.csv/edges.csv pair or a folder");
+    InputFiles f;
+    const auto& m = options.mapping;
+
+    // A folder: its nodes/edges tables (named by the mapping, or found by name).
+    if (inputs.size() == 1 && fs::is_directory(inputs[0])) {
+        const fs::path dir(inputs[0]);
+        f.format = InputFormat::csv;
+        if (!m.edges_file.empty()) {
+            f.main = (dir / m.edges_file).string();
+            if (!m.nodes_file.empty()) f.nodes = (dir / m.nodes_file).string();
+            return f;
+        }
+        std::vector<std::string> node_files, edge_files;
+        for (const auto& entry : fs::directory_iterator(dir)) {
+            if (!entry.is_regular_file()) continue;
+            const auto p = entry.path().string();
+            if (!is_table(p)) continue;
+            const auto n = name_of(p);
+            if (n.find("edge") != std::string::npos || n.find("tie") != std::string::npos)
+                edge_files.push_back(p);
+            else if (n.find("node") != std::string::npos || n.find("actor") != std::string::npos)
+                node_files.push_back(p);
+        }
+        if (edge_files.size() != 1 || node_files.size() > 1)
+            throw UsageError("folder " + inputs[0] + " must hold one edges table (a .csv or .csv.gz "
+                             "whose name contains 'edge') and at most one nodes table (name "
+                             "containing 'node'); found " + std::to_string(edge_files.size()) +
+                             " and " + std::to_string(node_files.size()) +
+                             "; name them in a mapping file ([files] nodes = \"...\", edges = \"...\")");
+        f.main = edge_files[0];
+        if (!node_files.empty()) f.nodes = node_files[0];
+        return f;
+    }
+    for (const auto& in : inputs) {
+        if (fs::is_directory(in))
+            throw UsageError(in + " is a folder; give a folder alone, or files only");
+    }
+
+    // Pajek .net with .clu partitions.
+    std::vector<std::string> files;
+    for (const auto& in : inputs) {
+        if (extension_of(in) == ".clu") f.extra.push_back(in);
+        else files.push_back(in);
+    }
+    if (!f.extra.empty()) {
+        if (files.size() != 1 || format_from_extension(files[0]) != InputFormat::pajek)
+            throw UsageError(".clu partitions go with exactly one Pajek .net file");
+        f.format = InputFormat::pajek;
+        f.main = files[0];
+        return f;
+    }
+
+    if (files.size() == 2) {
+        // nodes + edges pair; accept either order when the names say which is which.
+        f.format = InputFormat::csv;
+        const bool first_edges = name_of(files[0]).find("edge") != std::string::npos;
+        const bool second_edges = name_of(files[1]).find("edge") != std::string::npos;
+        if (first_edges && !second_edges) {
+            f.nodes = files[1];
+            f.main = files[0];
+        } else {
+            f.nodes = files[0];
+            f.main = files[1];
+        }
+        return f;
+    }
+    if (files.size() > 2)
+        throw UsageError("too many inputs: give one network file, a nodes/edges pair or a folder");
+
+    f.main = files[0];
+    f.format = options.format != InputFormat::automatic ? options.format : format_from_extension(f.main);
+    if (f.format == InputFormat::automatic)
+        throw UsageError("cannot tell the format of " + f.main +
+                         " from its extension; use --format (csv, graphml, gml, pajek, dl, vna, "
+                         "edgelist) or one of .csv .graphml .gml .net .dl .vna .txt");
+    if (f.format == InputFormat::csv && !m.nodes_file.empty()) {
+        // A single CSV plus a mapping that names the nodes file next to it.
+        f.nodes = (fs::path(f.main).parent_path() / m.nodes_file).string();
+    }
+    return f;
+}
+
+RawNetwork read_raw(const InputFiles& f) {
+    switch (f.format) {
+        case InputFormat::csv: return read_csv_pair(f.nodes, f.main);
+        case InputFormat::graphml: return read_graphml(f.main);
+        case InputFormat::gml: return read_gml(f.main);
+        case InputFormat::pajek: return read_pajek(f.main, f.extra);
+        case InputFormat::dl: return read_dl(f.main);
+        case InputFormat::vna: return read_vna(f.main);
+        case InputFormat::edgelist: return read_edge_list(f.main);
+        case InputFormat::automatic: break;
+    }
+    throw UsageError("no input format");
+}
+
+Network load_network(const std::vector<std::string>& inputs, const LoadOptions& options) {
+    const auto files = resolve_inputs(inputs, options);
+    for (const auto& p : files.all()) {
+        std::error_code ec;
+        if (!fs::exists(p, ec))
+            throw InputError(SourcePos{p, 0, 0}, "no such file; check the path");
+    }
+    auto net = assemble(read_raw(files), options.mapping, options.assemble);
+    return net;
+}
+
+}  // namespace clusterlens

@@ -1,0 +1,45 @@
+// Loading a network from what the user names on the command line: one file (format from its
+// extension, .gz allowed), a nodes/edges CSV pair, or a folder holding both; Pajek .clu
+// partitions may follow a .net file.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "graphs/assemble.hpp"
+#include "graphs/mapping.hpp"
+#include "graphs/network.hpp"
+#include "graphs/raw.hpp"
+
+namespace clusterlens {
+
+enum class InputFormat { automatic, csv, graphml, gml, pajek, dl, vna, edgelist };
+
+/// Parses a format name (csv, graphml, gml, pajek, dl, vna, edgelist); UsageError otherwise.
+InputFormat parse_input_format(const std::string& name);
+/// The format an input file's extension implies (".gz" is looked through); automatic if none.
+InputFormat format_from_extension(const std::string& path);
+
+struct LoadOptions {
+    Mapping mapping;
+    AssembleOptions assemble;
+    InputFormat format = InputFormat::automatic;
+};
+
+/// The files an input specification resolves to (after folder lookup and pair ordering).
+struct InputFiles {
+    InputFormat format = InputFormat::automatic;
+    std::string nodes;               ///< CSV actor table ("" if none)
+    std::string main;                ///< CSV tie table, or the single network file
+    std::vector<std::string> extra;  ///< Pajek .clu partitions
+    std::vector<std::string> all() const;
+};
+
+/// Resolves the user's input arguments. Throws UsageError when they do not name a network.
+InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOptions& options);
+/// Reads the files with the right reader.
+RawNetwork read_raw(const InputFiles& files);
+/// resolve_inputs + read_raw + assemble.
+Network load_network(const std::vector<std::string>& inputs, const LoadOptions& options);
+
+}  // namespace clusterlens

@@ -1,0 +1,123 @@
+#include "graphs/network.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <numeric>
+
+namespace clusterlens {
+
+const std::vector<std::string>& known_actor_types() {
+    static const std::vector<std::string> types = {
+        "firm",     "university", "research", "government",    "intermediary",
+        "consultant", "customer", "supplier", "subcontractor", "other"};
+    return types;
+}
+
+bool is_firm_type(std::string_view type) {
+    return type == "firm" || type == "customer" || type == "supplier" || type == "subcontractor";
+}
+
+std::string_view to_string(Part part) {
+    switch (part) {
+        case Part::core: return "core";
+        case Part::assisting: return "assisting";
+        case Part::external: return "external";
+        case Part::unspecified: break;
+    }
+    return "";
+}
+
+std::string_view to_string(Locality locality) {
+    switch (locality) {
+        case Locality::local: return "local";
+        case Locality::global: return "global";
+        case Locality::unspecified: break;
+    }
+    return "";
+}
+
+namespace {
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+}  // namespace
+
+std::optional<Part> parse_part(std::string_view text) {
+    const auto t = lower(text);
+    if (t == "core") return Part::core;
+    if (t == "assisting") return Part::assisting;
+    if (t == "external") return Part::external;
+    return std::nullopt;
+}
+
+std::optional<Locality> parse_locality(std::string_view text) {
+    const auto t = lower(text);
+    if (t == "local") return Locality::local;
+    if (t == "global") return Locality::global;
+    return std::nullopt;
+}
+
+Network::Network() : graph_(0, false) { relations_.emplace_back(); }
+
+Network Network::build(std::vector<Actor> actors, bool directed,
+                       const std::vector<std::int64_t>& ends, std::vector<double> weights,
+                       std::vector<std::string> relations, std::vector<std::uint32_t> tie_relation) {
+    const auto n = static_cast<std::int64_t>(actors.size());
+    if (ends.size() != 2 * weights.size() || tie_relation.size() != weights.size())
+        throw BackendError("Network::build: tie arrays differ in length");
+    if (relations.empty()) relations.emplace_back();
+    for (std::size_t i = 0; i < ends.size(); i += 2) {
+        if (ends[i] < 0 || ends[i] >= n || ends[i + 1] < 0 || ends[i + 1] >= n)
+            throw BackendError("Network::build: tie end out of range");
+        if (ends[i] == ends[i + 1]) throw BackendError("Network::build: self-loop");
+    }
+    for (std::size_t e = 0; e < weights.size(); ++e) {
+        if (!(std::isfinite(weights[e]) && weights[e] > 0))
+            throw BackendError("Network::build: weight not > 0");
+        if (tie_relation[e] >= relations.size())
+            throw BackendError("Network::build: relation index out of range");
+    }
+
+    Network net;
+    net.graph_ = IgraphGraph(n, directed);
+    if (!ends.empty()) {
+        igraph_vector_int_t view;
+        igraph_vector_int_view(&view, reinterpret_cast<const igraph_integer_t*>(ends.data()),
+                               static_cast<igraph_integer_t>(ends.size()));
+        static_assert(sizeof(igraph_integer_t) == sizeof(std::int64_t));
+        igraph_check(igraph_add_edges(net.graph_.get(), &view, nullptr), "adding ties");
+    }
+    net.actors_ = std::move(actors);
+    net.ends_ = ends;
+    net.weights_ = std::move(weights);
+    net.relations_ = std::move(relations);
+    net.tie_relation_ = std::move(tie_relation);
+    net.id_index_sorted_.resize(net.actors_.size());
+    std::iota(net.id_index_sorted_.begin(), net.id_index_sorted_.end(), std::size_t{0});
+    std::sort(net.id_index_sorted_.begin(), net.id_index_sorted_.end(),
+              [&](std::size_t a, std::size_t b) { return net.actors_[a].id < net.actors_[b].id; });
+    return net;
+}
+
+bool Network::directed() const noexcept { return igraph_is_directed(graph_.get()); }
+
+std::size_t Network::source(std::size_t tie) const {
+    return static_cast<std::size_t>(ends_.at(2 * tie));
+}
+
+std::size_t Network::target(std::size_t tie) const {
+    return static_cast<std::size_t>(ends_.at(2 * tie + 1));
+}
+
+std::optional<std::size_t> Network::find_actor(const std::string& id) const {
+    auto it = std::lower_bound(
+        id_index_sorted_.begin(), id_index_sorted_.end(), id,
+        [&](std::size_t a, const std::string& key) { return actors_[a].id < key; });
+    if (it != id_index_sorted_.end() && actors_[*it].id == id) return *it;
+    return std::nullopt;
+}
+
+}  // namespace clusterlens

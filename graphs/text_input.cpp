@@ -1,0 +1,171 @@
+#include "graphs/text_input.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+namespace clusterlens {
+
+LineReader::LineReader(std::string path) : path_(std::move(path)), buffer_(1 << 18) {
+    errno = 0;
+    file_ = gzopen(path_.c_str(), "rb");
+    if (file_ == nullptr) {
+        const int err = errno;
+        throw InputError(SourcePos{path_, 0, 0},
+                         std::string("cannot open file: ") +
+                             (err != 0 ? std::strerror(err) : "out of memory") +
+                             "; check the path and that it is readable");
+    }
+    gzbuffer(file_, 1 << 17);
+}
+
+LineReader::~LineReader() {
+    if (file_ != nullptr) gzclose(file_);
+}
+
+bool LineReader::fill() {
+    if (eof_) return false;
+    if (begin_ > 0) {
+        std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+        end_ -= begin_;
+        begin_ = 0;
+    }
+    if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+    const int got = gzread(file_, buffer_.data() + end_, static_cast<unsigned>(buffer_.size() - end_));
+    if (got < 0) {
+        int errnum = 0;
+        const char* msg = gzerror(file_, &errnum);
+        throw InputError(SourcePos{path_, line_no_ + 1, 0},
+                         std::string("cannot read file: ") + (msg ? msg : "read error") +
+                             " (a damaged .gz file?)");
+    }
+    if (got == 0) {
+        eof_ = true;
+        return false;
+    }
+    end_ += static_cast<std::size_t>(got);
+    return true;
+}
+
+bool LineReader::next(std::string& line) {
+    line.clear();
+    for (;;) {
+        // Search for a line end in the buffered bytes.
+        std::size_t i = begin_;
+        if (pending_cr_ && i < end_) {
+            pending_cr_ = false;
+            if (buffer_[i] == '\n') ++begin_, ++i;  // the LF of a CRLF split across reads
+        }
+        for (; i < end_; ++i) {
+            const char c = buffer_[i];
+            if (c == '\n' || c == '\r') break;
+            if (c == '\0')
+                throw InputError(SourcePos{path_, line_no_ + 1, static_cast<std::uint32_t>(line.size() + i - begin_ + 1)},
+                                 "the file contains NUL bytes: it looks binary, not text; "
+                                 "export it as CSV/text (UTF-8) first");
+        }
+        if (i < end_) {
+            line.append(buffer_.data() + begin_, i - begin_);
+            if (buffer_[i] == '\r') {
+                if (i + 1 < end_) {
+                    begin_ = (buffer_[i + 1] == '\n') ? i + 2 : i + 1;
+                } else {
+                    begin_ = i + 1;
+                    pending_cr_ = true;
+                }
+            } else {
+                begin_ = i + 1;
+            }
+            break;
+        }
+        // No line end buffered: keep what we have and read more.
+        line.append(buffer_.data() + begin_, end_ - begin_);
+        begin_ = end_;
+        if (!fill()) {
+            if (line.empty()) return false;
+            break;
+        }
+    }
+    ++line_no_;
+    if (first_line_) {
+        first_line_ = false;
+        if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xEF &&
+            static_cast<unsigned char>(line[1]) == 0xBB && static_cast<unsigned char>(line[2]) == 0xBF)
+            line.erase(0, 3);
+    }
+    if (!is_valid_utf8(line)) {
+        if (latin1_line_ == 0) {
+            latin1_line_ = line_no_;
+            warnings_.push_back(Warning{
+                SourcePos{path_, line_no_, 0},
+                "text is not valid UTF-8; read as Latin-1 (ISO-8859-1) and converted to UTF-8 "
+                "(save the file as UTF-8 to silence this)"});
+        }
+        line = latin1_to_utf8(line);
+    }
+    return true;
+}
+
+std::vector<Warning> LineReader::take_warnings() {
+    std::vector<Warning> out;
+    out.swap(warnings_);
+    return out;
+}
+
+bool is_valid_utf8(const std::string& text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        std::uint32_t cp = 0;
+        if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
+        else return false;
+        if (i + len > n) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+std::string latin1_to_utf8(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x80) {
+            out += ch;
+        } else {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+std::string ascii_lower(std::string text) {
+    for (auto& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+std::string trim(const std::string& text) {
+    std::size_t b = 0, e = text.size();
+    while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+    return text.substr(b, e - b);
+}
+
+}  // namespace clusterlens

@@ -1,0 +1,489 @@
+#include "graphs/write.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "graphs/atomic_file.hpp"
+#include "graphs/text_input.hpp"
+
+namespace clusterlens {
+namespace fs = std::filesystem;
+
+namespace {
+
+/// The model columns written for actors: only those any actor has a value for (plus id, label).
+struct ActorColumns {
+    bool part = false, type = false, focal = false, locality = false, stage = false, group = false;
+    std::vector<std::pair<std::string, const AttributeColumn*>> extra;  // output name, column
+
+    explicit ActorColumns(const Network& net) {
+        for (const auto& a : net.actors()) {
+            part |= a.part != Part::unspecified;
+            type |= !a.type.empty();
+            focal |= a.focal;
+            locality |= a.locality != Locality::unspecified;
+            stage |= !a.stage.empty();
+            group |= !a.group.empty();
+        }
+        std::set<std::string> taken = {"id", "label", "part", "type", "focal", "locality", "stage", "group"};
+        for (const auto& c : net.actor_attributes().columns()) {
+            std::string name = c.name;
+            while (taken.count(ascii_lower(name))) name += "_attr";
+            taken.insert(ascii_lower(name));
+            extra.emplace_back(name, &c);
+        }
+    }
+};
+
+struct TieColumns {
+    bool relation = false;
+    std::vector<std::pair<std::string, const AttributeColumn*>> extra;
+    explicit TieColumns(const Network& net) {
+        relation = net.relations().size() > 1 || !net.relations().front().empty();
+        std::set<std::string> taken = {"source", "target", "type", "weight", "relation", "id"};
+        for (const auto& c : net.tie_attributes().columns()) {
+            std::string name = c.name;
+            while (taken.count(ascii_lower(name))) name += "_attr";
+            taken.insert(ascii_lower(name));
+            extra.emplace_back(name, &c);
+        }
+    }
+};
+
+std::string quoted(const std::string& text, char quote = '"') {
+    std::string out(1, quote);
+    for (const char c : text) out += (c == quote ? '\'' : (c == '\n' || c == '\r') ? ' ' : c);
+    return out + quote;
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& text) {
+    const bool needs = text.find_first_of(",\"\n\r;") != std::string::npos ||
+                       (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+    if (!needs) return text;
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+std::string xml_escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default:
+                // XML 1.0 forbids most control characters even escaped: replace them.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                    out += ' ';
+                else
+                    out += c;
+        }
+    }
+    return out;
+}
+
+// ---- CSV pair ------------------------------------------------------------------------
+
+void write_csv_nodes(const Network& net, std::ostream& out) {
+    const ActorColumns cols(net);
+    out << "Id,Label";
+    if (cols.part) out << ",part";
+    if (cols.type) out << ",type";
+    if (cols.focal) out << ",focal";
+    if (cols.locality) out << ",locality";
+    if (cols.stage) out << ",stage";
+    if (cols.group) out << ",group";
+    for (const auto& [name, c] : cols.extra) out << ',' << csv_field(name);
+    out << '\n';
+    for (std::size_t i = 0; i < net.actor_count(); ++i) {
+        const auto& a = net.actor(i);
+        out << csv_field(a.id) << ',' << csv_field(a.label);
+        if (cols.part) out << ',' << to_string(a.part);
+        if (cols.type) out << ',' << a.type;
+        if (cols.focal) out << ',' << (a.focal ? "true" : "false");
+        if (cols.locality) out << ',' << to_string(a.locality);
+        if (cols.stage) out << ',' << csv_field(a.stage);
+        if (cols.group) out << ',' << csv_field(a.group);
+        for (const auto& [name, c] : cols.extra) out << ',' << csv_field(c->as_text(i));
+        out << '\n';
+    }
+}
+
+void write_csv_edges(const Network& net, std::ostream& out) {
+    const TieColumns cols(net);
+    out << "Source,Target,Type,Weight";
+    if (cols.relation) out << ",relation";
+    for (const auto& [name, c] : cols.extra) out << ',' << csv_field(name);
+    out << '\n';
+    const char* type = net.directed() ? "Directed" : "Undirected";
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        out << csv_field(net.actor(net.source(e)).id) << ',' << csv_field(net.actor(net.target(e)).id)
+            << ',' << type << ',' << format_number(net.weight(e));
+        if (cols.relation) out << ',' << csv_field(net.relations()[net.relation(e)]);
+        for (const auto& [name, c] : cols.extra) out << ',' << csv_field(c->as_text(e));
+        out << '\n';
+    }
+}
+
+// ---- GraphML -------------------------------------------------------------------------
+
+void write_graphml(const Network& net, std::ostream& out) {
+    const ActorColumns ac(net);
+    const TieColumns tc(net);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+           "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    auto key = [&](const std::string& id, const char* for_, const std::string& name, const char* type) {
+        out << "  <key id=\"" << id << "\" for=\"" << for_ << "\" attr.name=\"" << xml_escape(name)
+            << "\" attr.type=\"" << type << "\"/>\n";
+    };
+    key("label", "node", "label", "string");
+    if (ac.part) key("part", "node", "part", "string");
+    if (ac.type) key("type", "node", "type", "string");
+    if (ac.focal) key("focal", "node", "focal", "boolean");
+    if (ac.locality) key("locality", "node", "locality", "string");
+    if (ac.stage) key("stage", "node", "stage", "string");
+    if (ac.group) key("group", "node", "group", "string");
+    for (std::size_t k = 0; k < ac.extra.size(); ++k)
+        key("v" + std::to_string(k), "node", ac.extra[k].first,
+            ac.extra[k].second->kind == AttributeColumn::Kind::number ? "double" : "string");
+    key("weight", "edge", "weight", "double");
+    if (tc.relation) key("relation", "edge", "relation", "string");
+    for (std::size_t k = 0; k < tc.extra.size(); ++k)
+        key("e" + std::to_string(k), "edge", tc.extra[k].first,
+            tc.extra[k].second->kind == AttributeColumn::Kind::number ? "double" : "string");
+    out << "  <graph id=\"G\" edgedefault=\"" << (net.directed() ? "directed" : "undirected") << "\">\n";
+    auto data = [&](const std::string& k, const std::string& v) {
+        out << "      <data key=\"" << k << "\">" << xml_escape(v) << "</data>\n";
+    };
+    for (std::size_t i = 0; i < net.actor_count(); ++i) {
+        const auto& a = net.actor(i);
+        out << "    <node id=\"" << xml_escape(a.id) << "\">\n";
+        data("label", a.label);
+        if (ac.part && a.part != Part::unspecified) data("part", std::string(to_string(a.part)));
+        if (ac.type && !a.type.empty()) data("type", a.type);
+        if (ac.focal) data("focal", a.focal ? "true" : "false");
+        if (ac.locality && a.locality != Locality::unspecified)
+            data("locality", std::string(to_string(a.locality)));
+        if (ac.stage && !a.stage.empty()) data("stage", a.stage);
+        if (ac.group && !a.group.empty()) data("group", a.group);
+        for (std::size_t k = 0; k < ac.extra.size(); ++k) {
+            const auto v = ac.extra[k].second->as_text(i);
+            if (!v.empty()) data("v" + std::to_string(k), v);
+        }
+        out << "    </node>\n";
+    }
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        out << "    <edge source=\"" << xml_escape(net.actor(net.source(e)).id) << "\" target=\""
+            << xml_escape(net.actor(net.target(e)).id) << "\">\n";
+        data("weight", format_number(net.weight(e)));
+        if (tc.relation) data("relation", net.relations()[net.relation(e)]);
+        for (std::size_t k = 0; k < tc.extra.size(); ++k) {
+            const auto v = tc.extra[k].second->as_text(e);
+            if (!v.empty()) data("e" + std::to_string(k), v);
+        }
+        out << "    </edge>\n";
+    }
+    out << "  </graph>\n</graphml>\n";
+}
+
+// ---- GML -----------------------------------------------------------------------------
+
+namespace {
+std::string gml_string(const std::string& s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        if (c == '"') out += "&quot;";
+        else if (c == '&') out += "&amp;";
+        else if (c == '\n' || c == '\r') out += ' ';
+        else out += c;
+    }
+    return out + '"';
+}
+std::string gml_key(const std::string& name) {
+    // GML keys are letters and digits, starting with a letter.
+    std::string k;
+    for (const char c : name)
+        if (std::isalnum(static_cast<unsigned char>(c))) k += c;
+    if (k.empty() || !std::isalpha(static_cast<unsigned char>(k[0]))) k = "a" + k;
+    return k;
+}
+}  // namespace
+
+void write_gml(const Network& net, std::ostream& out) {
+    const ActorColumns ac(net);
+    const TieColumns tc(net);
+    out << "Creator \"clusterlens\"\ngraph\n[\n  directed " << (net.directed() ? 1 : 0) << '\n';
+    for (std::size_t i = 0; i < net.actor_count(); ++i) {
+        const auto& a = net.actor(i);
+        out << "  node\n  [\n    id " << i << "\n    name " << gml_string(a.id) << "\n    label "
+            << gml_string(a.label) << '\n';
+        if (a.part != Part::unspecified) out << "    part " << gml_string(std::string(to_string(a.part))) << '\n';
+        if (!a.type.empty()) out << "    type " << gml_string(a.type) << '\n';
+        if (ac.focal) out << "    focal " << (a.focal ? 1 : 0) << '\n';
+        if (a.locality != Locality::unspecified)
+            out << "    locality " << gml_string(std::string(to_string(a.locality))) << '\n';
+        if (!a.stage.empty()) out << "    stage " << gml_string(a.stage) << '\n';
+        if (!a.group.empty()) out << "    group " << gml_string(a.group) << '\n';
+        for (const auto& [name, c] : ac.extra) {
+            if (c->kind == AttributeColumn::Kind::number) {
+                if (!std::isnan(c->numbers[i])) out << "    " << gml_key(name) << ' ' << format_number(c->numbers[i]) << '\n';
+            } else if (!c->texts[i].empty()) {
+                out << "    " << gml_key(name) << ' ' << gml_string(c->texts[i]) << '\n';
+            }
+        }
+        out << "  ]\n";
+    }
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        out << "  edge\n  [\n    source " << net.source(e) << "\n    target " << net.target(e)
+            << "\n    weight " << format_number(net.weight(e)) << '\n';
+        if (tc.relation) out << "    relation " << gml_string(net.relations()[net.relation(e)]) << '\n';
+        for (const auto& [name, c] : tc.extra) {
+            if (c->kind == AttributeColumn::Kind::number) {
+                if (!std::isnan(c->numbers[e])) out << "    " << gml_key(name) << ' ' << format_number(c->numbers[e]) << '\n';
+            } else if (!c->texts[e].empty()) {
+                out << "    " << gml_key(name) << ' ' << gml_string(c->texts[e]) << '\n';
+            }
+        }
+        out << "  ]\n";
+    }
+    out << "]\n";
+}
+
+// ---- JSON (NetworkX node-link) -----------------------------------------------------------
+
+void write_json(const Network& net, std::ostream& out) {
+    using nlohmann::ordered_json;
+    const ActorColumns ac(net);
+    const TieColumns tc(net);
+    ordered_json doc;
+    doc["directed"] = net.directed();
+    doc["multigraph"] = false;
+    ordered_json graph = ordered_json::object();
+    for (const auto& [k, v] : net.metadata()) graph[k] = v;
+    doc["graph"] = graph;
+    ordered_json nodes = ordered_json::array();
+    auto value = [](const AttributeColumn& c, std::size_t i) -> ordered_json {
+        if (c.kind == AttributeColumn::Kind::number) {
+            const double v = c.numbers[i];
+            if (!std::isfinite(v)) return nullptr;
+            return v;
+        }
+        return c.texts[i];
+    };
+    for (std::size_t i = 0; i < net.actor_count(); ++i) {
+        const auto& a = net.actor(i);
+        ordered_json n;
+        n["id"] = a.id;
+        n["label"] = a.label;
+        if (ac.part) n["part"] = std::string(to_string(a.part));
+        if (ac.type) n["type"] = a.type;
+        if (ac.focal) n["focal"] = a.focal;
+        if (ac.locality) n["locality"] = std::string(to_string(a.locality));
+        if (ac.stage) n["stage"] = a.stage;
+        if (ac.group) n["group"] = a.group;
+        for (const auto& [name, c] : ac.extra) n[name] = value(*c, i);
+        nodes.push_back(std::move(n));
+    }
+    ordered_json links = ordered_json::array();
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        ordered_json l;
+        l["source"] = net.actor(net.source(e)).id;
+        l["target"] = net.actor(net.target(e)).id;
+        l["weight"] = net.weight(e);
+        if (tc.relation) l["relation"] = net.relations()[net.relation(e)];
+        for (const auto& [name, c] : tc.extra) l[name] = value(*c, e);
+        links.push_back(std::move(l));
+    }
+    doc["nodes"] = std::move(nodes);
+    doc["links"] = std::move(links);
+    out << doc.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+}
+
+// ---- Pajek -----------------------------------------------------------------------------
+
+void write_pajek(const Network& net, std::ostream& out) {
+    out << "*Vertices " << net.actor_count() << '\n';
+    for (std::size_t i = 0; i < net.actor_count(); ++i)
+        out << (i + 1) << ' ' << quoted(net.actor(i).id) << '\n';
+    const bool several = net.relations().size() > 1 || !net.relations().front().empty();
+    for (std::uint32_t r = 0; r < net.relations().size(); ++r) {
+        out << (net.directed() ? "*Arcs" : "*Edges");
+        if (several) out << " :" << (r + 1) << ' ' << quoted(net.relations()[r]);
+        out << '\n';
+        for (std::size_t e = 0; e < net.tie_count(); ++e) {
+            if (net.relation(e) != r) continue;
+            out << (net.source(e) + 1) << ' ' << (net.target(e) + 1) << ' '
+                << format_number(net.weight(e)) << '\n';
+        }
+    }
+}
+
+// ---- UCINET DL ---------------------------------------------------------------------------
+
+void write_dl(const Network& net, std::ostream& out) {
+    const std::size_t n = net.actor_count();
+    const std::size_t k = net.relations().size();
+    auto label_list = [&](auto get) {
+        for (std::size_t i = 0; i < n; ++i) out << (i ? ",\n" : "") << quoted(get(i));
+        out << '\n';
+    };
+    if (k == 1) {
+        out << "dl n=" << n << "\nformat = edgelist1\nlabels:\n";
+        label_list([&](std::size_t i) { return net.actor(i).id; });
+        out << "data:\n";
+        for (std::size_t e = 0; e < net.tie_count(); ++e) {
+            out << (net.source(e) + 1) << ' ' << (net.target(e) + 1) << ' ' << format_number(net.weight(e)) << '\n';
+            if (!net.directed())
+                out << (net.target(e) + 1) << ' ' << (net.source(e) + 1) << ' ' << format_number(net.weight(e)) << '\n';
+        }
+        return;
+    }
+    if (n > 5000)
+        throw UsageError("DL export of several relations writes full matrices and is limited to "
+                         "5000 actors; export one relation or use GraphML");
+    out << "dl n=" << n << " nm=" << k << "\nformat = fullmatrix\nlabels:\n";
+    label_list([&](std::size_t i) { return net.actor(i).id; });
+    out << "matrix labels:\n";
+    for (std::size_t r = 0; r < k; ++r) out << (r ? ",\n" : "") << quoted(net.relations()[r].empty() ? "r" + std::to_string(r + 1) : net.relations()[r]);
+    out << "\ndata:\n";
+    std::vector<double> m(n * n);
+    for (std::size_t r = 0; r < k; ++r) {
+        std::fill(m.begin(), m.end(), 0.0);
+        for (std::size_t e = 0; e < net.tie_count(); ++e) {
+            if (net.relation(e) != r) continue;
+            m[net.source(e) * n + net.target(e)] = net.weight(e);
+            if (!net.directed()) m[net.target(e) * n + net.source(e)] = net.weight(e);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t j = 0; j < n; ++j) out << (j ? " " : "") << format_number(m[i * n + j]);
+            out << '\n';
+        }
+    }
+}
+
+// ---- VNA and edge list -------------------------------------------------------------------
+
+void write_vna(const Network& net, std::ostream& out) {
+    const ActorColumns ac(net);
+    const TieColumns tc(net);
+    auto v = [](const std::string& s) { return quoted(s); };
+    out << "*node data\nID label";
+    if (ac.part) out << " part";
+    if (ac.type) out << " type";
+    if (ac.focal) out << " focal";
+    if (ac.locality) out << " locality";
+    if (ac.stage) out << " stage";
+    if (ac.group) out << " group";
+    for (const auto& [name, c] : ac.extra) out << ' ' << v(name);
+    out << '\n';
+    for (std::size_t i = 0; i < net.actor_count(); ++i) {
+        const auto& a = net.actor(i);
+        out << v(a.id) << ' ' << v(a.label);
+        if (ac.part) out << ' ' << v(std::string(to_string(a.part)));
+        if (ac.type) out << ' ' << v(a.type);
+        if (ac.focal) out << ' ' << (a.focal ? "true" : "false");
+        if (ac.locality) out << ' ' << v(std::string(to_string(a.locality)));
+        if (ac.stage) out << ' ' << v(a.stage);
+        if (ac.group) out << ' ' << v(a.group);
+        for (const auto& [name, c] : ac.extra) out << ' ' << v(c->as_text(i));
+        out << '\n';
+    }
+    out << "*tie data\nfrom to strength";
+    if (tc.relation) out << " relation";
+    for (const auto& [name, c] : tc.extra) out << ' ' << v(name);
+    out << '\n';
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        for (int pass = 0; pass < (net.directed() ? 1 : 2); ++pass) {
+            const auto s = pass == 0 ? net.source(e) : net.target(e);
+            const auto t = pass == 0 ? net.target(e) : net.source(e);
+            out << v(net.actor(s).id) << ' ' << v(net.actor(t).id) << ' ' << format_number(net.weight(e));
+            if (tc.relation) out << ' ' << v(net.relations()[net.relation(e)]);
+            for (const auto& [name, c] : tc.extra) out << ' ' << v(c->as_text(e));
+            out << '\n';
+        }
+    }
+}
+
+void write_edge_list(const Network& net, std::ostream& out) {
+    out << "# clusterlens edge list: source target weight (" << (net.directed() ? "directed" : "undirected")
+        << ")\n";
+    for (std::size_t e = 0; e < net.tie_count(); ++e)
+        out << quoted(net.actor(net.source(e)).id) << ' ' << quoted(net.actor(net.target(e)).id) << ' '
+            << format_number(net.weight(e)) << '\n';
+}
+
+// ---- dispatch ------------------------------------------------------------------------------
+
+OutputFormat output_format_for(const std::string& path) {
+    if (!path.empty() && (path.back() == '/' || fs::is_directory(path))) return OutputFormat::csv_pair;
+    const auto ext = ascii_lower(fs::path(path).extension().string());
+    if (ext.empty()) return OutputFormat::csv_pair;
+    if (ext == ".graphml") return OutputFormat::graphml;
+    if (ext == ".gml") return OutputFormat::gml;
+    if (ext == ".json") return OutputFormat::json;
+    if (ext == ".net" || ext == ".paj") return OutputFormat::pajek;
+    if (ext == ".dl") return OutputFormat::dl;
+    if (ext == ".vna") return OutputFormat::vna;
+    if (ext == ".txt" || ext == ".edgelist") return OutputFormat::edgelist;
+    if (ext == ".csv")
+        throw UsageError("for the Gephi CSV pair give a folder as output (it gets nodes.csv and "
+                         "edges.csv), e.g. -o out/network");
+    throw UsageError("cannot tell the output format from '" + ext +
+                     "'; use .graphml .gml .json .net .dl .vna .txt or a folder (CSV pair)");
+}
+
+std::vector<std::string> output_files_for(const std::string& path) {
+    if (output_format_for(path) == OutputFormat::csv_pair)
+        return {(fs::path(path) / "nodes.csv").string(), (fs::path(path) / "edges.csv").string()};
+    return {path};
+}
+
+std::vector<std::string> write_network(const Network& net, const std::string& path,
+                                       const std::vector<std::string>& inputs) {
+    const auto format = output_format_for(path);
+    const auto files = output_files_for(path);
+    refuse_overwriting_inputs(files, inputs);
+    if (format == OutputFormat::csv_pair) {
+        std::error_code ec;
+        fs::create_directories(path, ec);
+        if (ec) throw BackendError("cannot create folder " + path + ": " + ec.message());
+        AtomicFile nodes(files[0]);
+        AtomicFile edges(files[1]);
+        write_csv_nodes(net, nodes.stream());
+        write_csv_edges(net, edges.stream());
+        nodes.commit();
+        edges.commit();
+        return files;
+    }
+    AtomicFile file(path);
+    switch (format) {
+        case OutputFormat::graphml: write_graphml(net, file.stream()); break;
+        case OutputFormat::gml: write_gml(net, file.stream()); break;
+        case OutputFormat::json: write_json(net, file.stream()); break;
+        case OutputFormat::pajek: write_pajek(net, file.stream()); break;
+        case OutputFormat::dl: write_dl(net, file.stream()); break;
+        case OutputFormat::vna: write_vna(net, file.stream()); break;
+        case OutputFormat::edgelist: write_edge_list(net, file.stream()); break;
+        case OutputFormat::csv_pair: break;
+    }
+    file.commit();
+    return files;
+}
+
+}  // namespace clusterlens

@@ -1,0 +1,35 @@
+// Graphviz discipline (same as for igraph): Graphviz objects are owned by RAII holders, and
+// Graphviz error messages are captured with agseterrf instead of being printed, then thrown as
+// BackendError after the C call has returned. One GVC context per process (Graphviz leaks a
+// little per context by design).
+#pragma once
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <memory>
+#include <string>
+
+namespace clusterlens::render {
+
+struct GraphDeleter {
+    void operator()(Agraph_t* g) const noexcept {
+        if (g != nullptr) agclose(g);
+    }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, GraphDeleter>;
+
+/// The process-wide Graphviz context (created on first use, with errors captured).
+GVC_t* graphviz_context();
+
+/// Parses DOT text into a graph; BackendError with Graphviz's message on a syntax error.
+GraphPtr read_dot(const std::string& dot);
+
+/// Lays out `graph` with `engine` (dot, neato, fdp, sfdp, circo, twopi, nop2) and renders it in
+/// `format` (svg, png, pdf, dot, ...). Returns the bytes. BackendError on failure.
+std::string layout_and_render(Agraph_t* graph, const std::string& engine, const std::string& format);
+
+/// Messages Graphviz reported since the last call (drained).
+std::string take_graphviz_messages();
+
+}  // namespace clusterlens::render

@@ -1,0 +1,306 @@
+#include "src/cli/commands.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cmath>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "clusterlens/version.hpp"
+#include "graphs/atomic_file.hpp"
+#include "graphs/load.hpp"
+#include "graphs/write.hpp"
+#include "src/size/composition.hpp"
+
+namespace clusterlens::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kOverview = R"(clusterlens — network analysis for industrial-cluster innovation networks
+
+Loads a cluster's actors (core firms, assisting institutes, external sources) and ties from the
+files you already have, checks them, and converts between formats. Scoring, diagrams and
+local-versus-global comparison build on the same model.
+
+usage: clusterlens COMMAND [OPTIONS] NETWORK...
+
+commands:
+  validate   load a network, report what is in it and every problem found
+  convert    load a network and write it in another format
+
+NETWORK is one of
+  nodes.csv edges.csv   a Gephi spreadsheet pair (Id,Label,... / Source,Target,Type,Weight,...)
+  FOLDER                a folder holding *nodes*.csv and *edges*.csv (.csv.gz works too)
+  FILE                  .graphml .gml .net (+ .clu) .dl .vna .txt/.edgelist (any of them .gz)
+
+Run 'clusterlens COMMAND --help' for a command's options and an example.
+Exit codes: 0 ok, 1 input error, 2 usage error, 3 internal error.
+)";
+
+struct Common {
+    std::vector<std::string> inputs;
+    std::string map_file;
+    std::string format;
+    std::string local;
+    bool create_missing = false;
+    std::size_t max_errors = 20;
+};
+
+po::options_description common_options(Common& c) {
+    po::options_description d("input options");
+    d.add_options()
+        ("map,m", po::value(&c.map_file)->value_name("FILE"),
+         "mapping file (TOML) saying which of your columns and values mean what; see README "
+         "'Mapping files'")
+        ("format,f", po::value(&c.format)->value_name("NAME"),
+         "input format when the extension does not tell: csv, graphml, gml, pajek, dl, vna, edgelist")
+        ("local", po::value(&c.local)->value_name("V1,V2"),
+         "values of the mapping's locality column that mean local (overrides its 'local' list), "
+         "e.g. --local EE")
+        ("create-missing", po::bool_switch(&c.create_missing),
+         "create actors for tie ends missing from the actor table instead of failing")
+        ("max-errors", po::value(&c.max_errors)->default_value(20)->value_name("N"),
+         "stop after N input errors");
+    return d;
+}
+
+LoadOptions load_options(const Common& c) {
+    LoadOptions o;
+    if (!c.map_file.empty()) o.mapping = load_mapping(c.map_file);
+    if (!c.format.empty()) o.format = parse_input_format(c.format);
+    if (!c.local.empty()) {
+        if (!o.mapping.locality_rule)
+            throw UsageError("--local needs a mapping with a locality rule ([actors.locality] "
+                             "column = \"...\")");
+        o.mapping.locality_rule->local_values.clear();
+        o.mapping.locality_rule->global_values.clear();
+        std::size_t start = 0;
+        while (start <= c.local.size()) {
+            const auto end = c.local.find(',', start);
+            const auto v = c.local.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            if (!v.empty()) o.mapping.locality_rule->local_values.push_back(v);
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+    }
+    o.assemble.create_missing_actors = c.create_missing;
+    o.assemble.max_errors = c.max_errors;
+    return o;
+}
+
+/// Parses a command's options; returns false (after printing help) when --help was given.
+bool parse(const std::vector<std::string>& args, po::options_description& visible,
+           const po::options_description& hidden, const po::positional_options_description& pos,
+           po::variables_map& vm, const char* usage, const char* teaching, Streams io) {
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    if (vm.count("help")) {
+        io.out << usage << "\n\n" << visible << '\n' << teaching;
+        return false;
+    }
+    po::notify(vm);
+    return true;
+}
+
+void print_warnings(const Network& net, Streams io) {
+    for (const auto& w : net.report().warnings) io.err << w.format() << '\n';
+}
+
+std::string percent(double share) {
+    return std::isnan(share) ? "n/a" : fmt::format("{:.1f}%", 100.0 * share);
+}
+
+std::string counts(const std::map<std::string, std::size_t>& m, const char* unnamed) {
+    std::string out;
+    for (const auto& [k, v] : m) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", k.empty() ? unnamed : k, v);
+    return out;
+}
+
+void print_network_summary(const Network& net, const scoring::Composition& c, Streams io) {
+    io.out << fmt::format("format: {}; read {}\n", net.report().format, fmt::join(net.report().sources, ", "));
+    if (net.metadata().count("mapping")) io.out << "mapping: " << net.metadata().at("mapping") << '\n';
+    io.out << fmt::format("actors: {}\n", c.actors);
+    io.out << "  by part:     " << counts(c.by_part, "(unspecified)") << '\n';
+    io.out << "  by type:     " << counts(c.by_type, "(unspecified)") << '\n';
+    io.out << "  by locality: " << counts(c.by_locality, "(unspecified)") << '\n';
+    io.out << fmt::format("ties: {} ({})\n", c.ties, c.directed ? "directed" : "undirected");
+    for (const auto& [rel, n] : c.by_relation)
+        io.out << fmt::format("  relation {}: {} ties, density {:.4g}\n", rel.empty() ? "(unnamed)" : rel, n,
+                              c.density_by_relation.at(rel));
+    io.out << fmt::format("components: {}; largest {} actors ({}); isolates {}\n", c.components,
+                          c.largest_component, percent(c.largest_component_share), c.isolates);
+    const auto& r = net.report();
+    io.out << fmt::format("policies: {} self-loops dropped, {} parallel ties merged (weights summed)",
+                          r.self_loops_dropped, r.parallel_ties_merged);
+    if (r.actors_created) io.out << fmt::format(", {} actors created", r.actors_created);
+    if (r.mixed_undirected_ties) io.out << fmt::format(", {} undirected ties as two arcs", r.mixed_undirected_ties);
+    if (r.arcs_reversed) io.out << ", arcs reversed to the knowledge-flow direction";
+    io.out << '\n';
+}
+
+nlohmann::ordered_json summary_json(const Network& net, const scoring::Composition& c) {
+    nlohmann::ordered_json j;
+    j["clusterlens_version"] = kVersion;
+    j["format"] = net.report().format;
+    j["sources"] = net.report().sources;
+    if (net.metadata().count("mapping")) j["mapping"] = net.metadata().at("mapping");
+    j["actors"] = c.actors;
+    j["ties"] = c.ties;
+    j["directed"] = c.directed;
+    j["actors_by_part"] = c.by_part;
+    j["actors_by_type"] = c.by_type;
+    j["actors_by_locality"] = c.by_locality;
+    j["ties_by_relation"] = c.by_relation;
+    nlohmann::ordered_json dens;
+    for (const auto& [k, v] : c.density_by_relation) dens[k] = std::isnan(v) ? nlohmann::ordered_json() : nlohmann::ordered_json(v);
+    j["density_by_relation"] = dens;
+    j["components"] = c.components;
+    j["largest_component"] = c.largest_component;
+    j["largest_component_share"] = c.largest_component_share;
+    j["isolates"] = c.isolates;
+    const auto& r = net.report();
+    j["self_loops_dropped"] = r.self_loops_dropped;
+    j["parallel_ties_merged"] = r.parallel_ties_merged;
+    j["actors_created"] = r.actors_created;
+    j["undirected_ties_as_two_arcs"] = r.mixed_undirected_ties;
+    j["arcs_reversed"] = r.arcs_reversed;
+    std::vector<std::string> warnings;
+    for (const auto& w : r.warnings) warnings.push_back(w.format());
+    j["warnings"] = warnings;
+    return j;
+}
+
+// ---- validate ---------------------------------------------------------------------------
+
+int cmd_validate(const std::vector<std::string>& args, Streams io) {
+    Common c;
+    std::string json_path;
+    po::options_description visible("validate options");
+    visible.add_options()("help,h", "show this help")
+        ("json", po::value(&json_path)->value_name("FILE"), "also write the report as JSON to FILE");
+    visible.add(common_options(c));
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&c.inputs)->multitoken());
+    po::positional_options_description pos;
+    pos.add("input", -1);
+    po::variables_map vm;
+    if (!parse(args, visible, hidden, pos, vm, "usage: clusterlens validate NETWORK... [options]",
+               R"(Loads the network, applies the input policies and reports actors by part, type and locality,
+ties by relation, density, components and every warning. On errors it lists them all (up to
+--max-errors) as path:line:col: error: ..., and exits 1.
+
+Policies: self-loops are dropped and parallel ties of one relation summed (both reported);
+weights must be numbers > 0 (empty = 1); actor ids must be unique; a tie to an unknown actor is
+an error unless --create-missing.
+
+Example (the bundled Estonian climate cluster from EU CORDIS):
+  clusterlens validate examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml
+)",
+               io))
+        return 0;
+    if (c.inputs.empty()) throw UsageError("validate needs a NETWORK; see clusterlens validate --help");
+    const auto options = load_options(c);
+    const auto net = load_network(c.inputs, options);
+    const auto comp = scoring::composition(net);
+    print_warnings(net, io);
+    print_network_summary(net, comp, io);
+    if (!json_path.empty()) {
+        const auto files = resolve_inputs(c.inputs, options).all();
+        refuse_overwriting_inputs({json_path}, files);
+        AtomicFile f(json_path);
+        f.stream() << summary_json(net, comp).dump(2) << '\n';
+        f.commit();
+        io.out << "report: " << json_path << '\n';
+    }
+    io.out << fmt::format("OK: {} actors, {} ties, {} warnings\n", comp.actors, comp.ties,
+                          net.report().warnings.size());
+    return 0;
+}
+
+// ---- convert ----------------------------------------------------------------------------
+
+int cmd_convert(const std::vector<std::string>& args, Streams io) {
+    Common c;
+    std::string out_path;
+    po::options_description visible("convert options");
+    visible.add_options()("help,h", "show this help")
+        ("output,o", po::value(&out_path)->value_name("OUT"),
+         "output: .graphml .gml .json (NetworkX node-link) .net (Pajek) .dl (UCINET) .vna "
+         ".txt (edge list), or a folder for the Gephi CSV pair (nodes.csv, edges.csv)");
+    visible.add(common_options(c));
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&c.inputs)->multitoken());
+    po::positional_options_description pos;
+    pos.add("input", -1);
+    po::variables_map vm;
+    if (!parse(args, visible, hidden, pos, vm, "usage: clusterlens convert NETWORK... -o OUT [options]",
+               R"(Loads the network (with the same checks as validate) and writes it in the format the output's
+extension names. Every actor and tie attribute goes along where the format can hold it
+(GraphML, GML, JSON, CSV, VNA); Pajek and DL keep ids, ties, weights and relations.
+The output is written to a temporary file and renamed into place: a failed run leaves any
+existing file untouched. An output that is one of the inputs is refused.
+
+Example: the CORDIS case as GraphML for Gephi
+  clusterlens convert examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml -o out/ee.graphml
+)",
+               io))
+        return 0;
+    if (c.inputs.empty()) throw UsageError("convert needs a NETWORK; see clusterlens convert --help");
+    if (out_path.empty()) throw UsageError("convert needs -o OUT; see clusterlens convert --help");
+    const auto options = load_options(c);
+    const auto inputs = resolve_inputs(c.inputs, options).all();
+    refuse_overwriting_inputs(output_files_for(out_path), inputs);  // before the (long) load
+    const auto net = load_network(c.inputs, options);
+    print_warnings(net, io);
+    const auto written = write_network(net, out_path, inputs);
+    for (const auto& w : written) io.out << "wrote " << w << '\n';
+    io.out << fmt::format("OK: {} actors, {} ties\n", net.actor_count(), net.tie_count());
+    return 0;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Streams io) {
+    try {
+        try {
+            if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+                io.out << kOverview;
+                return args.empty() ? 2 : 0;
+            }
+            if (args[0] == "--version") {
+                io.out << "clusterlens " << kVersion << '\n';
+                return 0;
+            }
+            const std::vector<std::string> rest(args.begin() + 1, args.end());
+            if (args[0] == "validate") return cmd_validate(rest, io);
+            if (args[0] == "convert") return cmd_convert(rest, io);
+            throw UsageError("unknown command '" + args[0] + "'; commands: validate, convert (see clusterlens --help)");
+        } catch (const po::error& e) {
+            throw UsageError(e.what());
+        }
+    } catch (const InputErrors& e) {
+        for (const auto& err : e.errors()) io.err << err.what() << '\n';
+        if (e.truncated())
+            io.err << "clusterlens: stopped after " << e.errors().size()
+                   << " errors (raise --max-errors to see more)\n";
+        return 1;
+    } catch (const InputError& e) {
+        io.err << e.what() << '\n';
+        return 1;
+    } catch (const UsageError& e) {
+        io.err << "clusterlens: usage error: " << e.what() << '\n';
+        return 2;
+    } catch (const BackendError& e) {
+        io.err << "clusterlens: error: " << e.what() << '\n';
+        return 3;
+    } catch (const std::exception& e) {
+        io.err << "clusterlens: internal error: " << e.what() << " (please report this)\n";
+        return 3;
+    }
+}
+
+}  // namespace clusterlens::cli

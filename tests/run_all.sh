@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# README command 2 (and what .ci/run calls): install what is missing, build, run every test.
+#   1. Release build + ctest (unit tests, malformed-input corpus, examples)
+#   2. AddressSanitizer + UndefinedBehaviorSanitizer build + ctest (skip: CLUSTERLENS_SKIP_SANITIZE=1)
+#   3. formatting check (clang-format 14, .clang-format)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash .ci/deps.sh
+jobs="$(nproc)"
+
+echo "== Release build and tests"
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-release -j"$jobs"
+ctest --test-dir build-release --output-on-failure -j"$jobs"
+
+if [ "${CLUSTERLENS_SKIP_SANITIZE:-0}" != "1" ]; then
+  echo "== Sanitizer build (ASan + UBSan) and tests"
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCLUSTERLENS_SANITIZE=ON >/dev/null
+  cmake --build build-asan -j"$jobs"
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs"
+fi
+
+echo "== Formatting (clang-format)"
+files=$(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find graphs src render tests -name '*.[ch]pp')
+clang-format --dry-run -Werror $files
+echo "All checks passed."
