@@ -22,7 +22,7 @@ int resolve(const RawTable& table, const std::string& mapped, const char* fallba
     if (!mapped.empty()) {
         const int c = table.find(mapped);
         if (c < 0)
-            throw InputError(SourcePos{table.path, 1, 0},
+            throw InputError(SourcePos{table.path, 1, 1},
                              "the mapping " + (mapping_path.empty() ? std::string() : "(" + mapping_path + ") ") +
                                  "names column '" + mapped + "' for " + what +
                                  ", but there is no such column; columns are: " + list_columns(table));
@@ -104,7 +104,7 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
     if (at.rows() > 0 || at.column_count() > 0) {
         const int c_id = resolve(at, m.actor_id, col::id, "actor ids", m.path);
         if (c_id < 0)
-            throw InputError(SourcePos{at.path, 1, 0},
+            throw InputError(SourcePos{at.path, 1, 1},
                              "no actor id column: expected a column named 'Id' (Gephi's "
                              "convention); columns are: " +
                                  list_columns(at) +
@@ -231,13 +231,13 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                          "no actors and no ties: the input is empty");
     if (actors.empty() && tt.rows() == 0) errors.throw_if_any();
     if (raw.actors_authoritative && declared == 0 && at.column_count() > 0)
-        errors.add(InputError(SourcePos{at.path, 0, 0},
+        errors.add(InputError(SourcePos{at.path, 1, 1},
                               "the actor table has a header but no actors; add one row per actor"));
 
     const int c_src = tt.column_count() ? resolve(tt, m.source, col::source, "tie sources", m.path) : -1;
     const int c_tgt = tt.column_count() ? resolve(tt, m.target, col::target, "tie targets", m.path) : -1;
     if (tt.column_count() > 0 && (c_src < 0 || c_tgt < 0))
-        throw InputError(SourcePos{tt.path, 1, 0},
+        throw InputError(SourcePos{tt.path, 1, 1},
                          std::string("no tie ") + (c_src < 0 ? "source" : "target") +
                              " column: expected columns named 'Source' and 'Target' (Gephi's "
                              "convention); columns are: " +
