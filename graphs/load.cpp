@@ -1,7 +1,11 @@
 #include "graphs/load.hpp"
 
 #include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
 
+#include "graphs/attributes.hpp"
 #include "graphs/readers.hpp"
 #include "graphs/text_input.hpp"
 
@@ -157,6 +161,56 @@ RawNetwork read_raw(const InputFiles& f) {
     throw UsageError("no input format");
 }
 
+namespace {
+/// UCINET DL and NetDraw VNA store an undirected network as a symmetric matrix or as ties in
+/// both directions. When every tie has its reverse with the same weight and relation (and the
+/// mapping does not insist on directed), keep one tie per pair and read the network as
+/// undirected, so weights are not doubled by the parallel-tie policy.
+void collapse_symmetric(RawNetwork& raw, const Mapping& m) {
+    if (m.directed.value_or(false) || !raw.directed.value_or(false)) return;
+    auto& t = raw.ties;
+    if (t.rows() == 0 || t.find(col::type) >= 0) return;
+    const int s = t.find(col::source), g = t.find(col::target);
+    const int w = t.find(col::weight), r = t.find(col::relation);
+    if (s < 0 || g < 0) return;
+    auto cell = [&](int c, std::size_t row) {
+        return c < 0 ? std::string() : t.cell(static_cast<std::size_t>(c), row);
+    };
+    using Key = std::tuple<std::string, std::string, std::string>;
+    std::map<Key, std::pair<std::string, std::size_t>> seen;  // -> weight, count
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+        const Key k{cell(s, row), cell(g, row), cell(r, row)};
+        auto [it, fresh] = seen.emplace(k, std::make_pair(cell(w, row), std::size_t{1}));
+        if (!fresh) return;  // parallel ties: not a plain symmetric matrix
+    }
+    for (const auto& [k, v] : seen) {
+        const auto& [a, b, rel] = k;
+        if (a == b) continue;
+        auto it = seen.find(Key{b, a, rel});
+        if (it == seen.end() || parse_number(it->second.first) != parse_number(v.first)) return;
+    }
+    // Symmetric: keep the first of each pair.
+    RawTable kept;
+    kept.path = t.path;
+    std::vector<std::size_t> cols;
+    for (const auto& name : t.names()) cols.push_back(kept.column(name));
+    std::set<Key> done;
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+        const auto a = cell(s, row), b = cell(g, row), rel = cell(r, row);
+        if (done.count(Key{b, a, rel})) continue;
+        done.insert(Key{a, b, rel});
+        const auto nr = kept.add_row(t.line(row));
+        for (std::size_t c = 0; c < cols.size(); ++c) kept.set(cols[c], nr, t.cell(c, row), t.col_pos(c, row));
+    }
+    raw.ties = std::move(kept);
+    raw.directed = false;
+    raw.warnings.push_back(Warning{SourcePos{t.path, 0, 0},
+                                   "every tie has its reverse with the same weight: read as an "
+                                   "undirected network (set [ties] directed = true in a mapping "
+                                   "to keep both arcs)"});
+}
+}  // namespace
+
 Network load_network(const std::vector<std::string>& inputs, const LoadOptions& options) {
     const auto files = resolve_inputs(inputs, options);
     for (const auto& p : files.all()) {
@@ -164,7 +218,10 @@ Network load_network(const std::vector<std::string>& inputs, const LoadOptions& 
         if (!fs::exists(p, ec))
             throw InputError(SourcePos{p, 0, 0}, "no such file; check the path");
     }
-    auto net = assemble(read_raw(files), options.mapping, options.assemble);
+    auto raw = read_raw(files);
+    if (files.format == InputFormat::dl || files.format == InputFormat::vna)
+        collapse_symmetric(raw, options.mapping);
+    auto net = assemble(std::move(raw), options.mapping, options.assemble);
     return net;
 }
 

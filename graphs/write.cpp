@@ -54,10 +54,13 @@ struct TieColumns {
     }
 };
 
-std::string quoted(const std::string& text, char quote = '"') {
-    std::string out(1, quote);
-    for (const char c : text) out += (c == quote ? '\'' : (c == '\n' || c == '\r') ? ' ' : c);
-    return out + quote;
+/// Double-quotes a value for Pajek, DL, VNA and edge lists. These formats have no escape for a
+/// quote or a line break inside a value, so such values are refused rather than altered.
+std::string quoted(const std::string& text, const char* format) {
+    if (text.find_first_of("\"\n\r") != std::string::npos)
+        throw UsageError("the value '" + text + "' contains a double quote or a line break, which " +
+                         format + " cannot hold; write GraphML, GML, JSON or a CSV folder instead");
+    return '"' + text + '"';
 }
 
 }  // namespace
@@ -320,11 +323,11 @@ void write_json(const Network& net, std::ostream& out) {
 void write_pajek(const Network& net, std::ostream& out) {
     out << "*Vertices " << net.actor_count() << '\n';
     for (std::size_t i = 0; i < net.actor_count(); ++i)
-        out << (i + 1) << ' ' << quoted(net.actor(i).id) << '\n';
+        out << (i + 1) << ' ' << quoted(net.actor(i).id, "Pajek") << '\n';
     const bool several = net.relations().size() > 1 || !net.relations().front().empty();
     for (std::uint32_t r = 0; r < net.relations().size(); ++r) {
         out << (net.directed() ? "*Arcs" : "*Edges");
-        if (several) out << " :" << (r + 1) << ' ' << quoted(net.relations()[r]);
+        if (several) out << " :" << (r + 1) << ' ' << quoted(net.relations()[r], "Pajek");
         out << '\n';
         for (std::size_t e = 0; e < net.tie_count(); ++e) {
             if (net.relation(e) != r) continue;
@@ -340,7 +343,7 @@ void write_dl(const Network& net, std::ostream& out) {
     const std::size_t n = net.actor_count();
     const std::size_t k = net.relations().size();
     auto label_list = [&](auto get) {
-        for (std::size_t i = 0; i < n; ++i) out << (i ? ",\n" : "") << quoted(get(i));
+        for (std::size_t i = 0; i < n; ++i) out << (i ? ",\n" : "") << quoted(get(i), "UCINET DL");
         out << '\n';
     };
     if (k == 1) {
@@ -360,7 +363,9 @@ void write_dl(const Network& net, std::ostream& out) {
     out << "dl n=" << n << " nm=" << k << "\nformat = fullmatrix\nlabels:\n";
     label_list([&](std::size_t i) { return net.actor(i).id; });
     out << "matrix labels:\n";
-    for (std::size_t r = 0; r < k; ++r) out << (r ? ",\n" : "") << quoted(net.relations()[r].empty() ? "r" + std::to_string(r + 1) : net.relations()[r]);
+    for (std::size_t r = 0; r < k; ++r)
+        out << (r ? ",\n" : "")
+            << quoted(net.relations()[r].empty() ? "r" + std::to_string(r + 1) : net.relations()[r], "UCINET DL");
     out << "\ndata:\n";
     std::vector<double> m(n * n);
     for (std::size_t r = 0; r < k; ++r) {
@@ -382,7 +387,7 @@ void write_dl(const Network& net, std::ostream& out) {
 void write_vna(const Network& net, std::ostream& out) {
     const ActorColumns ac(net);
     const TieColumns tc(net);
-    auto v = [](const std::string& s) { return quoted(s); };
+    auto v = [](const std::string& s) { return quoted(s, "VNA"); };
     out << "*node data\nID label";
     if (ac.part) out << " part";
     if (ac.type) out << " type";
@@ -424,7 +429,8 @@ void write_edge_list(const Network& net, std::ostream& out) {
     out << "# clusterlens edge list: source target weight (" << (net.directed() ? "directed" : "undirected")
         << ")\n";
     for (std::size_t e = 0; e < net.tie_count(); ++e)
-        out << quoted(net.actor(net.source(e)).id) << ' ' << quoted(net.actor(net.target(e)).id) << ' '
+        out << quoted(net.actor(net.source(e)).id, "an edge list") << ' '
+            << quoted(net.actor(net.target(e)).id, "an edge list") << ' '
             << format_number(net.weight(e)) << '\n';
 }
 

@@ -1,0 +1,228 @@
+// Plain edge-list reader over LineReader (gzip, BOM, CRLF, Latin-1 handled there).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "graphs/attributes.hpp"
+#include "graphs/readers.hpp"
+#include "graphs/text_input.hpp"
+
+namespace clusterlens {
+
+namespace {
+
+struct Field {
+    std::string text;
+    std::uint32_t column = 0;  ///< 1-based byte column where the field starts
+};
+
+/// The separator of the file, chosen from the first data line: the most frequent of ',' ';' and
+/// tab outside quotes (ties: comma, then semicolon, then tab); none of them: runs of whitespace.
+/// 0 stands for whitespace.
+char detect_separator(const std::string& line) {
+    std::size_t comma = 0, semi = 0, tab = 0;
+    bool quoted = false;
+    for (const char c : line) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == ',') ++comma;
+        if (c == ';') ++semi;
+        if (c == '\t') ++tab;
+    }
+    if (comma == 0 && semi == 0 && tab == 0) return 0;
+    if (comma >= semi && comma >= tab) return ',';
+    if (semi >= tab) return ';';
+    return '\t';
+}
+
+std::string separator_name(char sep) {
+    switch (sep) {
+        case 0:
+            return "whitespace";
+        case '\t':
+            return "a tab";
+        default:
+            return "'" + std::string(1, sep) + "'";
+    }
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+class FieldSplitter {
+public:
+    FieldSplitter(const std::string& path, char sep) : path_(path), sep_(sep) {}
+
+    /// Splits one data line into fields; ids in double quotes may hold the separator, spaces,
+    /// and doubled quotes ("" for one ").
+    std::vector<Field> split(const std::string& line, std::uint32_t line_no) const {
+        std::vector<Field> fields;
+        std::size_t i = 0;
+        const std::size_t n = line.size();
+        for (;;) {
+            while (i < n && is_blank(line[i]) && line[i] != sep_) ++i;
+            if (sep_ == 0 && i >= n) break;
+            Field f;
+            f.column = static_cast<std::uint32_t>(i + 1);
+            if (i < n && line[i] == '"') {
+                const auto open = f.column;
+                ++i;
+                for (;;) {
+                    if (i >= n)
+                        throw InputError(SourcePos{path_, line_no, open},
+                                         "quoted id is never closed; add the closing '\"' (write "
+                                         "a quote inside a quoted id as \"\")");
+                    if (line[i] == '"') {
+                        if (i + 1 < n && line[i + 1] == '"') {
+                            f.text += '"';
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        break;
+                    }
+                    f.text += line[i++];
+                }
+                if (sep_ != 0)
+                    while (i < n && is_blank(line[i]) && line[i] != sep_) ++i;
+                if (i < n && (sep_ == 0 ? !is_blank(line[i]) : line[i] != sep_))
+                    throw InputError(SourcePos{path_, line_no, static_cast<std::uint32_t>(i + 1)},
+                                     "unexpected text after a closing quote; quote the whole id "
+                                     "and separate fields with " +
+                                         separator_name(sep_));
+            } else if (sep_ == 0) {
+                const std::size_t b = i;
+                while (i < n && !is_blank(line[i])) ++i;
+                f.text = line.substr(b, i - b);
+            } else {
+                const std::size_t b = i;
+                while (i < n && line[i] != sep_) ++i;
+                std::size_t e = i;
+                while (e > b && is_blank(line[e - 1])) --e;
+                f.text = line.substr(b, e - b);
+            }
+            fields.push_back(std::move(f));
+            if (sep_ != 0) {
+                if (i >= n) break;
+                ++i;  // the separator; a trailing one leaves an empty last field
+            }
+        }
+        return fields;
+    }
+
+private:
+    const std::string& path_;
+    char sep_;
+};
+
+bool is_number(const std::string& text) { return parse_number(text).has_value(); }
+
+/// The header rule: the first data line names the columns when (a) it has three fields and
+/// none of them is a number (a tie's third field must be a numeric weight, so such a line cannot
+/// be a tie), or (b) it has two fields forming a known pair: source/target, from/to, src/dst,
+/// sender/receiver, node1/node2 (any case).
+bool is_header(const std::vector<Field>& f) {
+    if (f.size() == 3)
+        return !is_number(f[0].text) && !is_number(f[1].text) && !is_number(f[2].text);
+    if (f.size() != 2) return false;
+    const auto a = ascii_lower(f[0].text), b = ascii_lower(f[1].text);
+    return (a == "source" && b == "target") || (a == "from" && b == "to") ||
+           (a == "src" && b == "dst") || (a == "sender" && b == "receiver") ||
+           (a == "node1" && b == "node2");
+}
+
+bool is_comment_or_blank(const std::string& line) {
+    const auto b = line.find_first_not_of(" \t");
+    return b == std::string::npos || line[b] == '#' || line[b] == '%';
+}
+
+}  // namespace
+
+/// Reads a plain edge list: one tie per line, "source target [weight]".
+///
+/// Supported: fields separated by whitespace, ',', ';' or tab, chosen once from the first data
+/// line (the most frequent of , ; tab outside quotes, else runs of spaces and tabs); ids in
+/// double quotes, which may then hold spaces or the separator ("" is a quote); lines whose first
+/// non-blank character is '#' or '%' are comments; blank lines are skipped; gzip, UTF-8 BOM,
+/// CRLF and Latin-1 (converted, with a warning) via LineReader.
+///
+/// Header rule (documented in the user guide too): the first data line is a header, and is
+/// skipped, when it has three fields none of which is a number ("source target weight",
+/// "from,to,weight"), or two fields forming a known pair (source target, from to, src dst,
+/// sender receiver, node1 node2; any case). Otherwise it is a tie.
+///
+/// Not supported: comments after data on the same line, more than three fields (attributes
+/// belong in a CSV pair). Odd cases: fewer than two fields or more than three are InputErrors
+/// at the line (the extra field's column, or the end of the line); an empty source or target
+/// field is an InputError; an empty weight field ("a,b,") counts as no weight. The weight is
+/// copied as written (assembly checks it). A file with no line at all, or only blank lines, is
+/// an InputError ("the file is empty"); a file of comments only gives no ties. Actors come from the
+/// ties (actors_authoritative is false), and direction is not known from the file (directed is
+/// nullopt).
+RawNetwork read_edge_list(const std::string& path) {
+    LineReader lines(path);
+    RawNetwork net;
+    net.format = "edgelist";
+    net.sources = {path};
+    net.actors_authoritative = false;
+    net.actors.path = path;
+    net.ties.path = path;
+    net.actors.column(col::id);
+    const std::size_t source = net.ties.column(col::source);
+    const std::size_t target = net.ties.column(col::target);
+    std::size_t weight = 0;
+    bool has_weight_column = false;
+
+    std::string line;
+    bool any_line = false, first = true;
+    char sep = 0;
+    while (lines.next(line)) {
+        if (line.find_first_not_of(" \t") != std::string::npos) any_line = true;
+        if (is_comment_or_blank(line)) continue;
+        const std::uint32_t line_no = lines.line_number();
+        if (first) sep = detect_separator(line);
+        const FieldSplitter splitter(path, sep);
+        auto fields = splitter.split(line, line_no);
+        if (first) {
+            first = false;
+            if (is_header(fields)) continue;
+        }
+        const std::string expected =
+            "expected 'source target [weight]' separated by " + separator_name(sep) + "; ";
+        if (fields.size() > 3)
+            throw InputError(
+                SourcePos{path, line_no, fields[3].column},
+                "line has " + std::to_string(fields.size()) + " fields; " + expected +
+                    (fields[3].text.rfind('#', 0) == 0 || fields[3].text.rfind('%', 0) == 0
+                         ? std::string("comments must stand on their own line; ")
+                         : std::string()) +
+                    "put ids that contain " +
+                    (sep == 0 ? std::string("spaces") : separator_name(sep)) +
+                    " in double quotes, or remove the extra fields");
+        if (fields.size() < 2)
+            throw InputError(SourcePos{path, line_no, static_cast<std::uint32_t>(line.size() + 1)},
+                             "line has only one field; " + expected + "add the target id");
+        for (std::size_t k = 0; k < 2; ++k)
+            if (fields[k].text.empty())
+                throw InputError(SourcePos{path, line_no, fields[k].column},
+                                 std::string(k == 0 ? "source" : "target") + " id is empty; " +
+                                     expected + "fill in the id or remove the line");
+        const auto row = net.ties.add_row(line_no);
+        net.ties.set(source, row, std::move(fields[0].text), fields[0].column);
+        net.ties.set(target, row, std::move(fields[1].text), fields[1].column);
+        if (fields.size() == 3 && !fields[2].text.empty()) {
+            if (!has_weight_column) {
+                weight = net.ties.column(col::weight);
+                has_weight_column = true;
+            }
+            net.ties.set(weight, row, std::move(fields[2].text), fields[2].column);
+        }
+    }
+    if (!any_line)
+        throw InputError(SourcePos{path, 0, 0},
+                         "the file is empty; an edge list has one 'source target [weight]' line "
+                         "per tie");
+    net.warnings = lines.take_warnings();
+    return net;
+}
+
+}  // namespace clusterlens

@@ -1,0 +1,461 @@
+// GML reader: a small tokenizer over LineReader (gzip, BOM, CRLF, Latin-1 handled there) that
+// keeps the line and column of every token, and a non-recursive parser, so deeply nested input
+// cannot exhaust the stack.
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "graphs/readers.hpp"
+
+#include <unordered_map>
+#include <unordered_set>
+#include "graphs/text_input.hpp"
+
+namespace clusterlens {
+
+namespace {
+
+struct Token {
+    enum class Kind { end, key, number, string, open, close };
+    Kind kind = Kind::end;
+    std::string text;  ///< key name, number as written, or the decoded string
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+/// Decodes the character entities GML writers use inside strings: &quot; &amp; &lt; &gt; &apos;
+/// and numeric references (&#233; &#xE9;). Anything else is kept as written.
+std::string decode_entities(const std::string& text) {
+    if (text.find('&') == std::string::npos) return text;
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] != '&') {
+            out += text[i++];
+            continue;
+        }
+        const auto semi = text.find(';', i + 1);
+        if (semi == std::string::npos || semi - i > 12) {
+            out += text[i++];
+            continue;
+        }
+        const std::string name = text.substr(i + 1, semi - i - 1);
+        bool done = true;
+        if (name == "quot")
+            out += '"';
+        else if (name == "amp")
+            out += '&';
+        else if (name == "lt")
+            out += '<';
+        else if (name == "gt")
+            out += '>';
+        else if (name == "apos")
+            out += '\'';
+        else if (name.size() > 1 && name[0] == '#') {
+            const bool hex = name[1] == 'x' || name[1] == 'X';
+            const char* first = name.data() + (hex ? 2 : 1);
+            const char* last = name.data() + name.size();
+            std::uint32_t cp = 0;
+            const auto [ptr, ec] = std::from_chars(first, last, cp, hex ? 16 : 10);
+            done = ec == std::errc() && ptr == last && first != last && cp > 0 && cp <= 0x10FFFF &&
+                   !(cp >= 0xD800 && cp <= 0xDFFF);
+            if (done) append_utf8(out, cp);
+        } else {
+            done = false;
+        }
+        if (done) {
+            i = semi + 1;
+        } else {
+            out += text[i++];
+        }
+    }
+    return out;
+}
+
+std::string describe(const Token& t) {
+    switch (t.kind) {
+        case Token::Kind::end:
+            return "the end of the file";
+        case Token::Kind::key:
+            return "'" + t.text + "'";
+        case Token::Kind::number:
+            return "the number " + t.text;
+        case Token::Kind::string:
+            return "a string";
+        case Token::Kind::open:
+            return "'['";
+        case Token::Kind::close:
+            return "']'";
+    }
+    return "?";
+}
+
+class GmlLexer {
+public:
+    explicit GmlLexer(LineReader& lines) : lines_(lines) {}
+
+    Token next() {
+        for (;;) {
+            if (!have_line_) {
+                if (!lines_.next(line_)) {
+                    Token end;
+                    end.line = lines_.line_number();
+                    return end;
+                }
+                have_line_ = true;
+                i_ = 0;
+            }
+            while (i_ < line_.size() && (line_[i_] == ' ' || line_[i_] == '\t' ||
+                                         line_[i_] == '\f' || line_[i_] == '\v'))
+                ++i_;
+            if (i_ >= line_.size() || line_[i_] == '#') {  // end of line or a comment
+                have_line_ = false;
+                continue;
+            }
+            return token();
+        }
+    }
+
+private:
+    [[noreturn]] void fail(std::uint32_t line, std::uint32_t column, const std::string& message) {
+        throw InputError(SourcePos{lines_.path(), line, column}, message);
+    }
+
+    Token token() {
+        Token t;
+        t.line = lines_.line_number();
+        t.column = static_cast<std::uint32_t>(i_ + 1);
+        const char c = line_[i_];
+        if (c == '[' || c == ']') {
+            t.kind = c == '[' ? Token::Kind::open : Token::Kind::close;
+            ++i_;
+            return t;
+        }
+        if (c == '"') {
+            t.kind = Token::Kind::string;
+            ++i_;
+            std::string raw;
+            for (;;) {
+                const auto close = line_.find('"', i_);
+                if (close != std::string::npos) {
+                    raw.append(line_, i_, close - i_);
+                    i_ = close + 1;
+                    break;
+                }
+                raw.append(line_, i_, std::string::npos);
+                raw += '\n';  // the string goes on over the line break
+                if (!lines_.next(line_))
+                    fail(t.line, t.column,
+                         "string is never closed; add the closing '\"' (write a quote inside a "
+                         "string as &quot;)");
+                i_ = 0;
+            }
+            t.text = decode_entities(raw);
+            return t;
+        }
+        if (is_digit(c) || c == '.' || c == '+' || c == '-') {
+            std::size_t e = i_;
+            while (e < line_.size() && (is_letter(line_[e]) || is_digit(line_[e]) ||
+                                        line_[e] == '.' || line_[e] == '+' || line_[e] == '-'))
+                ++e;
+            t.kind = Token::Kind::number;
+            t.text = line_.substr(i_, e - i_);
+            i_ = e;
+            const char* first = t.text.data();
+            const char* last = first + t.text.size();
+            if (first != last && *first == '+') ++first;
+            double value = 0;
+            const auto [ptr, ec] = std::from_chars(first, last, value);
+            if (ptr != last || (ec != std::errc() && ec != std::errc::result_out_of_range) ||
+                first == last)
+                fail(t.line, t.column,
+                     "'" + t.text +
+                         "' is not a number; write numbers like 3, -2 or 0.5, and text in double "
+                         "quotes");
+            return t;
+        }
+        if (is_letter(c)) {
+            std::size_t e = i_;
+            while (e < line_.size() && (is_letter(line_[e]) || is_digit(line_[e]))) ++e;
+            t.kind = Token::Kind::key;
+            t.text = line_.substr(i_, e - i_);
+            i_ = e;
+            return t;
+        }
+        const auto uc = static_cast<unsigned char>(c);
+        fail(t.line, t.column,
+             (uc >= 0x20 && uc < 0x7F ? "unexpected character '" + std::string(1, c) + "'"
+                                      : std::string("unexpected non-ASCII character")) +
+                 "; GML is written as key value pairs: keys are letters and digits, values are "
+                 "numbers, \"strings\" or [ lists ]");
+    }
+
+    LineReader& lines_;
+    std::string line_;
+    std::size_t i_ = 0;
+    bool have_line_ = false;
+};
+
+/// Actor/tie column for a GML key inside node [ ] or edge [ ].
+std::string column_for(const std::string& key, bool node) {
+    if (node) {
+        if (key == "id") return col::id;
+        if (key == "label") return col::label;
+        if (key == col::id || key == col::label) return key + "_attr";
+        return key;
+    }
+    if (key == "source") return col::source;
+    if (key == "target") return col::target;
+    if (key == "weight" || key == "value") return col::weight;
+    if (key == "id") return col::id;
+    // Never shadow the columns with a fixed meaning ("type" would be read as tie direction).
+    if (key == col::source || key == col::target || key == col::weight || key == col::id ||
+        ascii_lower(key) == "type")
+        return key + "_attr";
+    return key;
+}
+
+class GmlParser {
+public:
+    GmlParser(LineReader& lines) : lines_(lines), lex_(lines) {
+        const std::string& path = lines.path();
+        net_.format = "gml";
+        net_.sources = {path};
+        net_.actors_authoritative = true;
+        net_.actors.path = path;
+        net_.ties.path = path;
+        net_.actors.column(col::id);
+        net_.ties.column(col::source);
+        net_.ties.column(col::target);
+    }
+
+    RawNetwork run() {
+        bool any = false, seen_graph = false;
+        for (;;) {
+            const Token key = lex_.next();
+            if (key.kind == Token::Kind::end) break;
+            any = true;
+            if (key.kind == Token::Kind::close)
+                fail(key, "']' closes no open list; remove it or add the missing '['");
+            expect_key(key);
+            const Token v = value(key);
+            if (key.text == "graph") {
+                if (v.kind != Token::Kind::open)
+                    fail(v,
+                         "expected '[' after 'graph'; write graph [ node [ ... ] edge [ ... ] ]");
+                if (seen_graph)
+                    fail(key,
+                         "the file holds more than one graph; keep one graph [ ... ] per file");
+                seen_graph = true;
+                graph(v);
+            } else if (v.kind == Token::Kind::open) {
+                skip_list(v);  // Creator, Version and other top-level keys
+            }
+        }
+        if (!any)
+            fail(SourcePos{lines_.path(), 0, 0},
+                 "the file is empty; a GML file holds graph [ node [ id 1 ] node [ id 2 ] edge "
+                 "[ source 1 target 2 ] ]");
+        if (!seen_graph)
+            fail(SourcePos{lines_.path(), 0, 0},
+                 "no 'graph [ ... ]' found; a GML file holds graph [ node [ id 1 ] edge [ source "
+                 "1 target 2 ] ]");
+        net_.warnings = lines_.take_warnings();
+        return std::move(net_);
+    }
+
+private:
+    [[noreturn]] void fail(const SourcePos& pos, const std::string& message) {
+        throw InputError(pos, message);
+    }
+    [[noreturn]] void fail(const Token& at, const std::string& message) {
+        fail(SourcePos{lines_.path(), at.line, at.column}, message);
+    }
+    [[noreturn]] void unclosed(const Token& open) {
+        fail(open, "the list opened here with '[' is never closed; add the missing ']'");
+    }
+
+    void expect_key(const Token& t) {
+        if (t.kind != Token::Kind::key)
+            fail(t, "expected a key but found " + describe(t) +
+                        "; GML is written as key value pairs (label \"A\")");
+    }
+
+    /// Reads the value that must follow `key`.
+    Token value(const Token& key) {
+        Token v = lex_.next();
+        if (v.kind == Token::Kind::key) {
+            const auto lower = ascii_lower(v.text);
+            if (lower == "nan" || lower == "inf" || lower == "infinity") {
+                v.kind = Token::Kind::number;  // as networkx and igraph write them
+                return v;
+            }
+        }
+        if (v.kind == Token::Kind::key || v.kind == Token::Kind::close ||
+            v.kind == Token::Kind::end) {
+            const Token& at = v.kind == Token::Kind::end ? key : v;
+            fail(at, "'" + key.text + "' has no value (found " + describe(v) +
+                         "); write a number, a \"string\" or a [ list ] after it");
+        }
+        return v;
+    }
+
+    /// Skips the list opened by `open`, checking its key value structure; no recursion.
+    void skip_list(const Token& open) {
+        std::vector<Token> opens{open};
+        while (!opens.empty()) {
+            const Token t = lex_.next();
+            if (t.kind == Token::Kind::end) unclosed(opens.back());
+            if (t.kind == Token::Kind::close) {
+                opens.pop_back();
+                continue;
+            }
+            expect_key(t);
+            const Token v = value(t);
+            if (v.kind == Token::Kind::open) opens.push_back(v);
+        }
+    }
+
+    void graph(const Token& open) {
+        for (;;) {
+            const Token key = lex_.next();
+            if (key.kind == Token::Kind::end) unclosed(open);
+            if (key.kind == Token::Kind::close) return;
+            expect_key(key);
+            const Token v = value(key);
+            if (key.text == "node" || key.text == "edge") {
+                if (v.kind != Token::Kind::open)
+                    fail(v, "expected '[' after '" + key.text + "'; write " +
+                                (key.text == "node" ? "node [ id 1 label \"A\" ]"
+                                                    : "edge [ source 1 target 2 ]"));
+                row(key, v);
+            } else if (key.text == "directed") {
+                if (v.kind != Token::Kind::number || (v.text != "0" && v.text != "1"))
+                    fail(v, "'directed' must be 0 (undirected) or 1 (directed)");
+                net_.directed = v.text == "1";
+            } else if (v.kind == Token::Kind::open) {
+                skip_list(v);  // graphics and other graph-level lists
+            }
+        }
+    }
+
+    void row(const Token& key, const Token& open) {
+        const bool node = key.text == "node";
+        RawTable& table = node ? net_.actors : net_.ties;
+        const std::size_t r = table.add_row(key.line);
+        for (;;) {
+            const Token k = lex_.next();
+            if (k.kind == Token::Kind::end) unclosed(open);
+            if (k.kind == Token::Kind::close) break;
+            expect_key(k);
+            const Token v = value(k);
+            const std::string column = column_for(k.text, node);
+            if (v.kind == Token::Kind::open) {
+                if (column == col::id || column == col::label || column == col::source ||
+                    column == col::target || column == col::weight)
+                    fail(v, "'" + k.text + "' must be a number or a \"string\", not a [ list ]");
+                skip_list(v);  // graphics [ x 1 y 2 ] and the like
+                continue;
+            }
+            table.set(table.column(column), r, v.text, v.column);
+        }
+        const auto missing = [&](const char* name) {
+            const int c = table.find(name);
+            return c < 0 || table.col_pos(static_cast<std::size_t>(c), r) == 0;
+        };
+        if (node && missing(col::id))
+            fail(key, "node has no id; give every node a unique id (node [ id 1 label \"A\" ])");
+        if (!node && (missing(col::source) || missing(col::target)))
+            fail(key, std::string("edge has no ") + (missing(col::source) ? "source" : "target") +
+                          "; write edge [ source 1 target 2 ] using node ids");
+    }
+
+    LineReader& lines_;
+    GmlLexer lex_;
+    RawNetwork net_;
+};
+
+}  // namespace
+
+/// Reads a GML file (plain or gzip-compressed) into a RawNetwork.
+///
+/// Supported: graph [ directed 0|1 node [ id 1 label "A" key value ... ] edge [ source 1 target
+/// 2 weight 2.5 key value ... ] ]. The node id (number or string, as written) becomes "Id", label
+/// "Label", an edge's weight or value "Weight" (the last one given wins), an edge id "Id"; every
+/// other number or string becomes a column named by its key. Numbers are copied as written
+/// (NaN/Inf words included); strings in double quotes may span lines and have &quot; &amp; &lt;
+/// &gt; &apos; and numeric references (&#233;) decoded. '#' starts a comment outside strings.
+///
+/// Ignored: top-level keys other than graph (Creator, Version), graph-level attributes, nested
+/// lists inside nodes and edges (graphics [ x 1 y 2 ]). Not supported: more than one graph.
+///
+/// Odd cases: a repeated key in a node or edge keeps its last value; a node without id or an
+/// edge without source or target, unbalanced brackets, a key without value, an unterminated
+/// string and text that is neither key, number, string nor bracket are InputErrors at the token
+/// (an unclosed list at its '['); an unquoted word as a value (label Alpha) is a missing value,
+/// except NaN and Inf. Attributes that would overwrite a column with a fixed meaning
+/// (edge "type" in any case, for instance) get an "_attr" suffix. Edges to undeclared ids are
+/// kept; assembly reports them. Every cell records the line and column of its value.
+///
+/// Names: igraph and clusterlens write the actor id as a string key `name` next to the numeric
+/// GML id. When every node has a distinct non-empty `name`, it becomes the actor "Id" (edges are
+/// translated) and the numeric id is kept as column "gml_id".
+RawNetwork read_gml(const std::string& path) {
+    LineReader lines(path);
+    GmlParser parser(lines);
+    RawNetwork raw = parser.run();
+    auto& at = raw.actors;
+    const int c_name = at.find("name");
+    const int c_id = at.find(col::id);
+    if (c_name < 0 || c_id < 0 || at.names()[static_cast<std::size_t>(c_name)] != "name") return raw;
+    std::unordered_map<std::string, std::string> name_of;
+    std::unordered_set<std::string> names;
+    for (std::size_t r = 0; r < at.rows(); ++r) {
+        const auto& name = at.cell(static_cast<std::size_t>(c_name), r);
+        if (name.empty() || !names.insert(name).second) return raw;
+        name_of.emplace(at.cell(static_cast<std::size_t>(c_id), r), name);
+    }
+    const auto ci = static_cast<std::size_t>(c_id), cn = static_cast<std::size_t>(c_name);
+    const auto c_gml = at.column("gml_id");
+    for (std::size_t r = 0; r < at.rows(); ++r) {
+        at.set(c_gml, r, at.cell(ci, r), at.col_pos(ci, r));
+        at.set(ci, r, at.cell(cn, r), at.col_pos(cn, r));
+        at.set(cn, r, "", 0);
+    }
+    auto& tt = raw.ties;
+    for (const char* end : {col::source, col::target}) {
+        const int c = tt.find(end);
+        if (c < 0) continue;
+        for (std::size_t r = 0; r < tt.rows(); ++r) {
+            auto& cell = tt.cell(static_cast<std::size_t>(c), r);
+            auto it = name_of.find(cell);
+            if (it != name_of.end()) cell = it->second;
+        }
+    }
+    return raw;
+}
+
+}  // namespace clusterlens

@@ -1,0 +1,576 @@
+// Pajek .net reader (and .clu partitions). See read_pajek() below for what is supported.
+#include <charconv>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "graphs/attributes.hpp"
+#include "graphs/readers.hpp"
+#include "graphs/text_input.hpp"
+
+namespace clusterlens {
+
+namespace {
+
+/// Most vertices a *Vertices line may declare. Every vertex becomes an actor row, so a typo such
+/// as "*Vertices 1000000000" would otherwise exhaust memory before any tie is read.
+constexpr std::uint64_t max_vertices = 10'000'000;
+
+struct Token {
+    std::string text;
+    std::uint32_t col = 0;  ///< 1-based byte column where the token starts (the quote, if quoted)
+    bool quoted = false;
+};
+
+std::uint32_t col_of(std::size_t index) { return static_cast<std::uint32_t>(index + 1); }
+
+/// Splits a line at spaces and tabs; "..." is one token (quotes removed, no escapes: Pajek has
+/// none). Throws InputError for a quote that is never closed.
+std::vector<Token> tokenize(const std::string& line, const LineReader& in) {
+    std::vector<Token> out;
+    std::size_t i = 0;
+    const std::size_t n = line.size();
+    while (i < n) {
+        if (line[i] == ' ' || line[i] == '\t') {
+            ++i;
+            continue;
+        }
+        Token t;
+        t.col = col_of(i);
+        if (line[i] == '"') {
+            const std::size_t close = line.find('"', i + 1);
+            if (close == std::string::npos)
+                throw InputError(in.pos(t.col),
+                                 "the quoted text is never closed; add the closing '\"' on the "
+                                 "same line");
+            t.text.assign(line, i + 1, close - i - 1);
+            t.quoted = true;
+            i = close + 1;
+        } else {
+            std::size_t e = i;
+            while (e < n && line[e] != ' ' && line[e] != '\t') ++e;
+            t.text.assign(line, i, e - i);
+            i = e;
+        }
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+/// Text for a message: control characters shown as \xNN so that an invisible byte in a value
+/// does not make "got '0'" look like a valid number.
+std::string shown(const std::string& text) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7F) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
+bool is_blank_or_comment(const std::string& line) {
+    const auto first = line.find_first_not_of(" \t");
+    return first == std::string::npos || line[first] == '%';
+}
+
+/// Parses a whole token as an unsigned integer (digits only); nullopt if it is not one or does
+/// not fit.
+std::optional<std::uint64_t> parse_count(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    for (const char c : text)
+        if (c < '0' || c > '9') return std::nullopt;
+    std::uint64_t value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+enum class Section { none, vertices, arcs, edges, arcslist, edgeslist, matrix };
+
+struct Vertex {
+    std::uint32_t line = 0;  ///< 0: not listed on a vertex line
+    std::uint32_t id_col = 0;
+    std::uint32_t label_col = 0;
+    std::string label;
+};
+
+class PajekParser {
+public:
+    explicit PajekParser(const std::string& path) : in_(path) {
+        net_.format = "pajek";
+        net_.sources.push_back(path);
+        net_.actors.path = path;
+        net_.ties.path = path;
+        net_.actors_authoritative = true;
+        src_ = net_.ties.column(col::source);
+        tgt_ = net_.ties.column(col::target);
+    }
+
+    RawNetwork run();
+    std::uint64_t vertex_count() const { return n_; }
+    std::uint32_t vertices_line() const { return vertices_line_; }
+
+private:
+    void section_header(const std::vector<Token>& tokens);
+    void end_section();
+    void vertex_line(const std::vector<Token>& tokens);
+    void tie_line(const std::vector<Token>& tokens);
+    void list_line(const std::vector<Token>& tokens);
+    void matrix_line(const std::vector<Token>& tokens);
+    /// Checks that a token is a vertex number in 1..n and returns it.
+    std::uint64_t vertex(const Token& t) const;
+    void add_tie(const Token& from, const Token& to, const Token* weight);
+
+    LineReader in_;
+    RawNetwork net_;
+    std::size_t src_ = 0, tgt_ = 0;
+    Section section_ = Section::none;
+    std::string section_name_;  ///< as written, for messages ("*Arcs")
+    std::uint32_t section_line_ = 0;
+    std::uint64_t n_ = 0;
+    bool have_vertices_ = false;
+    std::uint32_t vertices_line_ = 0;
+    std::uint32_t vertices_col_ = 0;
+    std::vector<Vertex> vertices_;
+    std::optional<std::string> relation_;  ///< of the current tie section
+    std::vector<char> directed_;           ///< per tie row
+    bool any_arcs_ = false, any_edges_ = false;
+    std::uint64_t matrix_rows_ = 0;
+};
+
+std::uint64_t PajekParser::vertex(const Token& t) const {
+    const auto v = parse_count(t.text);
+    const bool digits =
+        !t.text.empty() && t.text.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits)
+        throw InputError(in_.pos(t.col), "expected a vertex number (1.." + std::to_string(n_) +
+                                             "), got '" + shown(t.text) +
+                                             "'; ties refer to vertices by their number on the "
+                                             "*Vertices lines");
+    if (!v || *v == 0 || *v > n_)
+        throw InputError(in_.pos(t.col), "vertex " + shown(t.text) + " is out of range " +
+                                             (n_ == 0 ? std::string("(there are no vertices)")
+                                                      : "1.." + std::to_string(n_)) +
+                                             "; *Vertices declares " + std::to_string(n_));
+    return *v;
+}
+
+void PajekParser::add_tie(const Token& from, const Token& to, const Token* weight) {
+    const auto a = vertex(from);
+    const auto b = vertex(to);
+    auto& ties = net_.ties;
+    const auto row = ties.add_row(in_.line_number());
+    ties.set(src_, row, std::to_string(a), from.col);
+    ties.set(tgt_, row, std::to_string(b), to.col);
+    if (weight != nullptr) ties.set(ties.column(col::weight), row, weight->text, weight->col);
+    if (relation_) ties.set(ties.column(col::relation), row, *relation_, 0);
+    const bool directed =
+        section_ == Section::arcs || section_ == Section::arcslist || section_ == Section::matrix;
+    directed_.push_back(directed ? 1 : 0);
+}
+
+void PajekParser::end_section() {
+    if (section_ == Section::matrix && matrix_rows_ != n_)
+        throw InputError(SourcePos{in_.path(), section_line_, 1},
+                         section_name_ + " has " + std::to_string(matrix_rows_) +
+                             " rows but *Vertices declares " + std::to_string(n_) +
+                             "; give one row of " + std::to_string(n_) + " values per vertex");
+    section_ = Section::none;
+}
+
+void PajekParser::section_header(const std::vector<Token>& raw) {
+    // Split "*Arcs:2" into "*Arcs" ":2".
+    std::vector<Token> tokens = raw;
+    if (const auto colon = tokens[0].text.find(':'); colon != std::string::npos) {
+        Token rest{tokens[0].text.substr(colon), tokens[0].col + static_cast<std::uint32_t>(colon),
+                   false};
+        tokens[0].text.resize(colon);
+        tokens.insert(tokens.begin() + 1, std::move(rest));
+    }
+    const std::string keyword = ascii_lower(tokens[0].text);
+    end_section();
+    section_name_ = tokens[0].text;
+    section_line_ = in_.line_number();
+
+    if (keyword == "*network") return;  // the network's name: nothing to keep
+    if (keyword == "*vertices") {
+        if (have_vertices_)
+            throw InputError(in_.pos(tokens[0].col),
+                             "a second *Vertices line (the first is at line " +
+                                 std::to_string(vertices_line_) +
+                                 "); a .net file holds one network: split Pajek project files "
+                                 "into one .net file per network");
+        if (tokens.size() < 2)
+            throw InputError(
+                in_.pos(tokens[0].col + static_cast<std::uint32_t>(tokens[0].text.size())),
+                "expected a number of vertices after *Vertices (e.g. '*Vertices 12')");
+        const auto n = parse_count(tokens[1].text);
+        const bool digits = !tokens[1].text.empty() &&
+                            tokens[1].text.find_first_not_of("0123456789") == std::string::npos;
+        if (!n && !digits)
+            throw InputError(in_.pos(tokens[1].col),
+                             "expected a number of vertices after *Vertices, got '" +
+                                 tokens[1].text + "' (e.g. '*Vertices 12')");
+        if (!n || *n > max_vertices)
+            throw InputError(in_.pos(tokens[1].col),
+                             "*Vertices " + tokens[1].text + " is more than clusterlens reads (" +
+                                 std::to_string(max_vertices) +
+                                 "); check the number, or split the network");
+        if (tokens.size() >= 3)
+            throw InputError(in_.pos(tokens[2].col),
+                             "two-mode Pajek networks ('*Vertices n n1') are not supported yet; "
+                             "write a one-mode network with '*Vertices n'");
+        n_ = *n;
+        have_vertices_ = true;
+        vertices_line_ = in_.line_number();
+        vertices_col_ = tokens[1].col;
+        vertices_.assign(static_cast<std::size_t>(n_), Vertex{});
+        section_ = Section::vertices;
+        return;
+    }
+
+    Section s = Section::none;
+    if (keyword == "*arcs")
+        s = Section::arcs;
+    else if (keyword == "*edges")
+        s = Section::edges;
+    else if (keyword == "*arcslist")
+        s = Section::arcslist;
+    else if (keyword == "*edgeslist")
+        s = Section::edgeslist;
+    else if (keyword == "*matrix")
+        s = Section::matrix;
+    else
+        throw InputError(in_.pos(tokens[0].col),
+                         "unknown section '" + tokens[0].text +
+                             "'; a Pajek .net file has *Network, *Vertices, *Arcs, *Edges, "
+                             "*Arcslist, *Edgeslist and *Matrix sections (partitions go in "
+                             "separate .clu files)");
+    if (!have_vertices_)
+        throw InputError(in_.pos(tokens[0].col), tokens[0].text +
+                                                     " comes before *Vertices; start the file with "
+                                                     "'*Vertices n' and the vertex lines");
+
+    // Optional relation: ":k" or ": k", then an optional name.
+    relation_.reset();
+    std::size_t i = 1;
+    if (i < tokens.size() && !tokens[i].quoted && tokens[i].text.rfind(':', 0) == 0) {
+        std::string number = tokens[i].text.substr(1);
+        std::uint32_t number_col = tokens[i].col + 1;
+        ++i;
+        if (number.empty() && i < tokens.size() && !tokens[i].quoted) {
+            number = tokens[i].text;
+            number_col = tokens[i].col;
+            ++i;
+        }
+        if (!parse_count(number))
+            throw InputError(in_.pos(number_col), "expected a relation number after ':', got '" +
+                                                      number + "' (e.g. '" + tokens[0].text +
+                                                      " :2 \"advice\"')");
+        relation_ = number;
+        if (i < tokens.size()) {
+            relation_ = tokens[i].text;
+            ++i;
+        }
+    }
+    if (i < tokens.size())
+        throw InputError(in_.pos(tokens[i].col), "unexpected '" + tokens[i].text + "' after " +
+                                                     tokens[0].text +
+                                                     "; a relation is written as ':2 \"advice\"'");
+    section_ = s;
+    matrix_rows_ = 0;
+    if (s == Section::arcs || s == Section::arcslist || s == Section::matrix)
+        any_arcs_ = true;
+    else
+        any_edges_ = true;
+}
+
+void PajekParser::vertex_line(const std::vector<Token>& tokens) {
+    const auto v = vertex(tokens[0]);
+    auto& slot = vertices_[static_cast<std::size_t>(v - 1)];
+    if (slot.line != 0)
+        throw InputError(in_.pos(tokens[0].col),
+                         "vertex " + tokens[0].text + " is listed twice (first at line " +
+                             std::to_string(slot.line) + "); remove one of the lines");
+    slot.line = in_.line_number();
+    slot.id_col = tokens[0].col;
+    if (tokens.size() >= 2) {
+        slot.label = tokens[1].text;
+        slot.label_col = tokens[1].col;
+    }
+    // Coordinates, shapes and colours (x y z, ic, bc, ...) are drawing hints: ignored.
+}
+
+void PajekParser::tie_line(const std::vector<Token>& tokens) {
+    if (tokens.size() < 2)
+        throw InputError(in_.pos(tokens[0].col),
+                         "a line in " + section_name_ +
+                             " needs two vertex numbers and an optional weight ('from to "
+                             "[weight]'); add the other vertex");
+    const Token* weight = nullptr;
+    if (tokens.size() >= 3) {
+        // The third token is the weight unless it is one of Pajek's drawing keywords ("c Blue",
+        // "l \"text\"", "w 2"...), which start with a letter; a tie without a weight then.
+        // Anything else is copied as written; assembly checks that it is a number.
+        const auto& t = tokens[2];
+        const bool keyword =
+            !t.quoted && !t.text.empty() &&
+            ((t.text[0] >= 'a' && t.text[0] <= 'z') || (t.text[0] >= 'A' && t.text[0] <= 'Z')) &&
+            !parse_number(t.text);
+        if (!keyword) weight = &t;
+    }
+    add_tie(tokens[0], tokens[1], weight);
+}
+
+void PajekParser::list_line(const std::vector<Token>& tokens) {
+    // "a b c d": a -> b, a -> c, a -> d. A lone "a" lists no ties (allowed).
+    vertex(tokens[0]);
+    for (std::size_t k = 1; k < tokens.size(); ++k) add_tie(tokens[0], tokens[k], nullptr);
+}
+
+void PajekParser::matrix_line(const std::vector<Token>& tokens) {
+    if (matrix_rows_ >= n_)
+        throw InputError(in_.pos(tokens[0].col),
+                         "more rows in " + section_name_ + " than the " + std::to_string(n_) +
+                             " vertices *Vertices declares; remove the extra rows");
+    if (tokens.size() != n_) {
+        const std::uint32_t col = tokens.size() > n_
+                                      ? tokens[static_cast<std::size_t>(n_)].col
+                                      : col_of(tokens.back().col - 1 + tokens.back().text.size() +
+                                               (tokens.back().quoted ? 2 : 0));
+        throw InputError(in_.pos(col), "row " + std::to_string(matrix_rows_ + 1) + " of " +
+                                           section_name_ + " has " + std::to_string(tokens.size()) +
+                                           " values but *Vertices declares " + std::to_string(n_) +
+                                           "; give exactly " + std::to_string(n_) +
+                                           " values per row");
+    }
+    const auto from = matrix_rows_ + 1;
+    for (std::size_t j = 0; j < tokens.size(); ++j) {
+        const auto value = parse_number(tokens[j].text);
+        if (!value)
+            throw InputError(in_.pos(tokens[j].col),
+                             "expected a number in " + section_name_ + ", got '" +
+                                 shown(tokens[j].text) +
+                                 "'; write 0 for no tie and the tie's value otherwise");
+        if (*value == 0) continue;
+        const Token a{std::to_string(from), 0, false};
+        const Token b{std::to_string(j + 1), tokens[j].col, false};
+        add_tie(a, b, &tokens[j]);
+    }
+    ++matrix_rows_;
+}
+
+RawNetwork PajekParser::run() {
+    std::string line;
+    bool any_text = false;
+    while (in_.next(line)) {
+        if (line.find_first_not_of(" \t") != std::string::npos) any_text = true;
+        if (is_blank_or_comment(line)) continue;
+        const auto tokens = tokenize(line, in_);
+        if (!tokens[0].quoted && tokens[0].text[0] == '*') {
+            section_header(tokens);
+            continue;
+        }
+        switch (section_) {
+            case Section::none:
+                throw InputError(in_.pos(tokens[0].col),
+                                 "expected a section line such as '*Vertices 5' before the data; "
+                                 "a Pajek network starts with '*Vertices n'");
+            case Section::vertices:
+                vertex_line(tokens);
+                break;
+            case Section::arcs:
+            case Section::edges:
+                tie_line(tokens);
+                break;
+            case Section::arcslist:
+            case Section::edgeslist:
+                list_line(tokens);
+                break;
+            case Section::matrix:
+                matrix_line(tokens);
+                break;
+        }
+    }
+    if (!any_text)
+        throw InputError(SourcePos{in_.path(), 0, 0},
+                         "the file is empty; a Pajek network starts with '*Vertices n' followed "
+                         "by vertex and *Arcs/*Edges lines");
+    if (!have_vertices_)
+        throw InputError(SourcePos{in_.path(), 0, 0},
+                         "no '*Vertices n' line; a Pajek network starts with '*Vertices n' "
+                         "followed by vertex and *Arcs/*Edges lines");
+    end_section();
+
+    // Actors: vertex numbers 1..n, labelled when listed. Unlisted vertices point at *Vertices.
+    auto& actors = net_.actors;
+    const auto id = actors.column(col::id);
+    const auto label = actors.column(col::label);
+    actors.reserve(vertices_.size());
+    for (std::size_t v = 0; v < vertices_.size(); ++v) {
+        const auto& info = vertices_[v];
+        const auto row = actors.add_row(info.line != 0 ? info.line : vertices_line_);
+        actors.set(id, row, std::to_string(v + 1), info.line != 0 ? info.id_col : vertices_col_);
+        actors.set(label, row, info.label, info.label_col);
+    }
+    vertices_.clear();
+
+    if (any_arcs_ && any_edges_) {
+        const auto type = net_.ties.column(col::type);
+        for (std::size_t r = 0; r < directed_.size(); ++r)
+            net_.ties.set(type, r, directed_[r] != 0 ? "Directed" : "Undirected", 0);
+    } else if (any_arcs_) {
+        net_.directed = true;
+    } else if (any_edges_) {
+        net_.directed = false;
+    }
+    net_.warnings = in_.take_warnings();
+    return std::move(net_);
+}
+
+/// Column name for a partition file: its stem without ".gz" and ".clu" ("dept.clu.gz" -> "dept").
+std::string partition_name(const std::string& path) {
+    std::filesystem::path p(path);
+    if (ascii_lower(p.extension().string()) == ".gz") p = p.stem();
+    return p.stem().string();
+}
+
+void read_partition(const std::string& path, std::uint64_t n, const std::string& net_path,
+                    std::uint32_t net_vertices_line, RawNetwork& net,
+                    std::set<std::string>& names) {
+    const std::string name = partition_name(path);
+    const std::string lname = ascii_lower(name);
+    if (name.empty() || lname == "id" || lname == "label")
+        throw InputError(SourcePos{path, 0, 0},
+                         "a partition file named '" + name +
+                             "' would clash with the actors' Id or Label column; rename the "
+                             "file (its name becomes the attribute's name)");
+    if (!names.insert(lname).second)
+        throw InputError(SourcePos{path, 0, 0},
+                         "two partition files are both named '" + name +
+                             "'; rename one (the file name becomes the attribute's name)");
+    LineReader in(path);
+    std::string line;
+    bool any_text = false, have_header = false;
+    std::uint64_t count = 0;
+    std::uint32_t last_line = 0;
+    const auto column = net.actors.column(name);
+    while (in.next(line)) {
+        if (line.find_first_not_of(" \t") != std::string::npos) any_text = true;
+        if (is_blank_or_comment(line)) continue;
+        last_line = in.line_number();
+        const auto tokens = tokenize(line, in);
+        const std::string keyword = ascii_lower(tokens[0].text);
+        if (!have_header) {
+            if (keyword == "*partition") continue;  // optional name line
+            if (keyword != "*vertices")
+                throw InputError(in.pos(tokens[0].col),
+                                 "expected '*Vertices n' at the start of a partition (.clu) file, "
+                                 "got '" +
+                                     tokens[0].text + "'");
+            if (tokens.size() < 2 || !parse_count(tokens[1].text))
+                throw InputError(in.pos(tokens.size() < 2 ? tokens[0].col : tokens[1].col),
+                                 "expected a number of vertices after *Vertices (e.g. "
+                                 "'*Vertices 12')");
+            const auto declared = *parse_count(tokens[1].text);
+            if (declared != n)
+                throw InputError(in.pos(tokens[1].col),
+                                 "the partition declares " + tokens[1].text + " vertices but " +
+                                     net_path + " declares " + std::to_string(n) + " (line " +
+                                     std::to_string(net_vertices_line) +
+                                     "); use the partition made for this network");
+            have_header = true;
+            continue;
+        }
+        if (tokens.size() != 1)
+            throw InputError(in.pos(tokens[1].col),
+                             "a partition line holds one integer (the class of one vertex); "
+                             "put each vertex's class on its own line");
+        const auto& t = tokens[0];
+        std::int64_t value = 0;
+        const char* b = t.text.data();
+        const char* e = b + t.text.size();
+        const auto [ptr, ec] = std::from_chars(b, e, value);
+        if (t.quoted || ec != std::errc() || ptr != e)
+            throw InputError(in.pos(t.col), "expected an integer class number, got '" +
+                                                shown(t.text) +
+                                                "'; a partition gives one integer per vertex");
+        if (count >= n)
+            throw InputError(in.pos(t.col),
+                             "more values than the " + std::to_string(n) +
+                                 " vertices the partition declares; remove the extra lines");
+        net.actors.set(column, static_cast<std::size_t>(count), t.text, t.col);
+        ++count;
+    }
+    if (!any_text)
+        throw InputError(SourcePos{path, 0, 0},
+                         "the file is empty; a Pajek partition is '*Vertices n' followed by one "
+                         "integer per vertex");
+    if (!have_header)
+        throw InputError(SourcePos{path, 0, 0},
+                         "no '*Vertices n' line; a Pajek partition is '*Vertices n' followed by "
+                         "one integer per vertex");
+    if (count != n)
+        throw InputError(SourcePos{path, last_line, 0},
+                         "the partition has " + std::to_string(count) + " values but declares " +
+                             std::to_string(n) +
+                             " vertices; give one integer per vertex, in "
+                             "vertex order");
+    for (auto& w : in.take_warnings()) net.warnings.push_back(std::move(w));
+    net.sources.push_back(path);
+}
+
+}  // namespace
+
+/// Reads a Pajek network (.net, optionally gzip-compressed) and its partitions (.clu).
+///
+/// Supported:
+/// - `*Network name` (ignored), `*Vertices n`, then vertex lines `id label [x y z] [ic c ...]`:
+///   the label may be quoted ("Ann Lee") or bare; everything after it (coordinates, shapes,
+///   colours) is ignored. Vertex lines may be left out or given for only some vertices, in any
+///   order; an unlisted vertex has an empty Label.
+/// - `*Arcs` / `*Edges`: `from to [weight] [...]`. The third token is copied as the Weight text
+///   unless it starts with a letter and is not a number (a drawing keyword such as `c Blue`,
+///   then the tie has no weight). Further tokens are ignored.
+/// - `*Arcslist` / `*Edgeslist`: `a b c d` means a-b, a-c, a-d (no weights).
+/// - `*Matrix`: n rows of n numbers, one row per line; a nonzero (i,j) is a directed tie i->j
+///   whose Weight is the value as written.
+/// - A relation on a tie section header, `*Arcs :2 "advice"`, fills the "relation" column with
+///   the name (or the number, "2", when no name is given); ties of sections without one get "".
+/// - Keywords are case-insensitive; `%` starts a comment line; blank lines are skipped.
+///
+/// Result: actors "1".."n" (Id = Pajek vertex number, Label = label), actors_authoritative.
+/// Direction: only *Arcs/*Arcslist/*Matrix -> directed = true; only *Edges/*Edgeslist ->
+/// directed = false; both -> directed stays nullopt and every tie gets Type "Directed" or
+/// "Undirected"; no tie sections -> nullopt.
+///
+/// `.clu` partitions: `*Vertices n` (optionally after `*Partition name`) then one integer per
+/// line; each becomes an actor column named after the file stem (dept.clu -> "dept"). Its n
+/// must equal the network's and it must hold exactly n values.
+///
+/// Not supported (InputError with a hint): two-mode networks (`*Vertices n n1`), Pajek project
+/// files (.paj: a second *Vertices, *Partition/*Vector sections inside the .net), relation
+/// numbers written at the start of tie lines (`2: 1 3`), matrix rows wrapped over several lines.
+/// Odd cases: a tie to vertex 0 or above n, a vertex listed twice, a tie section before
+/// *Vertices, text before any section, an unclosed quote, *Vertices above 10,000,000 are
+/// InputErrors at their line:col. Weights are not checked here (assembly does that).
+RawNetwork read_pajek(const std::string& path, const std::vector<std::string>& clu_paths) {
+    PajekParser parser(path);
+    RawNetwork net = parser.run();
+    std::set<std::string> names;
+    for (const auto& clu : clu_paths)
+        read_partition(clu, parser.vertex_count(), path, parser.vertices_line(), net, names);
+    return net;
+}
+
+}  // namespace clusterlens
