@@ -17,15 +17,17 @@ std::string list_columns(const RawTable& t) {
 }
 
 /// Finds a column named by the mapping (must exist) or the default name (optional).
-int resolve(const RawTable& table, const std::string& mapped, const char* fallback, const char* what,
-            const std::string& mapping_path) {
+int resolve(const RawTable& table, const std::string& mapped, const char* fallback,
+            const char* what, const std::string& mapping_path) {
     if (!mapped.empty()) {
         const int c = table.find(mapped);
         if (c < 0)
-            throw InputError(SourcePos{table.path, 1, 1},
-                             "the mapping " + (mapping_path.empty() ? std::string() : "(" + mapping_path + ") ") +
-                                 "names column '" + mapped + "' for " + what +
-                                 ", but there is no such column; columns are: " + list_columns(table));
+            throw InputError(
+                SourcePos{table.path, 1, 1},
+                "the mapping " +
+                    (mapping_path.empty() ? std::string() : "(" + mapping_path + ") ") +
+                    "names column '" + mapped + "' for " + what +
+                    ", but there is no such column; columns are: " + list_columns(table));
         return c;
     }
     return fallback == nullptr ? -1 : table.find(fallback);
@@ -114,10 +116,11 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         const int c_part = resolve(at, m.part, "part", "parts", m.path);
         const int c_type = resolve(at, m.type, "type", "actor types", m.path);
         const int c_focal = resolve(at, m.focal, "focal", "focal firms", m.path);
-        const int c_loc = resolve(at, m.locality, m.locality_rule ? nullptr : "locality", "locality", m.path);
-        const int c_rule = m.locality_rule
-                               ? resolve(at, m.locality_rule->column, nullptr, "the locality rule", m.path)
-                               : -1;
+        const int c_loc =
+            resolve(at, m.locality, m.locality_rule ? nullptr : "locality", "locality", m.path);
+        const int c_rule = m.locality_rule ? resolve(at, m.locality_rule->column, nullptr,
+                                                     "the locality rule", m.path)
+                                           : -1;
         const int c_stage = resolve(at, m.stage, "stage", "value-chain stages", m.path);
         const int c_group = resolve(at, m.group, "group", "groups", m.path);
         actor_used = {c_id, c_label, c_part, c_type, c_focal, c_loc, c_stage, c_group};
@@ -148,10 +151,10 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                     const auto* mapped = map_value(m.part_values, v);
                     const auto p = parse_part(mapped ? *mapped : v);
                     if (!p) {
-                        errors.add(InputError(at.pos(r, c_part),
-                                              "unknown part '" + v + "'; accepted: " +
-                                                  accepted_list(part_names) +
-                                                  " (or map it in a mapping file: [actors.part_values])"));
+                        errors.add(InputError(
+                            at.pos(r, c_part),
+                            "unknown part '" + v + "'; accepted: " + accepted_list(part_names) +
+                                " (or map it in a mapping file: [actors.part_values])"));
                     } else {
                         a.part = *p;
                     }
@@ -164,10 +167,10 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                     const auto t = ascii_lower(mapped ? *mapped : v);
                     const auto& known = known_actor_types();
                     if (std::find(known.begin(), known.end(), t) == known.end()) {
-                        errors.add(InputError(at.pos(r, c_type),
-                                              "unknown actor type '" + v + "'; accepted: " +
-                                                  accepted_list(known) +
-                                                  " (or map it in a mapping file: [actors.type_values])"));
+                        errors.add(InputError(
+                            at.pos(r, c_type),
+                            "unknown actor type '" + v + "'; accepted: " + accepted_list(known) +
+                                " (or map it in a mapping file: [actors.type_values])"));
                     } else {
                         a.type = t;
                     }
@@ -180,7 +183,8 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                     if (!b)
                         errors.add(InputError(at.pos(r, c_focal),
                                               "focal must be true or false (also 1/0, yes/no), "
-                                              "got '" + v + "'"));
+                                              "got '" +
+                                                  v + "'"));
                     else
                         a.focal = *b;
                 }
@@ -190,9 +194,11 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                 if (!v.empty()) {
                     const auto l = parse_locality(v);
                     if (!l)
-                        errors.add(InputError(at.pos(r, c_loc),
-                                              "unknown locality '" + v + "'; accepted: local, global "
-                                              "(or give a rule in a mapping file: [actors.locality])"));
+                        errors.add(InputError(
+                            at.pos(r, c_loc),
+                            "unknown locality '" + v +
+                                "'; accepted: local, global "
+                                "(or give a rule in a mapping file: [actors.locality])"));
                     else
                         a.locality = *l;
                 }
@@ -204,8 +210,9 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                                                  v) != rule.local_values.end();
                     a.locality = local ? Locality::local : Locality::global;
                 } else {
-                    const bool global = std::find(rule.global_values.begin(),
-                                                  rule.global_values.end(), v) != rule.global_values.end();
+                    const bool global =
+                        std::find(rule.global_values.begin(), rule.global_values.end(), v) !=
+                        rule.global_values.end();
                     a.locality = global ? Locality::global : Locality::local;
                 }
             }
@@ -234,16 +241,23 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         errors.add(InputError(SourcePos{at.path, 1, 1},
                               "the actor table has a header but no actors; add one row per actor"));
 
-    const int c_src = tt.column_count() ? resolve(tt, m.source, col::source, "tie sources", m.path) : -1;
-    const int c_tgt = tt.column_count() ? resolve(tt, m.target, col::target, "tie targets", m.path) : -1;
+    const int c_src =
+        tt.column_count() ? resolve(tt, m.source, col::source, "tie sources", m.path) : -1;
+    const int c_tgt =
+        tt.column_count() ? resolve(tt, m.target, col::target, "tie targets", m.path) : -1;
     if (tt.column_count() > 0 && (c_src < 0 || c_tgt < 0))
-        throw InputError(SourcePos{tt.path, 1, 1},
-                         std::string("no tie ") + (c_src < 0 ? "source" : "target") +
-                             " column: expected columns named 'Source' and 'Target' (Gephi's "
-                             "convention); columns are: " +
-                             list_columns(tt) +
-                             "; rename them or name them in a mapping file ([ties] source = "
-                             "\"...\", target = \"...\")");
+        throw InputError(
+            SourcePos{tt.path, 1, 1},
+            std::string("no tie ") + (c_src < 0 ? "source" : "target") +
+                " column: expected columns named 'Source' and 'Target' (Gephi's "
+                "convention); columns are: " +
+                list_columns(tt) +
+                "; rename them or name them in a mapping file ([ties] source = "
+                "\"...\", target = \"...\")" +
+                (tt.find(col::id) >= 0 && at.column_count() == 0
+                     ? std::string("; this looks like an actor table: give the ties "
+                                   "too, e.g. clusterlens validate nodes.csv edges.csv")
+                     : std::string()));
     const int c_w = resolve(tt, m.weight, col::weight, "tie weights", m.path);
     const int c_dir = resolve(tt, m.direction_column, col::type, "tie direction", m.path);
     const int c_rel = resolve(tt, m.relation_column, col::relation, "relations", m.path);
@@ -252,7 +266,8 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
     std::vector<std::string> relations;
     std::unordered_map<std::string, std::uint32_t> relation_index;
     auto relation_of = [&](const std::string& name) {
-        auto [it, fresh] = relation_index.emplace(name, static_cast<std::uint32_t>(relations.size()));
+        auto [it, fresh] =
+            relation_index.emplace(name, static_cast<std::uint32_t>(relations.size()));
         if (fresh) relations.push_back(name);
         return it->second;
     };
@@ -280,10 +295,11 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         auto it = index.find(id);
         if (it != index.end()) return static_cast<std::int64_t>(it->second);
         if (raw.actors_authoritative && !options.create_missing_actors) {
-            errors.add(InputError(tt.pos(r, c),
-                                  "tie refers to unknown actor '" + id + "'" +
-                                      (at.path.empty() ? std::string() : ", which is not in " + at.path) +
-                                      "; add the actor or pass --create-missing"));
+            errors.add(
+                InputError(tt.pos(r, c),
+                           "tie refers to unknown actor '" + id + "'" +
+                               (at.path.empty() ? std::string() : ", which is not in " + at.path) +
+                               "; add the actor or pass --create-missing"));
             return -1;
         }
         if (raw.actors_authoritative) ++created;
@@ -305,13 +321,15 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
             if (!text.empty()) {
                 const auto v = parse_number(text);
                 if (!v) {
-                    errors.add(InputError(tt.pos(r, c_w), "weight '" + text +
-                                                              "' is not a number; use a positive number such as 1 or 2.5"));
+                    errors.add(InputError(
+                        tt.pos(r, c_w),
+                        "weight '" + text +
+                            "' is not a number; use a positive number such as 1 or 2.5"));
                     ok = false;
                 } else if (!std::isfinite(*v) || *v <= 0) {
-                    errors.add(InputError(tt.pos(r, c_w),
-                                          "weight must be a positive number (tie strength), got '" +
-                                              text + "'; remove the tie or give it a strength > 0"));
+                    errors.add(InputError(
+                        tt.pos(r, c_w), "weight must be a positive number (tie strength), got '" +
+                                            text + "'; remove the tie or give it a strength > 0"));
                     ok = false;
                 } else {
                     w = *v;
@@ -321,8 +339,10 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         std::int8_t dir = -1;
         if (c_dir >= 0) {
             const auto text = ascii_lower(trim(tt.cell(static_cast<std::size_t>(c_dir), r)));
-            if (text == "directed") dir = 1, any_directed = true;
-            else if (text == "undirected") dir = 0;
+            if (text == "directed")
+                dir = 1, any_directed = true;
+            else if (text == "undirected")
+                dir = 0;
             else if (!text.empty()) {
                 errors.add(InputError(tt.pos(r, c_dir),
                                       "tie type '" + tt.cell(static_cast<std::size_t>(c_dir), r) +
@@ -331,8 +351,10 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
             }
         }
         std::uint32_t rel = 0;
-        if (c_rel >= 0) rel = relation_of(trim(tt.cell(static_cast<std::size_t>(c_rel), r)));
-        else rel = relation_of(m.relation_name);
+        if (c_rel >= 0)
+            rel = relation_of(trim(tt.cell(static_cast<std::size_t>(c_rel), r)));
+        else
+            rel = relation_of(m.relation_name);
         if (!ok) continue;
         if (a == b) {
             if (loops++ == 0) first_loop = tt.pos(r, c_src);
@@ -348,9 +370,12 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
 
     // ---- direction --------------------------------------------------------------------
     bool directed = false;
-    if (m.directed) directed = *m.directed;
-    else if (any_directed) directed = true;
-    else if (raw.directed) directed = *raw.directed;
+    if (m.directed)
+        directed = *m.directed;
+    else if (any_directed)
+        directed = true;
+    else if (raw.directed)
+        directed = *raw.directed;
 
     LoadReport report;
     report.sources = raw.sources;
@@ -363,9 +388,10 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                                                    " dropped (first here); clusterlens ignores "
                                                    "ties from an actor to itself"});
     if (created > 0)
-        warnings.push_back(Warning{SourcePos{at.path, 0, 0},
-                                   std::to_string(created) + " actors created for tie ends missing "
-                                                             "from the actor table (--create-missing)"});
+        warnings.push_back(
+            Warning{SourcePos{at.path, 0, 0}, std::to_string(created) +
+                                                  " actors created for tie ends missing "
+                                                  "from the actor table (--create-missing)"});
 
     // In a directed network an explicitly undirected tie stands for two arcs.
     if (directed && (m.directed.value_or(true))) {
@@ -419,11 +445,11 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
     }
     report.parallel_ties_merged = merged;
     if (merged > 0)
-        warnings.push_back(Warning{first_merge,
-                                   std::to_string(merged) +
-                                       (merged == 1 ? " parallel tie" : " parallel ties") +
-                                       " merged into an earlier tie of the same pair and relation "
-                                       "(first here); their weights were summed"});
+        warnings.push_back(
+            Warning{first_merge, std::to_string(merged) +
+                                     (merged == 1 ? " parallel tie" : " parallel ties") +
+                                     " merged into an earlier tie of the same pair and relation "
+                                     "(first here); their weights were summed"});
 
     std::vector<std::int64_t> ends;
     std::vector<double> weights;

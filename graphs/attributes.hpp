@@ -14,7 +14,7 @@ struct AttributeColumn {
     enum class Kind { number, text };
     std::string name;
     Kind kind = Kind::text;
-    std::vector<double> numbers;    ///< used when kind == number
+    std::vector<double> numbers;     ///< used when kind == number
     std::vector<std::string> texts;  ///< used when kind == text
 
     std::size_t size() const { return kind == Kind::number ? numbers.size() : texts.size(); }

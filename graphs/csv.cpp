@@ -77,7 +77,7 @@ bool CsvReader::next(std::vector<CsvField>& fields) {
         }
         fields.push_back(std::move(field));
         if (i >= line_.size()) break;
-        ++i;  // skip the delimiter
+        ++i;                      // skip the delimiter
         if (i == line_.size()) {  // a trailing delimiter ends with an empty field
             fields.push_back(CsvField{"", static_cast<std::uint32_t>(i + 1)});
             break;
@@ -104,20 +104,22 @@ RawTable read_csv_table(const std::string& path, std::vector<Warning>& warnings)
                              "empty column name in the header row; give every column a name");
         if (!seen.insert(ascii_lower(name)).second)
             throw InputError(SourcePos{path, csv.record_line(), f.column},
-                             "column '" + name + "' appears twice in the header row; "
-                             "rename or remove one of them");
+                             "column '" + name +
+                                 "' appears twice in the header row; "
+                                 "rename or remove one of them");
         index.push_back(table.column(name));
     }
     const std::size_t width = index.size();
     while (csv.next(fields)) {
         if (fields.size() != width) {
             const auto col = fields.size() > width ? fields[width].column : fields.back().column;
-            throw InputError(SourcePos{path, csv.record_line(), col},
-                             "row has " + std::to_string(fields.size()) + " fields but the header has " +
-                                 std::to_string(width) + " columns; quote fields that contain " +
-                                 (csv.delimiter() == '\t' ? std::string("a tab")
-                                                           : "'" + std::string(1, csv.delimiter()) + "'") +
-                                 " and check for missing or extra delimiters");
+            throw InputError(
+                SourcePos{path, csv.record_line(), col},
+                "row has " + std::to_string(fields.size()) + " fields but the header has " +
+                    std::to_string(width) + " columns; quote fields that contain " +
+                    (csv.delimiter() == '\t' ? std::string("a tab")
+                                             : "'" + std::string(1, csv.delimiter()) + "'") +
+                    " and check for missing or extra delimiters");
         }
         const auto row = table.add_row(csv.record_line());
         for (std::size_t c = 0; c < width; ++c)

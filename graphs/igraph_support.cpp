@@ -19,8 +19,8 @@ void record_error(const char* reason, const char* file, int line, igraph_error_t
         g_error_pending = true;
         g_error_message = std::string(igraph_strerror(code));
         if (reason != nullptr && *reason != '\0') g_error_message += std::string(": ") + reason;
-        if (file != nullptr) g_error_message += " [" + std::string(file) + ":" +
-                                                std::to_string(line) + "]";
+        if (file != nullptr)
+            g_error_message += " [" + std::string(file) + ":" + std::to_string(line) + "]";
     }
     IGRAPH_FINALLY_FREE();  // free what igraph registered; never throw or longjmp from here
 }
@@ -83,7 +83,8 @@ IgraphGraph& IgraphGraph::operator=(const IgraphGraph& other) {
     return *this;
 }
 
-IgraphGraph::IgraphGraph(IgraphGraph&& other) noexcept : graph_(other.graph_), owned_(other.owned_) {
+IgraphGraph::IgraphGraph(IgraphGraph&& other) noexcept
+    : graph_(other.graph_), owned_(other.owned_) {
     other.owned_ = false;
     other.graph_ = igraph_t{};
 }

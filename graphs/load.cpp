@@ -20,7 +20,9 @@ std::string extension_of(const std::string& path) {
     return ext;
 }
 
-std::string name_of(const std::string& path) { return ascii_lower(fs::path(path).filename().string()); }
+std::string name_of(const std::string& path) {
+    return ascii_lower(fs::path(path).filename().string());
+}
 
 bool is_table(const std::string& path) {
     const auto e = extension_of(path);
@@ -89,11 +91,13 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
                 node_files.push_back(p);
         }
         if (edge_files.size() != 1 || node_files.size() > 1)
-            throw UsageError("folder " + inputs[0] + " must hold one edges table (a .csv or .csv.gz "
-                             "whose name contains 'edge') and at most one nodes table (name "
-                             "containing 'node'); found " + std::to_string(edge_files.size()) +
-                             " and " + std::to_string(node_files.size()) +
-                             "; name them in a mapping file ([files] nodes = \"...\", edges = \"...\")");
+            throw UsageError(
+                "folder " + inputs[0] +
+                " must hold one edges table (a .csv or .csv.gz "
+                "whose name contains 'edge') and at most one nodes table (name "
+                "containing 'node'); found " +
+                std::to_string(edge_files.size()) + " and " + std::to_string(node_files.size()) +
+                "; name them in a mapping file ([files] nodes = \"...\", edges = \"...\")");
         f.main = edge_files[0];
         if (!node_files.empty()) f.nodes = node_files[0];
         return f;
@@ -106,8 +110,10 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
     // Pajek .net with .clu partitions.
     std::vector<std::string> files;
     for (const auto& in : inputs) {
-        if (extension_of(in) == ".clu") f.extra.push_back(in);
-        else files.push_back(in);
+        if (extension_of(in) == ".clu")
+            f.extra.push_back(in);
+        else
+            files.push_back(in);
     }
     if (!f.extra.empty()) {
         if (files.size() != 1 || format_from_extension(files[0]) != InputFormat::pajek)
@@ -135,7 +141,8 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
         throw UsageError("too many inputs: give one network file, a nodes/edges pair or a folder");
 
     f.main = files[0];
-    f.format = options.format != InputFormat::automatic ? options.format : format_from_extension(f.main);
+    f.format =
+        options.format != InputFormat::automatic ? options.format : format_from_extension(f.main);
     if (f.format == InputFormat::automatic)
         throw UsageError("cannot tell the format of " + f.main +
                          " from its extension; use --format (csv, graphml, gml, pajek, dl, vna, "
@@ -149,14 +156,22 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
 
 RawNetwork read_raw(const InputFiles& f) {
     switch (f.format) {
-        case InputFormat::csv: return read_csv_pair(f.nodes, f.main);
-        case InputFormat::graphml: return read_graphml(f.main);
-        case InputFormat::gml: return read_gml(f.main);
-        case InputFormat::pajek: return read_pajek(f.main, f.extra);
-        case InputFormat::dl: return read_dl(f.main);
-        case InputFormat::vna: return read_vna(f.main);
-        case InputFormat::edgelist: return read_edge_list(f.main);
-        case InputFormat::automatic: break;
+        case InputFormat::csv:
+            return read_csv_pair(f.nodes, f.main);
+        case InputFormat::graphml:
+            return read_graphml(f.main);
+        case InputFormat::gml:
+            return read_gml(f.main);
+        case InputFormat::pajek:
+            return read_pajek(f.main, f.extra);
+        case InputFormat::dl:
+            return read_dl(f.main);
+        case InputFormat::vna:
+            return read_vna(f.main);
+        case InputFormat::edgelist:
+            return read_edge_list(f.main);
+        case InputFormat::automatic:
+            break;
     }
     throw UsageError("no input format");
 }
@@ -200,7 +215,8 @@ void collapse_symmetric(RawNetwork& raw, const Mapping& m) {
         if (done.count(Key{b, a, rel})) continue;
         done.insert(Key{a, b, rel});
         const auto nr = kept.add_row(t.line(row));
-        for (std::size_t c = 0; c < cols.size(); ++c) kept.set(cols[c], nr, t.cell(c, row), t.col_pos(c, row));
+        for (std::size_t c = 0; c < cols.size(); ++c)
+            kept.set(cols[c], nr, t.cell(c, row), t.col_pos(c, row));
     }
     raw.ties = std::move(kept);
     raw.directed = false;

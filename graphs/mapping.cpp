@@ -16,8 +16,8 @@ SourcePos pos_of(const std::string& path, const toml::node& node) {
                      static_cast<std::uint32_t>(src.begin.column)};
 }
 
-void reject_unknown_keys(const std::string& path, const toml::table& table, const std::string& where,
-                         const std::set<std::string>& allowed) {
+void reject_unknown_keys(const std::string& path, const toml::table& table,
+                         const std::string& where, const std::set<std::string>& allowed) {
     for (const auto& [key, node] : table) {
         if (allowed.count(std::string(key.str())) == 0) {
             std::string list;
@@ -33,8 +33,9 @@ std::string get_string(const std::string& path, const toml::table& table, const 
     if (node == nullptr) return "";
     if (const auto* s = node->as_string()) {
         if (s->get().empty())
-            throw InputError(pos_of(path, *node),
-                             std::string("'") + key + "' is empty; give a column name or remove it");
+            throw InputError(
+                pos_of(path, *node),
+                std::string("'") + key + "' is empty; give a column name or remove it");
         return s->get();
     }
     throw InputError(pos_of(path, *node), std::string("'") + key + "' must be a string in quotes");
@@ -49,8 +50,9 @@ std::vector<std::string> get_string_list(const std::string& path, const toml::no
     }
     const auto* arr = node.as_array();
     if (arr == nullptr)
-        throw InputError(pos_of(path, node), std::string("'") + key +
-                                                 "' must be a list of strings, e.g. [\"EE\", \"LV\"]");
+        throw InputError(
+            pos_of(path, node),
+            std::string("'") + key + "' must be a list of strings, e.g. [\"EE\", \"LV\"]");
     for (const auto& item : *arr) {
         if (const auto* s = item.as_string()) {
             out.push_back(s->get());
@@ -71,13 +73,13 @@ std::map<std::string, std::string> get_value_map(const std::string& path, const 
     if (node == nullptr) return out;
     const auto* table = node->as_table();
     if (table == nullptr)
-        throw InputError(pos_of(path, *node), std::string("'") + key +
-                                                  "' must be a table of value = \"name\" pairs");
+        throw InputError(pos_of(path, *node),
+                         std::string("'") + key + "' must be a table of value = \"name\" pairs");
     for (const auto& [k, v] : *table) {
         const auto* s = v.as_string();
         if (s == nullptr)
-            throw InputError(pos_of(path, v), "value for '" + std::string(k.str()) +
-                                                  "' must be a string in quotes");
+            throw InputError(pos_of(path, v),
+                             "value for '" + std::string(k.str()) + "' must be a string in quotes");
         bool ok = false;
         std::string list;
         for (const auto& a : accepted) {
@@ -85,8 +87,8 @@ std::map<std::string, std::string> get_value_map(const std::string& path, const 
             list += (list.empty() ? "" : ", ") + a;
         }
         if (!ok)
-            throw InputError(pos_of(path, v), "'" + s->get() + "' is not a known value for " +
-                                                  key + "; accepted: " + list);
+            throw InputError(pos_of(path, v), "'" + s->get() + "' is not a known value for " + key +
+                                                  "; accepted: " + list);
         out[std::string(k.str())] = s->get();
     }
     return out;
@@ -106,10 +108,10 @@ Mapping load_mapping(const std::string& path) {
         throw InputError(
             SourcePos{path, static_cast<std::uint32_t>(src.begin.line),
                       static_cast<std::uint32_t>(src.begin.column)},
-            missing ? std::string("cannot open mapping file: ") + std::string(e.description())
-                    : std::string("mapping file is not valid TOML: ") +
-                          std::string(e.description()) +
-                          " (see README.md, 'Mapping files', for the format)");
+            missing
+                ? std::string("cannot open mapping file: ") + std::string(e.description())
+                : std::string("mapping file is not valid TOML: ") + std::string(e.description()) +
+                      " (see README.md, 'Mapping files', for the format)");
     }
     reject_unknown_keys(path, root, "the mapping file", {"actors", "files", "ties"});
 
@@ -117,8 +119,8 @@ Mapping load_mapping(const std::string& path) {
         const auto* node = root.get(name);
         if (node == nullptr) return nullptr;
         if (const auto* t = node->as_table()) return t;
-        throw InputError(pos_of(path, *node), std::string("'") + name + "' must be a [" + name +
-                                                  "] section");
+        throw InputError(pos_of(path, *node),
+                         std::string("'") + name + "' must be a [" + name + "] section");
     };
 
     if (const auto* files = section("files")) {
@@ -137,19 +139,22 @@ Mapping load_mapping(const std::string& path) {
         m.focal = get_string(path, *actors, "focal");
         m.stage = get_string(path, *actors, "stage");
         m.group = get_string(path, *actors, "group");
-        m.part_values = get_value_map(path, *actors, "part_values", {"core", "assisting", "external"});
+        m.part_values =
+            get_value_map(path, *actors, "part_values", {"core", "assisting", "external"});
         m.type_values = get_value_map(path, *actors, "type_values", known_actor_types());
         if (const auto* loc = actors->get("locality")) {
             if (const auto* s = loc->as_string()) {
                 m.locality = s->get();  // a column holding local/global
             } else if (const auto* rule = loc->as_table()) {
-                reject_unknown_keys(path, *rule, "[actors.locality]", {"column", "global", "local"});
+                reject_unknown_keys(path, *rule, "[actors.locality]",
+                                    {"column", "global", "local"});
                 LocalityRule r;
                 r.column = get_string(path, *rule, "column");
                 if (r.column.empty())
                     throw InputError(pos_of(path, *loc),
                                      "[actors.locality] needs column = \"...\" (e.g. \"country\")");
-                if (const auto* l = rule->get("local")) r.local_values = get_string_list(path, *l, "local");
+                if (const auto* l = rule->get("local"))
+                    r.local_values = get_string_list(path, *l, "local");
                 if (const auto* g = rule->get("global"))
                     r.global_values = get_string_list(path, *g, "global");
                 if (r.local_values.empty() == r.global_values.empty())

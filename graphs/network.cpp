@@ -9,8 +9,8 @@ namespace clusterlens {
 
 const std::vector<std::string>& known_actor_types() {
     static const std::vector<std::string> types = {
-        "firm",     "university", "research", "government",    "intermediary",
-        "consultant", "customer", "supplier", "subcontractor", "other"};
+        "firm",       "university", "research", "government",    "intermediary",
+        "consultant", "customer",   "supplier", "subcontractor", "other"};
     return types;
 }
 
@@ -20,19 +20,26 @@ bool is_firm_type(std::string_view type) {
 
 std::string_view to_string(Part part) {
     switch (part) {
-        case Part::core: return "core";
-        case Part::assisting: return "assisting";
-        case Part::external: return "external";
-        case Part::unspecified: break;
+        case Part::core:
+            return "core";
+        case Part::assisting:
+            return "assisting";
+        case Part::external:
+            return "external";
+        case Part::unspecified:
+            break;
     }
     return "";
 }
 
 std::string_view to_string(Locality locality) {
     switch (locality) {
-        case Locality::local: return "local";
-        case Locality::global: return "global";
-        case Locality::unspecified: break;
+        case Locality::local:
+            return "local";
+        case Locality::global:
+            return "global";
+        case Locality::unspecified:
+            break;
     }
     return "";
 }
@@ -64,7 +71,8 @@ Network::Network() : graph_(0, false) { relations_.emplace_back(); }
 
 Network Network::build(std::vector<Actor> actors, bool directed,
                        const std::vector<std::int64_t>& ends, std::vector<double> weights,
-                       std::vector<std::string> relations, std::vector<std::uint32_t> tie_relation) {
+                       std::vector<std::string> relations,
+                       std::vector<std::uint32_t> tie_relation) {
     const auto n = static_cast<std::int64_t>(actors.size());
     if (ends.size() != 2 * weights.size() || tie_relation.size() != weights.size())
         throw BackendError("Network::build: tie arrays differ in length");

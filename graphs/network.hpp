@@ -53,10 +53,10 @@ struct LoadReport {
     std::vector<std::string> sources;  ///< files read
     std::string format;                ///< "csv", "graphml", ...
     std::size_t self_loops_dropped = 0;
-    std::size_t parallel_ties_merged = 0;  ///< ties folded into an earlier tie (weights summed)
-    std::size_t actors_created = 0;        ///< actors created for unknown tie ends (option)
+    std::size_t parallel_ties_merged = 0;   ///< ties folded into an earlier tie (weights summed)
+    std::size_t actors_created = 0;         ///< actors created for unknown tie ends (option)
     std::size_t mixed_undirected_ties = 0;  ///< undirected ties turned into two arcs
-    bool arcs_reversed = false;  ///< input arcs pointed against the knowledge flow
+    bool arcs_reversed = false;             ///< input arcs pointed against the knowledge flow
     std::vector<Warning> warnings;
 };
 
@@ -69,8 +69,9 @@ public:
     /// Builds the network. `ends` holds 2 actor indices per tie; weights and relation indices
     /// one per tie. Preconditions (checked, BackendError otherwise): indices in range, weights
     /// finite and > 0, no self-loops, no parallel tie within a relation.
-    static Network build(std::vector<Actor> actors, bool directed, const std::vector<std::int64_t>& ends,
-                         std::vector<double> weights, std::vector<std::string> relations,
+    static Network build(std::vector<Actor> actors, bool directed,
+                         const std::vector<std::int64_t>& ends, std::vector<double> weights,
+                         std::vector<std::string> relations,
                          std::vector<std::uint32_t> tie_relation);
 
     // ---- actors --------------------------------------------------------------------

@@ -40,10 +40,14 @@ public:
     std::size_t add_row(std::uint32_t line);
     void set(std::size_t column, std::size_t row, std::string value, std::uint32_t col_pos = 0);
 
-    const std::string& cell(std::size_t column, std::size_t row) const { return cells_[column][row]; }
+    const std::string& cell(std::size_t column, std::size_t row) const {
+        return cells_[column][row];
+    }
     std::string& cell(std::size_t column, std::size_t row) { return cells_[column][row]; }
     std::uint32_t line(std::size_t row) const { return lines_[row]; }
-    std::uint32_t col_pos(std::size_t column, std::size_t row) const { return colpos_[column][row]; }
+    std::uint32_t col_pos(std::size_t column, std::size_t row) const {
+        return colpos_[column][row];
+    }
     SourcePos pos(std::size_t row, int column = -1) const;
     void reserve(std::size_t rows);
 

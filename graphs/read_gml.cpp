@@ -430,7 +430,8 @@ RawNetwork read_gml(const std::string& path) {
     auto& at = raw.actors;
     const int c_name = at.find("name");
     const int c_id = at.find(col::id);
-    if (c_name < 0 || c_id < 0 || at.names()[static_cast<std::size_t>(c_name)] != "name") return raw;
+    if (c_name < 0 || c_id < 0 || at.names()[static_cast<std::size_t>(c_name)] != "name")
+        return raw;
     std::unordered_map<std::string, std::string> name_of;
     std::unordered_set<std::string> names;
     for (std::size_t r = 0; r < at.rows(); ++r) {

@@ -30,13 +30,14 @@ bool LineReader::fill() {
         begin_ = 0;
     }
     if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
-    const int got = gzread(file_, buffer_.data() + end_, static_cast<unsigned>(buffer_.size() - end_));
+    const int got =
+        gzread(file_, buffer_.data() + end_, static_cast<unsigned>(buffer_.size() - end_));
     if (got < 0) {
         int errnum = 0;
         const char* msg = gzerror(file_, &errnum);
-        throw InputError(SourcePos{path_, line_no_ + 1, 0},
-                         std::string("cannot read file: ") + (msg ? msg : "read error") +
-                             " (a damaged .gz file?)");
+        throw InputError(SourcePos{path_, line_no_ + 1, 0}, std::string("cannot read file: ") +
+                                                                (msg ? msg : "read error") +
+                                                                " (a damaged .gz file?)");
     }
     if (got == 0) {
         eof_ = true;
@@ -59,9 +60,11 @@ bool LineReader::next(std::string& line) {
             const char c = buffer_[i];
             if (c == '\n' || c == '\r') break;
             if (c == '\0')
-                throw InputError(SourcePos{path_, line_no_ + 1, static_cast<std::uint32_t>(line.size() + i - begin_ + 1)},
-                                 "the file contains NUL bytes: it looks binary, not text; "
-                                 "export it as CSV/text (UTF-8) first");
+                throw InputError(
+                    SourcePos{path_, line_no_ + 1,
+                              static_cast<std::uint32_t>(line.size() + i - begin_ + 1)},
+                    "the file contains NUL bytes: it looks binary, not text; "
+                    "export it as CSV/text (UTF-8) first");
         }
         if (i < end_) {
             line.append(buffer_.data() + begin_, i - begin_);
@@ -89,7 +92,8 @@ bool LineReader::next(std::string& line) {
     if (first_line_) {
         first_line_ = false;
         if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xEF &&
-            static_cast<unsigned char>(line[1]) == 0xBB && static_cast<unsigned char>(line[2]) == 0xBF)
+            static_cast<unsigned char>(line[1]) == 0xBB &&
+            static_cast<unsigned char>(line[2]) == 0xBF)
             line.erase(0, 3);
     }
     if (!is_valid_utf8(line)) {
@@ -123,10 +127,14 @@ bool is_valid_utf8(const std::string& text) {
         }
         std::size_t len = 0;
         std::uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-        else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-        else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-        else return false;
+        if ((c & 0xE0) == 0xC0)
+            len = 2, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0)
+            len = 3, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0)
+            len = 4, cp = c & 0x07;
+        else
+            return false;
         if (i + len > n) return false;
         for (std::size_t k = 1; k < len; ++k) {
             if ((s[i + k] & 0xC0) != 0x80) return false;

@@ -29,7 +29,8 @@ struct ActorColumns {
             stage |= !a.stage.empty();
             group |= !a.group.empty();
         }
-        std::set<std::string> taken = {"id", "label", "part", "type", "focal", "locality", "stage", "group"};
+        std::set<std::string> taken = {"id",    "label",    "part",  "type",
+                                       "focal", "locality", "stage", "group"};
         for (const auto& c : net.actor_attributes().columns()) {
             std::string name = c.name;
             while (taken.count(ascii_lower(name))) name += "_attr";
@@ -58,8 +59,9 @@ struct TieColumns {
 /// quote or a line break inside a value, so such values are refused rather than altered.
 std::string quoted(const std::string& text, const char* format) {
     if (text.find_first_of("\"\n\r") != std::string::npos)
-        throw UsageError("the value '" + text + "' contains a double quote or a line break, which " +
-                         format + " cannot hold; write GraphML, GML, JSON or a CSV folder instead");
+        throw UsageError("the value '" + text +
+                         "' contains a double quote or a line break, which " + format +
+                         " cannot hold; write GraphML, GML, JSON or a CSV folder instead");
     return '"' + text + '"';
 }
 
@@ -82,11 +84,21 @@ std::string xml_escape(const std::string& text) {
     out.reserve(text.size());
     for (const char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
             default:
                 // XML 1.0 forbids most control characters even escaped: replace them.
                 if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
@@ -133,8 +145,9 @@ void write_csv_edges(const Network& net, std::ostream& out) {
     out << '\n';
     const char* type = net.directed() ? "Directed" : "Undirected";
     for (std::size_t e = 0; e < net.tie_count(); ++e) {
-        out << csv_field(net.actor(net.source(e)).id) << ',' << csv_field(net.actor(net.target(e)).id)
-            << ',' << type << ',' << format_number(net.weight(e));
+        out << csv_field(net.actor(net.source(e)).id) << ','
+            << csv_field(net.actor(net.target(e)).id) << ',' << type << ','
+            << format_number(net.weight(e));
         if (cols.relation) out << ',' << csv_field(net.relations()[net.relation(e)]);
         for (const auto& [name, c] : cols.extra) out << ',' << csv_field(c->as_text(e));
         out << '\n';
@@ -151,7 +164,8 @@ void write_graphml(const Network& net, std::ostream& out) {
            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
            "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-    auto key = [&](const std::string& id, const char* for_, const std::string& name, const char* type) {
+    auto key = [&](const std::string& id, const char* for_, const std::string& name,
+                   const char* type) {
         out << "  <key id=\"" << id << "\" for=\"" << for_ << "\" attr.name=\"" << xml_escape(name)
             << "\" attr.type=\"" << type << "\"/>\n";
     };
@@ -170,7 +184,8 @@ void write_graphml(const Network& net, std::ostream& out) {
     for (std::size_t k = 0; k < tc.extra.size(); ++k)
         key("e" + std::to_string(k), "edge", tc.extra[k].first,
             tc.extra[k].second->kind == AttributeColumn::Kind::number ? "double" : "string");
-    out << "  <graph id=\"G\" edgedefault=\"" << (net.directed() ? "directed" : "undirected") << "\">\n";
+    out << "  <graph id=\"G\" edgedefault=\"" << (net.directed() ? "directed" : "undirected")
+        << "\">\n";
     auto data = [&](const std::string& k, const std::string& v) {
         out << "      <data key=\"" << k << "\">" << xml_escape(v) << "</data>\n";
     };
@@ -211,10 +226,14 @@ namespace {
 std::string gml_string(const std::string& s) {
     std::string out = "\"";
     for (const char c : s) {
-        if (c == '"') out += "&quot;";
-        else if (c == '&') out += "&amp;";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
+        if (c == '"')
+            out += "&quot;";
+        else if (c == '&')
+            out += "&amp;";
+        else if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
     }
     return out + '"';
 }
@@ -236,7 +255,8 @@ void write_gml(const Network& net, std::ostream& out) {
         const auto& a = net.actor(i);
         out << "  node\n  [\n    id " << i << "\n    name " << gml_string(a.id) << "\n    label "
             << gml_string(a.label) << '\n';
-        if (a.part != Part::unspecified) out << "    part " << gml_string(std::string(to_string(a.part))) << '\n';
+        if (a.part != Part::unspecified)
+            out << "    part " << gml_string(std::string(to_string(a.part))) << '\n';
         if (!a.type.empty()) out << "    type " << gml_string(a.type) << '\n';
         if (ac.focal) out << "    focal " << (a.focal ? 1 : 0) << '\n';
         if (a.locality != Locality::unspecified)
@@ -245,7 +265,8 @@ void write_gml(const Network& net, std::ostream& out) {
         if (!a.group.empty()) out << "    group " << gml_string(a.group) << '\n';
         for (const auto& [name, c] : ac.extra) {
             if (c->kind == AttributeColumn::Kind::number) {
-                if (!std::isnan(c->numbers[i])) out << "    " << gml_key(name) << ' ' << format_number(c->numbers[i]) << '\n';
+                if (!std::isnan(c->numbers[i]))
+                    out << "    " << gml_key(name) << ' ' << format_number(c->numbers[i]) << '\n';
             } else if (!c->texts[i].empty()) {
                 out << "    " << gml_key(name) << ' ' << gml_string(c->texts[i]) << '\n';
             }
@@ -255,10 +276,12 @@ void write_gml(const Network& net, std::ostream& out) {
     for (std::size_t e = 0; e < net.tie_count(); ++e) {
         out << "  edge\n  [\n    source " << net.source(e) << "\n    target " << net.target(e)
             << "\n    weight " << format_number(net.weight(e)) << '\n';
-        if (tc.relation) out << "    relation " << gml_string(net.relations()[net.relation(e)]) << '\n';
+        if (tc.relation)
+            out << "    relation " << gml_string(net.relations()[net.relation(e)]) << '\n';
         for (const auto& [name, c] : tc.extra) {
             if (c->kind == AttributeColumn::Kind::number) {
-                if (!std::isnan(c->numbers[e])) out << "    " << gml_key(name) << ' ' << format_number(c->numbers[e]) << '\n';
+                if (!std::isnan(c->numbers[e]))
+                    out << "    " << gml_key(name) << ' ' << format_number(c->numbers[e]) << '\n';
             } else if (!c->texts[e].empty()) {
                 out << "    " << gml_key(name) << ' ' << gml_string(c->texts[e]) << '\n';
             }
@@ -351,21 +374,25 @@ void write_dl(const Network& net, std::ostream& out) {
         label_list([&](std::size_t i) { return net.actor(i).id; });
         out << "data:\n";
         for (std::size_t e = 0; e < net.tie_count(); ++e) {
-            out << (net.source(e) + 1) << ' ' << (net.target(e) + 1) << ' ' << format_number(net.weight(e)) << '\n';
+            out << (net.source(e) + 1) << ' ' << (net.target(e) + 1) << ' '
+                << format_number(net.weight(e)) << '\n';
             if (!net.directed())
-                out << (net.target(e) + 1) << ' ' << (net.source(e) + 1) << ' ' << format_number(net.weight(e)) << '\n';
+                out << (net.target(e) + 1) << ' ' << (net.source(e) + 1) << ' '
+                    << format_number(net.weight(e)) << '\n';
         }
         return;
     }
     if (n > 5000)
-        throw UsageError("DL export of several relations writes full matrices and is limited to "
-                         "5000 actors; export one relation or use GraphML");
+        throw UsageError(
+            "DL export of several relations writes full matrices and is limited to "
+            "5000 actors; export one relation or use GraphML");
     out << "dl n=" << n << " nm=" << k << "\nformat = fullmatrix\nlabels:\n";
     label_list([&](std::size_t i) { return net.actor(i).id; });
     out << "matrix labels:\n";
     for (std::size_t r = 0; r < k; ++r)
         out << (r ? ",\n" : "")
-            << quoted(net.relations()[r].empty() ? "r" + std::to_string(r + 1) : net.relations()[r], "UCINET DL");
+            << quoted(net.relations()[r].empty() ? "r" + std::to_string(r + 1) : net.relations()[r],
+                      "UCINET DL");
     out << "\ndata:\n";
     std::vector<double> m(n * n);
     for (std::size_t r = 0; r < k; ++r) {
@@ -376,7 +403,8 @@ void write_dl(const Network& net, std::ostream& out) {
             if (!net.directed()) m[net.target(e) * n + net.source(e)] = net.weight(e);
         }
         for (std::size_t i = 0; i < n; ++i) {
-            for (std::size_t j = 0; j < n; ++j) out << (j ? " " : "") << format_number(m[i * n + j]);
+            for (std::size_t j = 0; j < n; ++j)
+                out << (j ? " " : "") << format_number(m[i * n + j]);
             out << '\n';
         }
     }
@@ -417,7 +445,8 @@ void write_vna(const Network& net, std::ostream& out) {
         for (int pass = 0; pass < (net.directed() ? 1 : 2); ++pass) {
             const auto s = pass == 0 ? net.source(e) : net.target(e);
             const auto t = pass == 0 ? net.target(e) : net.source(e);
-            out << v(net.actor(s).id) << ' ' << v(net.actor(t).id) << ' ' << format_number(net.weight(e));
+            out << v(net.actor(s).id) << ' ' << v(net.actor(t).id) << ' '
+                << format_number(net.weight(e));
             if (tc.relation) out << ' ' << v(net.relations()[net.relation(e)]);
             for (const auto& [name, c] : tc.extra) out << ' ' << v(c->as_text(e));
             out << '\n';
@@ -426,8 +455,8 @@ void write_vna(const Network& net, std::ostream& out) {
 }
 
 void write_edge_list(const Network& net, std::ostream& out) {
-    out << "# clusterlens edge list: source target weight (" << (net.directed() ? "directed" : "undirected")
-        << ")\n";
+    out << "# clusterlens edge list: source target weight ("
+        << (net.directed() ? "directed" : "undirected") << ")\n";
     for (std::size_t e = 0; e < net.tie_count(); ++e)
         out << quoted(net.actor(net.source(e)).id, "an edge list") << ' '
             << quoted(net.actor(net.target(e)).id, "an edge list") << ' '
@@ -437,7 +466,8 @@ void write_edge_list(const Network& net, std::ostream& out) {
 // ---- dispatch ------------------------------------------------------------------------------
 
 OutputFormat output_format_for(const std::string& path) {
-    if (!path.empty() && (path.back() == '/' || fs::is_directory(path))) return OutputFormat::csv_pair;
+    if (!path.empty() && (path.back() == '/' || fs::is_directory(path)))
+        return OutputFormat::csv_pair;
     const auto ext = ascii_lower(fs::path(path).extension().string());
     if (ext.empty()) return OutputFormat::csv_pair;
     if (ext == ".graphml") return OutputFormat::graphml;
@@ -448,8 +478,9 @@ OutputFormat output_format_for(const std::string& path) {
     if (ext == ".vna") return OutputFormat::vna;
     if (ext == ".txt" || ext == ".edgelist") return OutputFormat::edgelist;
     if (ext == ".csv")
-        throw UsageError("for the Gephi CSV pair give a folder as output (it gets nodes.csv and "
-                         "edges.csv), e.g. -o out/network");
+        throw UsageError(
+            "for the Gephi CSV pair give a folder as output (it gets nodes.csv and "
+            "edges.csv), e.g. -o out/network");
     throw UsageError("cannot tell the output format from '" + ext +
                      "'; use .graphml .gml .json .net .dl .vna .txt or a folder (CSV pair)");
 }
@@ -479,14 +510,29 @@ std::vector<std::string> write_network(const Network& net, const std::string& pa
     }
     AtomicFile file(path);
     switch (format) {
-        case OutputFormat::graphml: write_graphml(net, file.stream()); break;
-        case OutputFormat::gml: write_gml(net, file.stream()); break;
-        case OutputFormat::json: write_json(net, file.stream()); break;
-        case OutputFormat::pajek: write_pajek(net, file.stream()); break;
-        case OutputFormat::dl: write_dl(net, file.stream()); break;
-        case OutputFormat::vna: write_vna(net, file.stream()); break;
-        case OutputFormat::edgelist: write_edge_list(net, file.stream()); break;
-        case OutputFormat::csv_pair: break;
+        case OutputFormat::graphml:
+            write_graphml(net, file.stream());
+            break;
+        case OutputFormat::gml:
+            write_gml(net, file.stream());
+            break;
+        case OutputFormat::json:
+            write_json(net, file.stream());
+            break;
+        case OutputFormat::pajek:
+            write_pajek(net, file.stream());
+            break;
+        case OutputFormat::dl:
+            write_dl(net, file.stream());
+            break;
+        case OutputFormat::vna:
+            write_vna(net, file.stream());
+            break;
+        case OutputFormat::edgelist:
+            write_edge_list(net, file.stream());
+            break;
+        case OutputFormat::csv_pair:
+            break;
     }
     file.commit();
     return files;

@@ -61,23 +61,27 @@ GraphPtr read_dot(const std::string& dot) {
     if (!g) {
         auto msg = take_graphviz_messages();
         while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-        throw BackendError("graphviz: cannot read DOT" + (msg.empty() ? std::string() : ": " + msg));
+        throw BackendError("graphviz: cannot read DOT" +
+                           (msg.empty() ? std::string() : ": " + msg));
     }
     return g;
 }
 
-std::string layout_and_render(Agraph_t* graph, const std::string& engine, const std::string& format) {
+std::string layout_and_render(Agraph_t* graph, const std::string& engine,
+                              const std::string& format) {
     GVC_t* gvc = graphviz_context();
     take_graphviz_messages();
     LayoutGuard guard{gvc, graph};
     if (gvLayout(gvc, graph, engine.c_str()) != 0)
-        throw BackendError("graphviz: layout with '" + engine + "' failed: " + take_graphviz_messages());
+        throw BackendError("graphviz: layout with '" + engine +
+                           "' failed: " + take_graphviz_messages());
     guard.active = true;
     char* data = nullptr;
     unsigned int length = 0;
     if (gvRenderData(gvc, graph, format.c_str(), &data, &length) != 0 || data == nullptr) {
         if (data != nullptr) gvFreeRenderData(data);
-        throw BackendError("graphviz: rendering '" + format + "' failed: " + take_graphviz_messages());
+        throw BackendError("graphviz: rendering '" + format +
+                           "' failed: " + take_graphviz_messages());
     }
     std::string out(data, length);
     gvFreeRenderData(data);

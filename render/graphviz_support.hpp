@@ -27,7 +27,8 @@ GraphPtr read_dot(const std::string& dot);
 
 /// Lays out `graph` with `engine` (dot, neato, fdp, sfdp, circo, twopi, nop2) and renders it in
 /// `format` (svg, png, pdf, dot, ...). Returns the bytes. BackendError on failure.
-std::string layout_and_render(Agraph_t* graph, const std::string& engine, const std::string& format);
+std::string layout_and_render(Agraph_t* graph, const std::string& engine,
+                              const std::string& format);
 
 /// Messages Graphviz reported since the last call (drained).
 std::string take_graphviz_messages();

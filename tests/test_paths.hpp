@@ -2,7 +2,9 @@
 #include <string>
 
 namespace clusterlens::testing {
-inline std::string data(const std::string& rel) { return std::string(CLUSTERLENS_TEST_DATA) + "/" + rel; }
+inline std::string data(const std::string& rel) {
+    return std::string(CLUSTERLENS_TEST_DATA) + "/" + rel;
+}
 inline std::string example(const std::string& rel) {
     return std::string(CLUSTERLENS_EXAMPLES) + "/" + rel;
 }

@@ -19,7 +19,8 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kOverview = R"(clusterlens — network analysis for industrial-cluster innovation networks
+constexpr const char* kOverview =
+    R"(clusterlens — network analysis for industrial-cluster innovation networks
 
 Loads a cluster's actors (core firms, assisting institutes, external sources) and ties from the
 files you already have, checks them, and converts between formats. Scoring, diagrams and
@@ -51,19 +52,19 @@ struct Common {
 
 po::options_description common_options(Common& c) {
     po::options_description d("input options");
-    d.add_options()
-        ("map,m", po::value(&c.map_file)->value_name("FILE"),
-         "mapping file (TOML) saying which of your columns and values mean what; see README "
-         "'Mapping files'")
-        ("format,f", po::value(&c.format)->value_name("NAME"),
-         "input format when the extension does not tell: csv, graphml, gml, pajek, dl, vna, edgelist")
-        ("local", po::value(&c.local)->value_name("V1,V2"),
-         "values of the mapping's locality column that mean local (overrides its 'local' list), "
-         "e.g. --local EE")
-        ("create-missing", po::bool_switch(&c.create_missing),
-         "create actors for tie ends missing from the actor table instead of failing")
-        ("max-errors", po::value(&c.max_errors)->default_value(20)->value_name("N"),
-         "stop after N input errors");
+    d.add_options()(
+        "map,m", po::value(&c.map_file)->value_name("FILE"),
+        "mapping file (TOML) saying which of your columns and values mean what; see README "
+        "'Mapping files'")("format,f", po::value(&c.format)->value_name("NAME"),
+                           "input format when the extension does not tell: csv, graphml, gml, "
+                           "pajek, dl, vna, edgelist")(
+        "local", po::value(&c.local)->value_name("V1,V2"),
+        "values of the mapping's locality column that mean local (overrides its 'local' list), "
+        "e.g. --local EE")(
+        "create-missing", po::bool_switch(&c.create_missing),
+        "create actors for tie ends missing from the actor table instead of failing")(
+        "max-errors", po::value(&c.max_errors)->default_value(20)->value_name("N"),
+        "stop after N input errors");
     return d;
 }
 
@@ -73,14 +74,16 @@ LoadOptions load_options(const Common& c) {
     if (!c.format.empty()) o.format = parse_input_format(c.format);
     if (!c.local.empty()) {
         if (!o.mapping.locality_rule)
-            throw UsageError("--local needs a mapping with a locality rule ([actors.locality] "
-                             "column = \"...\")");
+            throw UsageError(
+                "--local needs a mapping with a locality rule ([actors.locality] "
+                "column = \"...\")");
         o.mapping.locality_rule->local_values.clear();
         o.mapping.locality_rule->global_values.clear();
         std::size_t start = 0;
         while (start <= c.local.size()) {
             const auto end = c.local.find(',', start);
-            const auto v = c.local.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            const auto v =
+                c.local.substr(start, end == std::string::npos ? std::string::npos : end - start);
             if (!v.empty()) o.mapping.locality_rule->local_values.push_back(v);
             if (end == std::string::npos) break;
             start = end + 1;
@@ -116,28 +119,33 @@ std::string percent(double share) {
 
 std::string counts(const std::map<std::string, std::size_t>& m, const char* unnamed) {
     std::string out;
-    for (const auto& [k, v] : m) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", k.empty() ? unnamed : k, v);
+    for (const auto& [k, v] : m)
+        out += fmt::format("{}{} {}", out.empty() ? "" : ", ", k.empty() ? unnamed : k, v);
     return out;
 }
 
 void print_network_summary(const Network& net, const scoring::Composition& c, Streams io) {
-    io.out << fmt::format("format: {}; read {}\n", net.report().format, fmt::join(net.report().sources, ", "));
-    if (net.metadata().count("mapping")) io.out << "mapping: " << net.metadata().at("mapping") << '\n';
+    io.out << fmt::format("format: {}; read {}\n", net.report().format,
+                          fmt::join(net.report().sources, ", "));
+    if (net.metadata().count("mapping"))
+        io.out << "mapping: " << net.metadata().at("mapping") << '\n';
     io.out << fmt::format("actors: {}\n", c.actors);
     io.out << "  by part:     " << counts(c.by_part, "(unspecified)") << '\n';
     io.out << "  by type:     " << counts(c.by_type, "(unspecified)") << '\n';
     io.out << "  by locality: " << counts(c.by_locality, "(unspecified)") << '\n';
     io.out << fmt::format("ties: {} ({})\n", c.ties, c.directed ? "directed" : "undirected");
     for (const auto& [rel, n] : c.by_relation)
-        io.out << fmt::format("  relation {}: {} ties, density {:.4g}\n", rel.empty() ? "(unnamed)" : rel, n,
-                              c.density_by_relation.at(rel));
+        io.out << fmt::format("  relation {}: {} ties, density {:.4g}\n",
+                              rel.empty() ? "(unnamed)" : rel, n, c.density_by_relation.at(rel));
     io.out << fmt::format("components: {}; largest {} actors ({}); isolates {}\n", c.components,
                           c.largest_component, percent(c.largest_component_share), c.isolates);
     const auto& r = net.report();
-    io.out << fmt::format("policies: {} self-loops dropped, {} parallel ties merged (weights summed)",
-                          r.self_loops_dropped, r.parallel_ties_merged);
+    io.out << fmt::format(
+        "policies: {} self-loops dropped, {} parallel ties merged (weights summed)",
+        r.self_loops_dropped, r.parallel_ties_merged);
     if (r.actors_created) io.out << fmt::format(", {} actors created", r.actors_created);
-    if (r.mixed_undirected_ties) io.out << fmt::format(", {} undirected ties as two arcs", r.mixed_undirected_ties);
+    if (r.mixed_undirected_ties)
+        io.out << fmt::format(", {} undirected ties as two arcs", r.mixed_undirected_ties);
     if (r.arcs_reversed) io.out << ", arcs reversed to the knowledge-flow direction";
     io.out << '\n';
 }
@@ -156,7 +164,8 @@ nlohmann::ordered_json summary_json(const Network& net, const scoring::Compositi
     j["actors_by_locality"] = c.by_locality;
     j["ties_by_relation"] = c.by_relation;
     nlohmann::ordered_json dens;
-    for (const auto& [k, v] : c.density_by_relation) dens[k] = std::isnan(v) ? nlohmann::ordered_json() : nlohmann::ordered_json(v);
+    for (const auto& [k, v] : c.density_by_relation)
+        dens[k] = std::isnan(v) ? nlohmann::ordered_json() : nlohmann::ordered_json(v);
     j["density_by_relation"] = dens;
     j["components"] = c.components;
     j["largest_component"] = c.largest_component;
@@ -180,16 +189,17 @@ int cmd_validate(const std::vector<std::string>& args, Streams io) {
     Common c;
     std::string json_path;
     po::options_description visible("validate options");
-    visible.add_options()("help,h", "show this help")
-        ("json", po::value(&json_path)->value_name("FILE"), "also write the report as JSON to FILE");
+    visible.add_options()("help,h", "show this help")(
+        "json", po::value(&json_path)->value_name("FILE"), "also write the report as JSON to FILE");
     visible.add(common_options(c));
     po::options_description hidden;
     hidden.add_options()("input", po::value(&c.inputs)->multitoken());
     po::positional_options_description pos;
     pos.add("input", -1);
     po::variables_map vm;
-    if (!parse(args, visible, hidden, pos, vm, "usage: clusterlens validate NETWORK... [options]",
-               R"(Loads the network, applies the input policies and reports actors by part, type and locality,
+    if (!parse(
+            args, visible, hidden, pos, vm, "usage: clusterlens validate NETWORK... [options]",
+            R"(Loads the network, applies the input policies and reports actors by part, type and locality,
 ties by relation, density, components and every warning. On errors it lists them all (up to
 --max-errors) as path:line:col: error: ..., and exits 1.
 
@@ -200,9 +210,10 @@ an error unless --create-missing.
 Example (the bundled Estonian climate cluster from EU CORDIS):
   clusterlens validate examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml
 )",
-               io))
+            io))
         return 0;
-    if (c.inputs.empty()) throw UsageError("validate needs a NETWORK; see clusterlens validate --help");
+    if (c.inputs.empty())
+        throw UsageError("validate needs a NETWORK; see clusterlens validate --help");
     const auto options = load_options(c);
     const auto net = load_network(c.inputs, options);
     const auto comp = scoring::composition(net);
@@ -227,18 +238,20 @@ int cmd_convert(const std::vector<std::string>& args, Streams io) {
     Common c;
     std::string out_path;
     po::options_description visible("convert options");
-    visible.add_options()("help,h", "show this help")
-        ("output,o", po::value(&out_path)->value_name("OUT"),
-         "output: .graphml .gml .json (NetworkX node-link) .net (Pajek) .dl (UCINET) .vna "
-         ".txt (edge list), or a folder for the Gephi CSV pair (nodes.csv, edges.csv)");
+    visible.add_options()("help,h", "show this help")(
+        "output,o", po::value(&out_path)->value_name("OUT"),
+        "output: .graphml .gml .json (NetworkX node-link) .net (Pajek) .dl (UCINET) .vna "
+        ".txt (edge list), or a folder for the Gephi CSV pair (nodes.csv, edges.csv)");
     visible.add(common_options(c));
     po::options_description hidden;
     hidden.add_options()("input", po::value(&c.inputs)->multitoken());
     po::positional_options_description pos;
     pos.add("input", -1);
     po::variables_map vm;
-    if (!parse(args, visible, hidden, pos, vm, "usage: clusterlens convert NETWORK... -o OUT [options]",
-               R"(Loads the network (with the same checks as validate) and writes it in the format the output's
+    if (!parse(
+            args, visible, hidden, pos, vm,
+            "usage: clusterlens convert NETWORK... -o OUT [options]",
+            R"(Loads the network (with the same checks as validate) and writes it in the format the output's
 extension names. Every actor and tie attribute goes along where the format can hold it
 (GraphML, GML, JSON, CSV, VNA); Pajek and DL keep ids, ties, weights and relations.
 The output is written to a temporary file and renamed into place: a failed run leaves any
@@ -247,9 +260,10 @@ existing file untouched. An output that is one of the inputs is refused.
 Example: the CORDIS case as GraphML for Gephi
   clusterlens convert examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml -o out/ee.graphml
 )",
-               io))
+            io))
         return 0;
-    if (c.inputs.empty()) throw UsageError("convert needs a NETWORK; see clusterlens convert --help");
+    if (c.inputs.empty())
+        throw UsageError("convert needs a NETWORK; see clusterlens convert --help");
     if (out_path.empty()) throw UsageError("convert needs -o OUT; see clusterlens convert --help");
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
@@ -278,7 +292,8 @@ int run(const std::vector<std::string>& args, Streams io) {
             const std::vector<std::string> rest(args.begin() + 1, args.end());
             if (args[0] == "validate") return cmd_validate(rest, io);
             if (args[0] == "convert") return cmd_convert(rest, io);
-            throw UsageError("unknown command '" + args[0] + "'; commands: validate, convert (see clusterlens --help)");
+            throw UsageError("unknown command '" + args[0] +
+                             "'; commands: validate, convert (see clusterlens --help)");
         } catch (const po::error& e) {
             throw UsageError(e.what());
         }

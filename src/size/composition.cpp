@@ -35,10 +35,12 @@ Composition composition(const Network& net) {
     for (igraph_integer_t i = 0; i < igraph_vector_int_size(sizes.get()); ++i)
         c.largest_component =
             std::max(c.largest_component, static_cast<std::size_t>(VECTOR(*sizes.get())[i]));
-    c.largest_component_share = c.actors == 0 ? std::nan("") : static_cast<double>(c.largest_component) / n;
+    c.largest_component_share =
+        c.actors == 0 ? std::nan("") : static_cast<double>(c.largest_component) / n;
 
     std::vector<char> touched(c.actors, 0);
-    for (std::size_t e = 0; e < net.tie_count(); ++e) touched[net.source(e)] = touched[net.target(e)] = 1;
+    for (std::size_t e = 0; e < net.tie_count(); ++e)
+        touched[net.source(e)] = touched[net.target(e)] = 1;
     for (const char t : touched) c.isolates += t ? 0 : 1;
     return c;
 }

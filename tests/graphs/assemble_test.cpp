@@ -53,10 +53,11 @@ const RawTable kActors = table("n.csv", {"Id", "Label", "part", "type"},
                                 {"c", "Gamma", "external", "firm"}});
 
 TEST(Assemble, ActorsAndDerivedLocality) {
-    const auto net = assemble(raw(kActors, table("e.csv", {"Source", "Target"}, {{"a", "b"}})), {}, {});
+    const auto net =
+        assemble(raw(kActors, table("e.csv", {"Source", "Target"}, {{"a", "b"}})), {}, {});
     ASSERT_EQ(net.actor_count(), 3u);
-    EXPECT_EQ(net.actor(1).label, "b");          // empty label -> id
-    EXPECT_EQ(net.actor(1).type, "university");  // case-insensitive type
+    EXPECT_EQ(net.actor(1).label, "b");                  // empty label -> id
+    EXPECT_EQ(net.actor(1).type, "university");          // case-insensitive type
     EXPECT_EQ(net.actor(0).locality, Locality::local);   // core -> local
     EXPECT_EQ(net.actor(1).locality, Locality::local);   // assisting -> local
     EXPECT_EQ(net.actor(2).locality, Locality::global);  // external -> global
@@ -68,12 +69,13 @@ TEST(Assemble, ActorsAndDerivedLocality) {
 TEST(Assemble, PartDerivedFromLocalityAndType) {
     Mapping m;
     m.locality_rule = LocalityRule{"country", {"EE"}, {}};
-    const auto actors = table("n.csv", {"Id", "type", "country"},
-                              {{"f", "firm", "EE"}, {"u", "university", "EE"}, {"x", "firm", "FI"}, {"y", "", "EE"}});
+    const auto actors = table(
+        "n.csv", {"Id", "type", "country"},
+        {{"f", "firm", "EE"}, {"u", "university", "EE"}, {"x", "firm", "FI"}, {"y", "", "EE"}});
     const auto net = assemble(raw(actors, table("e.csv", {"Source", "Target"}, {})), m, {});
-    EXPECT_EQ(net.actor(0).part, Part::core);       // local firm
-    EXPECT_EQ(net.actor(1).part, Part::assisting);  // local institute
-    EXPECT_EQ(net.actor(2).part, Part::external);   // global
+    EXPECT_EQ(net.actor(0).part, Part::core);         // local firm
+    EXPECT_EQ(net.actor(1).part, Part::assisting);    // local institute
+    EXPECT_EQ(net.actor(2).part, Part::external);     // global
     EXPECT_EQ(net.actor(3).part, Part::unspecified);  // local, type unknown: no guess
     EXPECT_EQ(net.actor(3).locality, Locality::local);
 }
@@ -87,7 +89,8 @@ TEST(Assemble, ExplicitLocalityOverridesPart) {
 
 TEST(Assemble, SelfLoopsDroppedAndReported) {
     const auto net = assemble(
-        raw(kActors, table("e.csv", {"Source", "Target"}, {{"a", "a"}, {"a", "b"}, {"c", "c"}})), {}, {});
+        raw(kActors, table("e.csv", {"Source", "Target"}, {{"a", "a"}, {"a", "b"}, {"c", "c"}})),
+        {}, {});
     EXPECT_EQ(net.tie_count(), 1u);
     EXPECT_EQ(net.report().self_loops_dropped, 2u);
     ASSERT_EQ(net.report().warnings.size(), 1u);
@@ -110,7 +113,8 @@ TEST(Assemble, ParallelTiesSummedPerRelationEitherOrderWhenUndirected) {
 }
 
 TEST(Assemble, DirectedArcsInBothDirectionsAreNotParallel) {
-    const auto ties = table("e.csv", {"Source", "Target", "Type"}, {{"a", "b", "Directed"}, {"b", "a", "Directed"}});
+    const auto ties = table("e.csv", {"Source", "Target", "Type"},
+                            {{"a", "b", "Directed"}, {"b", "a", "Directed"}});
     const auto net = assemble(raw(kActors, ties), {}, {});
     EXPECT_TRUE(net.directed());
     EXPECT_EQ(net.tie_count(), 2u);
@@ -118,7 +122,8 @@ TEST(Assemble, DirectedArcsInBothDirectionsAreNotParallel) {
 }
 
 TEST(Assemble, MixedDirectionUndirectedTieBecomesTwoArcs) {
-    const auto ties = table("e.csv", {"Source", "Target", "Type"}, {{"a", "b", "Directed"}, {"b", "c", "Undirected"}});
+    const auto ties = table("e.csv", {"Source", "Target", "Type"},
+                            {{"a", "b", "Directed"}, {"b", "c", "Undirected"}});
     const auto net = assemble(raw(kActors, ties), {}, {});
     EXPECT_TRUE(net.directed());
     ASSERT_EQ(net.tie_count(), 3u);  // a->b, b->c, c->b
@@ -129,14 +134,16 @@ TEST(Assemble, KnowledgeFlowReversesArcs) {
     Mapping m;
     m.directed = true;
     m.reverse_arcs = true;  // "a asks b": knowledge flows b -> a
-    const auto net = assemble(raw(kActors, table("e.csv", {"Source", "Target"}, {{"a", "b"}})), m, {});
+    const auto net =
+        assemble(raw(kActors, table("e.csv", {"Source", "Target"}, {{"a", "b"}})), m, {});
     EXPECT_EQ(net.actor(net.source(0)).id, "b");
     EXPECT_EQ(net.actor(net.target(0)).id, "a");
     EXPECT_TRUE(net.report().arcs_reversed);
 }
 
 TEST(Assemble, ExtraColumnsAreTyped) {
-    const auto actors = table("n.csv", {"Id", "size", "city"}, {{"a", "10", "Tartu"}, {"b", "", "Tallinn"}});
+    const auto actors =
+        table("n.csv", {"Id", "size", "city"}, {{"a", "10", "Tartu"}, {"b", "", "Tallinn"}});
     const auto ties = table("e.csv", {"Source", "Target", "since"}, {{"a", "b", "2015"}});
     const auto net = assemble(raw(actors, ties), {}, {});
     const auto* size = net.actor_attributes().find("size");
@@ -170,16 +177,21 @@ TEST(Assemble, EdgeListWithoutActorTableCreatesActors) {
 
 TEST(Assemble, WeightErrors) {
     auto err = [&](const std::string& w) {
-        return first_error(raw(kActors, table("e.csv", {"Source", "Target", "Weight"}, {{"a", "b", w}})));
+        return first_error(
+            raw(kActors, table("e.csv", {"Source", "Target", "Weight"}, {{"a", "b", w}})));
     };
-    EXPECT_EQ(err("0"), "e.csv:2:5: error: weight must be a positive number (tie strength), got "
-                        "'0'; remove the tie or give it a strength > 0");
-    EXPECT_EQ(err("-1.5"), "e.csv:2:5: error: weight must be a positive number (tie strength), got "
-                           "'-1.5'; remove the tie or give it a strength > 0");
-    EXPECT_EQ(err("nan"), "e.csv:2:5: error: weight must be a positive number (tie strength), got "
-                          "'nan'; remove the tie or give it a strength > 0");
-    EXPECT_EQ(err("high"), "e.csv:2:5: error: weight 'high' is not a number; use a positive number "
-                           "such as 1 or 2.5");
+    EXPECT_EQ(err("0"),
+              "e.csv:2:5: error: weight must be a positive number (tie strength), got "
+              "'0'; remove the tie or give it a strength > 0");
+    EXPECT_EQ(err("-1.5"),
+              "e.csv:2:5: error: weight must be a positive number (tie strength), got "
+              "'-1.5'; remove the tie or give it a strength > 0");
+    EXPECT_EQ(err("nan"),
+              "e.csv:2:5: error: weight must be a positive number (tie strength), got "
+              "'nan'; remove the tie or give it a strength > 0");
+    EXPECT_EQ(err("high"),
+              "e.csv:2:5: error: weight 'high' is not a number; use a positive number "
+              "such as 1 or 2.5");
 }
 
 TEST(Assemble, AllErrorsAreCollectedUpToTheLimit) {
@@ -204,11 +216,15 @@ TEST(Assemble, AllErrorsAreCollectedUpToTheLimit) {
 }
 
 TEST(Assemble, DuplicateIdsAndUnknownValues) {
-    EXPECT_EQ(first_error(raw(table("n.csv", {"Id"}, {{"a"}, {"a"}}), table("e.csv", {"Source", "Target"}, {}))),
-              "n.csv:3:1: error: duplicate actor id 'a' (first at line 2); actor ids must be unique");
-    EXPECT_EQ(first_error(raw(table("n.csv", {"Id", "part"}, {{"a", "middle"}}), table("e.csv", {"Source", "Target"}, {}))),
-              "n.csv:2:3: error: unknown part 'middle'; accepted: core, assisting, external (or map "
-              "it in a mapping file: [actors.part_values])");
+    EXPECT_EQ(
+        first_error(
+            raw(table("n.csv", {"Id"}, {{"a"}, {"a"}}), table("e.csv", {"Source", "Target"}, {}))),
+        "n.csv:3:1: error: duplicate actor id 'a' (first at line 2); actor ids must be unique");
+    EXPECT_EQ(
+        first_error(raw(table("n.csv", {"Id", "part"}, {{"a", "middle"}}),
+                        table("e.csv", {"Source", "Target"}, {}))),
+        "n.csv:2:3: error: unknown part 'middle'; accepted: core, assisting, external (or map "
+        "it in a mapping file: [actors.part_values])");
 }
 
 TEST(Assemble, MappingValueMapsAndColumns) {
@@ -223,7 +239,8 @@ TEST(Assemble, MappingValueMapsAndColumns) {
     const auto ties = table("e.csv", {"from", "to", "shared"}, {{"1", "2", "4"}});
     const auto net = assemble(raw(actors, ties), m, {});
     EXPECT_EQ(net.actor(0).type, "firm");
-    EXPECT_EQ(net.actor(1).type, "university");  // value maps match case-insensitively as a fallback
+    EXPECT_EQ(net.actor(1).type,
+              "university");  // value maps match case-insensitively as a fallback
     EXPECT_DOUBLE_EQ(net.weight(0), 4.0);
     EXPECT_EQ(net.find_actor("2"), std::optional<std::size_t>(1));
 }

@@ -17,7 +17,8 @@ RawTable read(const std::string& path) {
 
 TEST(Csv, QuotesDelimitersAndLineBreaksInsideFields) {
     TempDir dir;
-    const auto p = dir.file("t.csv", "Id,Label,note\n1,\"Smith, J.\",\"said \"\"hi\"\"\"\n2,\"two\nlines\",x\n");
+    const auto p = dir.file(
+        "t.csv", "Id,Label,note\n1,\"Smith, J.\",\"said \"\"hi\"\"\"\n2,\"two\nlines\",x\n");
     const auto t = read(p);
     ASSERT_EQ(t.rows(), 2u);
     EXPECT_EQ(t.cell(1, 0), "Smith, J.");
@@ -53,8 +54,9 @@ TEST(Csv, Latin1IsConvertedWithAWarning) {
     const auto t = read_csv_table(p, w);
     EXPECT_EQ(t.cell(1, 0), "Tartu \xC3\x9Clikool");  // Ü in UTF-8
     ASSERT_EQ(w.size(), 1u);
-    EXPECT_EQ(w[0].format(), p + ":2: warning: text is not valid UTF-8; read as Latin-1 (ISO-8859-1) "
-                                 "and converted to UTF-8 (save the file as UTF-8 to silence this)");
+    EXPECT_EQ(w[0].format(),
+              p + ":2: warning: text is not valid UTF-8; read as Latin-1 (ISO-8859-1) "
+                  "and converted to UTF-8 (save the file as UTF-8 to silence this)");
 }
 
 TEST(Csv, GzipIsReadTransparently) {
@@ -86,14 +88,16 @@ TEST(Csv, Errors) {
         }
     };
     expect_error("", ": error: the file is empty; a CSV table needs a header row and data rows");
-    expect_error("a,b\n\"x,1\n",
-                 ":2:1: error: quoted field is never closed; add the closing '\"' (a quote inside a "
-                 "quoted field is written as '\"\"')");
+    expect_error(
+        "a,b\n\"x,1\n",
+        ":2:1: error: quoted field is never closed; add the closing '\"' (a quote inside a "
+        "quoted field is written as '\"\"')");
     expect_error("a,b\n1,2,3\n",
                  ":2:5: error: row has 3 fields but the header has 2 columns; quote fields that "
                  "contain ',' and check for missing or extra delimiters");
-    expect_error("a,A\n1,2\n",
-                 ":1:3: error: column 'A' appears twice in the header row; rename or remove one of them");
+    expect_error(
+        "a,A\n1,2\n",
+        ":1:3: error: column 'A' appears twice in the header row; rename or remove one of them");
     EXPECT_THROW(read(dir.path("missing.csv")), InputError);
 }
 

@@ -30,9 +30,10 @@ TEST(Mapping, ShippedCordisMapping) {
 
 TEST(Mapping, KnowledgeFlowAndGlobalRule) {
     TempDir dir;
-    const auto m = load_mapping(dir.file("m.toml",
-                                         "[actors.locality]\ncolumn = \"region\"\nglobal = [\"abroad\"]\n"
-                                         "[ties]\ndirected = true\nknowledge_flow = \"target_to_source\"\n"));
+    const auto m =
+        load_mapping(dir.file("m.toml",
+                              "[actors.locality]\ncolumn = \"region\"\nglobal = [\"abroad\"]\n"
+                              "[ties]\ndirected = true\nknowledge_flow = \"target_to_source\"\n"));
     EXPECT_TRUE(m.reverse_arcs);
     EXPECT_EQ(m.locality_rule->global_values, std::vector<std::string>{"abroad"});
 }
@@ -49,13 +50,17 @@ std::string error_of(const std::string& path) {
 TEST(Mapping, Errors) {
     TempDir dir;
     auto p = dir.file("a.toml", "[actor]\nid = \"x\"\n");
-    EXPECT_EQ(error_of(p), p + ":1:1: error: unknown key 'actor' in the mapping file; accepted keys: actors, files, ties");
+    EXPECT_EQ(error_of(p), p + ":1:1: error: unknown key 'actor' in the mapping file; accepted "
+                               "keys: actors, files, ties");
     p = dir.file("b.toml", "[ties]\ndirected = \"no\"\n");
     EXPECT_EQ(error_of(p), p + ":2:12: error: 'directed' must be true or false");
     p = dir.file("c.toml", "[actors.part_values]\nSME = \"centre\"\n");
-    EXPECT_EQ(error_of(p), p + ":2:7: error: 'centre' is not a known value for part_values; accepted: core, assisting, external");
+    EXPECT_EQ(error_of(p), p + ":2:7: error: 'centre' is not a known value for part_values; "
+                               "accepted: core, assisting, external");
     p = dir.file("d.toml", "[actors.locality]\ncolumn = \"country\"\n");
-    EXPECT_EQ(error_of(p), p + ":1:1: error: [actors.locality] needs exactly one of local = [...] or global = [...]");
+    EXPECT_EQ(
+        error_of(p),
+        p + ":1:1: error: [actors.locality] needs exactly one of local = [...] or global = [...]");
     p = dir.file("e.toml", "[actors]\nid = \n");
     EXPECT_NE(error_of(p).find(":2:"), std::string::npos);  // TOML syntax error with its line
 }

@@ -25,7 +25,8 @@ Network sample(bool directed, bool two_relations, bool quote_in_id = true) {
         actors[i].id = ids[i];
         actors[i].label = std::string("Label ") + ids[i];
     }
-    actors[0].part = Part::core, actors[0].type = "firm", actors[0].focal = true, actors[0].stage = "2";
+    actors[0].part = Part::core, actors[0].type = "firm", actors[0].focal = true,
+    actors[0].stage = "2";
     actors[1].part = Part::core, actors[1].type = "firm", actors[1].stage = "3";
     actors[2].part = Part::assisting, actors[2].type = "university", actors[2].group = "g1";
     actors[3].part = Part::external, actors[3].type = "customer";
@@ -66,14 +67,22 @@ std::multiset<TieKey> ties_of(const Network& n, bool by_label, bool relation_nam
 
 std::string ext_of(OutputFormat f) {
     switch (f) {
-        case OutputFormat::graphml: return ".graphml";
-        case OutputFormat::gml: return ".gml";
-        case OutputFormat::pajek: return ".net";
-        case OutputFormat::dl: return ".dl";
-        case OutputFormat::vna: return ".vna";
-        case OutputFormat::edgelist: return ".txt";
-        case OutputFormat::csv_pair: return "";
-        case OutputFormat::json: return ".json";
+        case OutputFormat::graphml:
+            return ".graphml";
+        case OutputFormat::gml:
+            return ".gml";
+        case OutputFormat::pajek:
+            return ".net";
+        case OutputFormat::dl:
+            return ".dl";
+        case OutputFormat::vna:
+            return ".vna";
+        case OutputFormat::edgelist:
+            return ".txt";
+        case OutputFormat::csv_pair:
+            return "";
+        case OutputFormat::json:
+            return ".json";
     }
     return "";
 }
@@ -140,8 +149,8 @@ TEST_P(RoundTrip, SameNetworkBack) {
 std::string name_of(const ::testing::TestParamInfo<RoundTrip::ParamType>& info) {
     const auto& [c, directed, two] = info.param;
     const char* names[] = {"graphml", "gml", "json", "pajek", "dl", "vna", "edgelist", "csv"};
-    return std::string(names[static_cast<int>(c.format)]) + (directed ? "_directed" : "_undirected") +
-           (two ? "_two_relations" : "_one_relation");
+    return std::string(names[static_cast<int>(c.format)]) +
+           (directed ? "_directed" : "_undirected") + (two ? "_two_relations" : "_one_relation");
 }
 
 INSTANTIATE_TEST_SUITE_P(

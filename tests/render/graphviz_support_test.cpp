@@ -13,7 +13,9 @@ TEST(GraphvizSupport, RendersSvgWithOneNodeGroupPerNode) {
     const auto svg = layout_and_render(g.get(), "dot", "svg");
     EXPECT_NE(svg.find("<svg"), std::string::npos);
     std::size_t nodes = 0;
-    for (auto p = svg.find("class=\"node\""); p != std::string::npos; p = svg.find("class=\"node\"", p + 1)) ++nodes;
+    for (auto p = svg.find("class=\"node\""); p != std::string::npos;
+         p = svg.find("class=\"node\"", p + 1))
+        ++nodes;
     EXPECT_EQ(nodes, 3u);
 }
 

@@ -39,8 +39,9 @@ TEST(Cli, HelpTeachesAndExitCodes) {
     EXPECT_NE(r.out.find("--map"), std::string::npos);
     r = run({"frobnicate"});
     EXPECT_EQ(r.code, 2);
-    EXPECT_EQ(r.err, "clusterlens: usage error: unknown command 'frobnicate'; commands: validate, "
-                     "convert (see clusterlens --help)\n");
+    EXPECT_EQ(r.err,
+              "clusterlens: usage error: unknown command 'frobnicate'; commands: validate, "
+              "convert (see clusterlens --help)\n");
     EXPECT_EQ(run({"validate", kData, "--no-such-option"}).code, 2);
     EXPECT_EQ(run({"validate"}).code, 2);
 }
@@ -93,7 +94,8 @@ TEST(Cli, ConvertWritesCsvPairThatReloads) {
     r = run({"validate", dir.path("csv")});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("OK: 400 actors, 6850 ties"), std::string::npos);
-    EXPECT_NE(r.out.find("by part:     assisting 7, core 1, external 392"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("by part:     assisting 7, core 1, external 392"), std::string::npos)
+        << r.out;
 }
 
 TEST(Cli, UnknownExtensionIsAUsageError) {

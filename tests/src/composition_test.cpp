@@ -17,7 +17,8 @@ namespace {
 Network path_plus_isolate(bool directed) {
     // a-b-c and an isolate d: 4 actors, 2 ties.
     std::vector<Actor> actors(4);
-    for (int i = 0; i < 4; ++i) actors[static_cast<std::size_t>(i)].id = std::string(1, static_cast<char>('a' + i));
+    for (int i = 0; i < 4; ++i)
+        actors[static_cast<std::size_t>(i)].id = std::string(1, static_cast<char>('a' + i));
     actors[0].part = Part::core;
     actors[3].part = Part::external;
     return Network::build(actors, directed, {0, 1, 1, 2}, {1, 2}, {""}, {0, 0});
@@ -62,10 +63,14 @@ TEST(Composition, CordisExampleMatchesNetworkX) {
     const auto c = scoring::composition(net);
     EXPECT_EQ(c.actors, oracle["actors"].get<std::size_t>());
     EXPECT_EQ(c.ties, oracle["ties"].get<std::size_t>());
-    for (const auto& [k, v] : oracle["by_type"].items()) EXPECT_EQ(c.by_type.at(k), v.get<std::size_t>()) << k;
-    for (const auto& [k, v] : oracle["by_locality"].items()) EXPECT_EQ(c.by_locality.at(k), v.get<std::size_t>()) << k;
-    for (const auto& [k, v] : oracle["by_part"].items()) EXPECT_EQ(c.by_part.at(k), v.get<std::size_t>()) << k;
-    EXPECT_NEAR(c.density_by_relation.at("coparticipation"), oracle["density"].get<double>(), 1e-12);
+    for (const auto& [k, v] : oracle["by_type"].items())
+        EXPECT_EQ(c.by_type.at(k), v.get<std::size_t>()) << k;
+    for (const auto& [k, v] : oracle["by_locality"].items())
+        EXPECT_EQ(c.by_locality.at(k), v.get<std::size_t>()) << k;
+    for (const auto& [k, v] : oracle["by_part"].items())
+        EXPECT_EQ(c.by_part.at(k), v.get<std::size_t>()) << k;
+    EXPECT_NEAR(c.density_by_relation.at("coparticipation"), oracle["density"].get<double>(),
+                1e-12);
     EXPECT_EQ(c.components, oracle["components"].get<std::size_t>());
     EXPECT_EQ(c.largest_component, oracle["largest_component"].get<std::size_t>());
     EXPECT_EQ(c.isolates, oracle["isolates"].get<std::size_t>());
