@@ -9,6 +9,7 @@ packages=(
   libboost-program-options-dev libgtest-dev
   nlohmann-json3-dev libfmt-dev libtomlplusplus-dev
   clang-format
+  python3-networkx python3-igraph   # peers for the interoperability test
 )
 missing=()
 for p in "${packages[@]}"; do

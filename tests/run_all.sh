@@ -18,7 +18,7 @@ if [ "${CLUSTERLENS_SKIP_SANITIZE:-0}" != "1" ]; then
   echo "== Sanitizer build (ASan + UBSan) and tests"
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCLUSTERLENS_SANITIZE=ON >/dev/null
   cmake --build build-asan -j"$jobs"
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$root/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
 fi
 
