@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -107,6 +108,29 @@ bool parse(const std::vector<std::string>& args, po::options_description& visibl
     }
     po::notify(vm);
     return true;
+}
+
+/// Loads the network; on a terminal, says what it is reading and how long it took (the whole
+/// CORDIS network takes about a second). Nothing is printed when stderr is a file or pipe.
+Network load_with_progress(const std::vector<std::string>& inputs, const LoadOptions& options,
+                           Streams io) {
+    const bool tty = &io.err == &std::cerr && isatty(STDERR_FILENO) == 1;
+    const auto start = std::chrono::steady_clock::now();
+    if (tty)
+        io.err << "clusterlens: loading " << fmt::format("{}", fmt::join(inputs, " ")) << " ..."
+               << std::flush;
+    try {
+        auto net = load_network(inputs, options);
+        if (tty) {
+            const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+            io.err << fmt::format(" {} actors, {} ties in {:.2f} s\n", net.actor_count(),
+                                  net.tie_count(), took.count());
+        }
+        return net;
+    } catch (...) {
+        if (tty) io.err << " failed\n";
+        throw;
+    }
 }
 
 void print_warnings(const Network& net, Streams io) {
@@ -215,7 +239,7 @@ Example (the bundled Estonian climate cluster from EU CORDIS):
     if (c.inputs.empty())
         throw UsageError("validate needs a NETWORK; see clusterlens validate --help");
     const auto options = load_options(c);
-    const auto net = load_network(c.inputs, options);
+    const auto net = load_with_progress(c.inputs, options, io);
     const auto comp = scoring::composition(net);
     print_warnings(net, io);
     print_network_summary(net, comp, io);
@@ -268,7 +292,7 @@ Example: the CORDIS case as GraphML for Gephi
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
     refuse_overwriting_inputs(output_files_for(out_path), inputs);  // before the (long) load
-    const auto net = load_network(c.inputs, options);
+    const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
     const auto written = write_network(net, out_path, inputs);
     for (const auto& w : written) io.out << "wrote " << w << '\n';
