@@ -110,6 +110,28 @@ Network Network::build(std::vector<Actor> actors, bool directed,
     return net;
 }
 
+Network Network::select_relation(std::uint32_t relation) const {
+    if (relation >= relations_.size()) throw BackendError("select_relation: no such relation");
+    std::vector<std::int64_t> ends;
+    std::vector<double> weights;
+    std::vector<std::size_t> rows;
+    for (std::size_t e = 0; e < weights_.size(); ++e) {
+        if (tie_relation_[e] != relation) continue;
+        ends.push_back(ends_[2 * e]);
+        ends.push_back(ends_[2 * e + 1]);
+        weights.push_back(weights_[e]);
+        rows.push_back(e);
+    }
+    Network out = build(actors_, directed(), ends, std::move(weights), {relations_[relation]},
+                        std::vector<std::uint32_t>(rows.size(), 0));
+    out.actor_attrs_ = actor_attrs_;
+    out.tie_attrs_ = tie_attrs_;
+    out.tie_attrs_.select_rows(rows);
+    out.report_ = report_;
+    out.metadata_ = metadata_;
+    return out;
+}
+
 bool Network::directed() const noexcept { return igraph_is_directed(graph_.get()); }
 
 std::size_t Network::source(std::size_t tie) const {

@@ -100,6 +100,10 @@ public:
     LoadReport& report() noexcept { return report_; }
     const LoadReport& report() const noexcept { return report_; }
 
+    /// A network with the same actors (and actor attributes) and only the ties of one relation
+    /// (with their attributes). Measures are computed per relation on such networks.
+    Network select_relation(std::uint32_t relation) const;
+
     /// Free-form network-level metadata (name, mapping used, attribution...).
     std::map<std::string, std::string>& metadata() noexcept { return metadata_; }
     const std::map<std::string, std::string>& metadata() const noexcept { return metadata_; }

@@ -253,3 +253,25 @@ TEST(Assemble, EmptyInputIsAnError) {
 
 }  // namespace
 }  // namespace clusterlens
+
+namespace clusterlens {
+namespace {
+
+TEST(Network, SelectRelationKeepsActorsAndThatRelationsTies) {
+    std::vector<Actor> actors(3);
+    actors[0].id = "a", actors[1].id = "b", actors[2].id = "c";
+    auto net = Network::build(actors, false, {0, 1, 1, 2, 0, 1}, {1, 2, 3}, {"k", "b"}, {0, 0, 1});
+    net.tie_attributes().set_texts("note", {"x", "y", "z"});
+    const auto k = net.select_relation(0);
+    EXPECT_EQ(k.actor_count(), 3u);
+    ASSERT_EQ(k.tie_count(), 2u);
+    EXPECT_EQ(k.relations(), std::vector<std::string>{"k"});
+    EXPECT_EQ(k.tie_attributes().find("note")->texts, (std::vector<std::string>{"x", "y"}));
+    const auto b = net.select_relation(1);
+    ASSERT_EQ(b.tie_count(), 1u);
+    EXPECT_DOUBLE_EQ(b.weight(0), 3.0);
+    EXPECT_EQ(b.tie_attributes().find("note")->texts[0], "z");
+}
+
+}  // namespace
+}  // namespace clusterlens
