@@ -241,26 +241,36 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         errors.add(InputError(SourcePos{at.path, 1, 1},
                               "the actor table has a header but no actors; add one row per actor"));
 
-    const int c_src =
-        tt.column_count() ? resolve(tt, m.source, col::source, "tie sources", m.path) : -1;
-    const int c_tgt =
-        tt.column_count() ? resolve(tt, m.target, col::target, "tie targets", m.path) : -1;
-    if (tt.column_count() > 0 && (c_src < 0 || c_tgt < 0))
-        throw InputError(
-            SourcePos{tt.path, 1, 1},
-            std::string("no tie ") + (c_src < 0 ? "source" : "target") +
-                " column: expected columns named 'Source' and 'Target' (Gephi's "
-                "convention); columns are: " +
-                list_columns(tt) +
-                "; rename them or name them in a mapping file ([ties] source = "
-                "\"...\", target = \"...\")" +
-                (tt.find(col::id) >= 0 && at.column_count() == 0
-                     ? std::string("; this looks like an actor table: give the ties "
-                                   "too, e.g. clusterlens validate nodes.csv edges.csv")
-                     : std::string()));
-    const int c_w = resolve(tt, m.weight, col::weight, "tie weights", m.path);
-    const int c_dir = resolve(tt, m.direction_column, col::type, "tie direction", m.path);
-    const int c_rel = resolve(tt, m.relation_column, col::relation, "relations", m.path);
+    // Tie columns named by the mapping but missing: report together with earlier actor errors.
+    auto resolve_tie = [&](const std::string& mapped, const char* fallback, const char* what) {
+        try {
+            return resolve(tt, mapped, fallback, what, m.path);
+        } catch (const InputError& e) {
+            errors.add(e);
+            errors.throw_if_any();
+            return -1;
+        }
+    };
+    const int c_src = tt.column_count() ? resolve_tie(m.source, col::source, "tie sources") : -1;
+    const int c_tgt = tt.column_count() ? resolve_tie(m.target, col::target, "tie targets") : -1;
+    if (tt.column_count() > 0 && (c_src < 0 || c_tgt < 0)) {
+        errors.add(
+            InputError(SourcePos{tt.path, 1, 1},
+                       std::string("no tie ") + (c_src < 0 ? "source" : "target") +
+                           " column: expected columns named 'Source' and 'Target' (Gephi's "
+                           "convention); columns are: " +
+                           list_columns(tt) +
+                           "; rename them or name them in a mapping file ([ties] source = "
+                           "\"...\", target = \"...\")" +
+                           (tt.find(col::id) >= 0 && at.column_count() == 0
+                                ? std::string("; this looks like an actor table: give the ties "
+                                              "too, e.g. clusterlens validate nodes.csv edges.csv")
+                                : std::string())));
+        errors.throw_if_any();
+    }
+    const int c_w = resolve_tie(m.weight, col::weight, "tie weights");
+    const int c_dir = resolve_tie(m.direction_column, col::type, "tie direction");
+    const int c_rel = resolve_tie(m.relation_column, col::relation, "relations");
     const std::vector<int> tie_used = {c_src, c_tgt, c_w, c_dir, c_rel};
 
     std::vector<std::string> relations;
@@ -443,6 +453,13 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         }
         i = j;
     }
+    for (std::size_t e = 0; e < ties.size(); ++e)
+        if (keep[e] && !std::isfinite(ties[e].w))
+            errors.add(
+                InputError(tt.pos(ties[e].row, c_w),
+                           "the summed weight of this tie and its parallel ties is too large "
+                           "to represent; rescale the weights"));
+    errors.throw_if_any();
     report.parallel_ties_merged = merged;
     if (merged > 0)
         warnings.push_back(

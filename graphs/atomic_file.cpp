@@ -20,8 +20,14 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
     std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
     const int fd = mkstemp(pattern.data());
     if (fd < 0)
-        throw BackendError("cannot write " + path_ + ": " + std::strerror(errno) +
-                           " (does the folder exist and is it writable?)");
+        throw UsageError("cannot write " + path_ + ": " + std::strerror(errno) +
+                         " (does the folder exist and is it writable?)");
+    std::error_code ec;
+    if (fs::is_directory(target, ec)) {
+        close(fd);
+        std::remove(pattern.c_str());
+        throw UsageError("cannot write " + path_ + ": it is a folder; choose a file name");
+    }
     close(fd);
     temp_ = pattern;
     out_.open(temp_, std::ios::binary | std::ios::trunc);
@@ -38,12 +44,18 @@ AtomicFile::~AtomicFile() {
     }
 }
 
-void AtomicFile::commit() {
+void AtomicFile::finish() {
+    if (finished_) return;
     out_.flush();
     const bool ok = static_cast<bool>(out_);
     out_.close();
     if (!ok || out_.fail())
         throw BackendError("cannot write " + path_ + ": write failed (disk full?)");
+    finished_ = true;
+}
+
+void AtomicFile::commit() {
+    finish();
     // mkstemp creates 0600 files; give the output the usual permissions (umask applies).
     const mode_t mask = umask(0);
     umask(mask);

@@ -10,13 +10,17 @@ namespace clusterlens {
 
 class AtomicFile {
 public:
-    /// Creates the temporary file (BackendError if the folder is not writable).
+    /// Creates the temporary file (UsageError if the folder does not exist, is not writable, or
+    /// the path is a folder).
     explicit AtomicFile(std::string path);
     ~AtomicFile();  ///< removes the temporary file unless committed
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     std::ostream& stream() { return out_; }
+    /// Flushes and closes the temporary file, checking that every byte was written, without
+    /// renaming it yet (so several files can be finished first and then committed together).
+    void finish();
     /// Flushes, closes and renames into place; BackendError on any write failure.
     void commit();
     const std::string& path() const noexcept { return path_; }
@@ -26,6 +30,7 @@ private:
     std::string temp_;
     std::ofstream out_;
     bool committed_ = false;
+    bool finished_ = false;
 };
 
 /// Throws UsageError if any output path names the same file as an input path.

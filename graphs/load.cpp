@@ -70,8 +70,15 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
     InputFiles f;
     const auto& m = options.mapping;
 
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        if (!fs::exists(in, ec))
+            throw InputError(SourcePos{in, 0, 0}, "no such file or folder; check the path");
+    }
     // A folder: its nodes/edges tables (named by the mapping, or found by name).
     if (inputs.size() == 1 && fs::is_directory(inputs[0])) {
+        if (options.format != InputFormat::automatic && options.format != InputFormat::csv)
+            throw UsageError("--format applies to a single file; a folder is read as a CSV pair");
         const fs::path dir(inputs[0]);
         f.format = InputFormat::csv;
         if (!m.edges_file.empty()) {

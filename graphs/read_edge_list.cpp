@@ -114,20 +114,17 @@ private:
     char sep_;
 };
 
-bool is_number(const std::string& text) { return parse_number(text).has_value(); }
-
-/// The header rule: the first data line names the columns when (a) it has three fields and
-/// none of them is a number (a tie's third field must be a numeric weight, so such a line cannot
-/// be a tie), or (b) it has two fields forming a known pair: source/target, from/to, src/dst,
-/// sender/receiver, node1/node2 (any case).
+/// The header rule: the first data line names the columns when its first two fields form a
+/// known pair: source/target, from/to, src/dst, sender/receiver, node1/node2, ego/alter,
+/// actor1/actor2 (any case), with an optional third field. Any other line is a tie, so a bad
+/// first tie ("a b strong") is reported as an error instead of being skipped as a header.
 bool is_header(const std::vector<Field>& f) {
-    if (f.size() == 3)
-        return !is_number(f[0].text) && !is_number(f[1].text) && !is_number(f[2].text);
-    if (f.size() != 2) return false;
+    if (f.size() != 2 && f.size() != 3) return false;
     const auto a = ascii_lower(f[0].text), b = ascii_lower(f[1].text);
     return (a == "source" && b == "target") || (a == "from" && b == "to") ||
            (a == "src" && b == "dst") || (a == "sender" && b == "receiver") ||
-           (a == "node1" && b == "node2");
+           (a == "node1" && b == "node2") || (a == "ego" && b == "alter") ||
+           (a == "actor1" && b == "actor2");
 }
 
 bool is_comment_or_blank(const std::string& line) {
@@ -145,10 +142,10 @@ bool is_comment_or_blank(const std::string& line) {
 /// non-blank character is '#' or '%' are comments; blank lines are skipped; gzip, UTF-8 BOM,
 /// CRLF and Latin-1 (converted, with a warning) via LineReader.
 ///
-/// Header rule (documented in the user guide too): the first data line is a header, and is
-/// skipped, when it has three fields none of which is a number ("source target weight",
-/// "from,to,weight"), or two fields forming a known pair (source target, from to, src dst,
-/// sender receiver, node1 node2; any case). Otherwise it is a tie.
+/// Header rule (documented in README.md too): the first data line is a header, and is skipped,
+/// when its first two fields form a known pair (source target, from to, src dst, sender
+/// receiver, node1 node2, ego alter, actor1 actor2; any case), e.g. "source target weight" or
+/// "from,to,weight". Otherwise it is a tie.
 ///
 /// Not supported: comments after data on the same line, more than three fields (attributes
 /// belong in a CSV pair). Odd cases: fewer than two fields or more than three are InputErrors

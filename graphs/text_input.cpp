@@ -41,6 +41,14 @@ bool LineReader::fill() {
     }
     if (got == 0) {
         eof_ = true;
+        // zlib reports a compressed stream that stops before its end (a cut-off download)
+        // as Z_BUF_ERROR once the input runs out; a plain file never sets it.
+        int errnum = Z_OK;
+        gzerror(file_, &errnum);
+        if (errnum == Z_BUF_ERROR)
+            throw InputError(SourcePos{path_, line_no_ + 1, 0},
+                             "the compressed file ends early (a cut-off download or copy?); "
+                             "fetch or copy it again, or check it with 'gzip -t'");
         return false;
     }
     end_ += static_cast<std::size_t>(got);

@@ -156,6 +156,18 @@ void write_csv_edges(const Network& net, std::ostream& out) {
 
 // ---- GraphML -------------------------------------------------------------------------
 
+namespace {
+/// "long" for number columns holding only whole numbers (years and counts stay integers in Gephi
+/// and NetworkX), "double" for other numbers, "string" for text.
+const char* graphml_type(const AttributeColumn& c) {
+    if (c.kind == AttributeColumn::Kind::text) return "string";
+    for (const double v : c.numbers)
+        if (!std::isnan(v) && (std::trunc(v) != v || std::fabs(v) > 9007199254740992.0))
+            return "double";
+    return "long";
+}
+}  // namespace
+
 void write_graphml(const Network& net, std::ostream& out) {
     const ActorColumns ac(net);
     const TieColumns tc(net);
@@ -177,13 +189,11 @@ void write_graphml(const Network& net, std::ostream& out) {
     if (ac.stage) key("stage", "node", "stage", "string");
     if (ac.group) key("group", "node", "group", "string");
     for (std::size_t k = 0; k < ac.extra.size(); ++k)
-        key("v" + std::to_string(k), "node", ac.extra[k].first,
-            ac.extra[k].second->kind == AttributeColumn::Kind::number ? "double" : "string");
+        key("v" + std::to_string(k), "node", ac.extra[k].first, graphml_type(*ac.extra[k].second));
     key("weight", "edge", "weight", "double");
     if (tc.relation) key("relation", "edge", "relation", "string");
     for (std::size_t k = 0; k < tc.extra.size(); ++k)
-        key("e" + std::to_string(k), "edge", tc.extra[k].first,
-            tc.extra[k].second->kind == AttributeColumn::Kind::number ? "double" : "string");
+        key("e" + std::to_string(k), "edge", tc.extra[k].first, graphml_type(*tc.extra[k].second));
     out << "  <graph id=\"G\" edgedefault=\"" << (net.directed() ? "directed" : "undirected")
         << "\">\n";
     auto data = [&](const std::string& k, const std::string& v) {
@@ -224,16 +234,31 @@ void write_graphml(const Network& net, std::ostream& out) {
 
 namespace {
 std::string gml_string(const std::string& s) {
+    // ASCII only (GML is defined on 7-bit text; NetworkX refuses anything else): quotes,
+    // ampersands and every non-ASCII character are written as character references.
     std::string out = "\"";
-    for (const char c : s) {
-        if (c == '"')
-            out += "&quot;";
-        else if (c == '&')
-            out += "&amp;";
-        else if (c == '\n' || c == '\r')
-            out += ' ';
-        else
-            out += c;
+    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = b[i];
+        if (c < 0x80) {
+            if (c == '"')
+                out += "&quot;";
+            else if (c == '&')
+                out += "&amp;";
+            else if (c == '\n' || c == '\r')
+                out += ' ';
+            else
+                out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        // One UTF-8 sequence (the readers guarantee valid UTF-8).
+        const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        std::uint32_t cp = c & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
+        for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+            cp = (cp << 6) | (b[i + k] & 0x3Fu);
+        out += "&#" + std::to_string(cp) + ";";
+        i += len;
     }
     return out + '"';
 }
@@ -251,6 +276,7 @@ void write_gml(const Network& net, std::ostream& out) {
     const ActorColumns ac(net);
     const TieColumns tc(net);
     out << "Creator \"clusterlens\"\ngraph\n[\n  directed " << (net.directed() ? 1 : 0) << '\n';
+    if (net.relations().size() > 1) out << "  multigraph 1\n";
     for (std::size_t i = 0; i < net.actor_count(); ++i) {
         const auto& a = net.actor(i);
         out << "  node\n  [\n    id " << i << "\n    name " << gml_string(a.id) << "\n    label "
@@ -299,7 +325,8 @@ void write_json(const Network& net, std::ostream& out) {
     const TieColumns tc(net);
     ordered_json doc;
     doc["directed"] = net.directed();
-    doc["multigraph"] = false;
+    // Several relations can tie the same pair: then the graph is a multigraph for NetworkX.
+    doc["multigraph"] = net.relations().size() > 1;
     ordered_json graph = ordered_json::object();
     for (const auto& [k, v] : net.metadata()) graph[k] = v;
     doc["graph"] = graph;
@@ -347,7 +374,8 @@ void write_pajek(const Network& net, std::ostream& out) {
     out << "*Vertices " << net.actor_count() << '\n';
     for (std::size_t i = 0; i < net.actor_count(); ++i)
         out << (i + 1) << ' ' << quoted(net.actor(i).id, "Pajek") << '\n';
-    const bool several = net.relations().size() > 1 || !net.relations().front().empty();
+    // ":k name" only with several relations: igraph's and NetworkX's Pajek readers reject it.
+    const bool several = net.relations().size() > 1;
     for (std::uint32_t r = 0; r < net.relations().size(); ++r) {
         out << (net.directed() ? "*Arcs" : "*Edges");
         if (several) out << " :" << (r + 1) << ' ' << quoted(net.relations()[r], "Pajek");
@@ -455,11 +483,21 @@ void write_vna(const Network& net, std::ostream& out) {
 }
 
 void write_edge_list(const Network& net, std::ostream& out) {
+    if (net.relations().size() > 1)
+        throw UsageError("a plain edge list holds one relation and this network has " +
+                         std::to_string(net.relations().size()) +
+                         "; write GraphML, GML, JSON, Pajek, DL, VNA or a CSV folder instead");
+    // Ids are quoted only when they must be (spaces, separators, a leading '#' or '%'), so
+    // NetworkX's read_edgelist and igraph's NCOL reader take the file as it is.
+    auto id = [](const std::string& text) {
+        const bool plain = !text.empty() && text.find_first_of(" \t,;\"") == std::string::npos &&
+                           text[0] != '#' && text[0] != '%';
+        return plain ? text : quoted(text, "an edge list");
+    };
     out << "# clusterlens edge list: source target weight ("
         << (net.directed() ? "directed" : "undirected") << ")\n";
     for (std::size_t e = 0; e < net.tie_count(); ++e)
-        out << quoted(net.actor(net.source(e)).id, "an edge list") << ' '
-            << quoted(net.actor(net.target(e)).id, "an edge list") << ' '
+        out << id(net.actor(net.source(e)).id) << ' ' << id(net.actor(net.target(e)).id) << ' '
             << format_number(net.weight(e)) << '\n';
 }
 
@@ -499,11 +537,16 @@ std::vector<std::string> write_network(const Network& net, const std::string& pa
     if (format == OutputFormat::csv_pair) {
         std::error_code ec;
         fs::create_directories(path, ec);
-        if (ec) throw BackendError("cannot create folder " + path + ": " + ec.message());
+        if (ec || !fs::is_directory(path))
+            throw UsageError("cannot create folder " + path + ": " +
+                             (ec ? ec.message() : std::string("a file of that name exists")));
+        // Both files are written and checked before either replaces an existing one.
         AtomicFile nodes(files[0]);
         AtomicFile edges(files[1]);
         write_csv_nodes(net, nodes.stream());
         write_csv_edges(net, edges.stream());
+        nodes.finish();
+        edges.finish();
         nodes.commit();
         edges.commit();
         return files;

@@ -90,6 +90,8 @@ LoadOptions load_options(const Common& c) {
             start = end + 1;
         }
     }
+    if (c.max_errors == 0 || c.max_errors > 1000000)
+        throw UsageError("--max-errors must be between 1 and 1000000");
     o.assemble.create_missing_actors = c.create_missing;
     o.assemble.max_errors = c.max_errors;
     return o;
@@ -305,9 +307,13 @@ Example: the CORDIS case as GraphML for Gephi
 int run(const std::vector<std::string>& args, Streams io) {
     try {
         try {
-            if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+            if (args.empty()) {  // a usage error: the overview goes to stderr
+                io.err << kOverview;
+                return 2;
+            }
+            if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
                 io.out << kOverview;
-                return args.empty() ? 2 : 0;
+                return 0;
             }
             if (args[0] == "--version") {
                 io.out << "clusterlens " << kVersion << '\n';

@@ -40,9 +40,10 @@ TEST(AtomicFile, FailureBeforeCommitLeavesTheOldFileAndNoTemporary) {
     EXPECT_EQ(files, 1u);
 }
 
-TEST(AtomicFile, MissingFolderIsABackendError) {
+TEST(AtomicFile, MissingFolderOrAFolderPathIsAUsageError) {
     TempDir dir;
-    EXPECT_THROW(AtomicFile(dir.path("no/such/folder/out.txt")), BackendError);
+    EXPECT_THROW(AtomicFile(dir.path("no/such/folder/out.txt")), UsageError);
+    EXPECT_THROW(AtomicFile(dir.path()), UsageError);  // a folder
 }
 
 TEST(AtomicFile, OutputEqualToInputIsRefused) {
