@@ -19,6 +19,9 @@ echo "== clusterlens convert"
 "$bin" convert "$example/data" --map "$example/cordis.toml" -o "$out/network.graphml"
 "$bin" convert "$example/data" --map "$example/cordis.toml" -o "$out/csv"
 echo
+echo "== clusterlens score (centrality, structural holes, openness, brokerage, roles, learning capacity, lock-in)"
+"$bin" score "$example/data" --map "$example/cordis.toml" -o "$out/score"
+echo
 echo "Outputs are in $out:"
-ls -1 "$out" | sed 's/^/  /'
+(cd "$out" && find . -type f | sort) | sed 's/^/  /'
 echo "Source: CORDIS, European Commission — Horizon 2020 projects dataset, 2020-12-14."

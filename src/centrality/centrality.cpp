@@ -1,0 +1,213 @@
+#include "src/centrality/centrality.hpp"
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "src/centrality/centrality_detail.hpp"
+
+namespace clusterlens::scoring {
+namespace {
+
+/// RAII owner of an igraph_vector_t.
+class RealVector {
+public:
+    RealVector() { igraph_check(igraph_vector_init(&v_, 0), "allocating a vector"); }
+    ~RealVector() { igraph_vector_destroy(&v_); }
+    RealVector(const RealVector&) = delete;
+    RealVector& operator=(const RealVector&) = delete;
+    igraph_vector_t* get() noexcept { return &v_; }
+    std::vector<double> to_std() const {
+        const auto size = static_cast<std::size_t>(igraph_vector_size(&v_));
+        return std::vector<double>(VECTOR(v_), VECTOR(v_) + size);
+    }
+
+private:
+    igraph_vector_t v_{};
+};
+
+/// The tie weights as an igraph vector view (no copy; edge e of the igraph graph is tie e), or
+/// nullptr when there are no ties (igraph rejects a view of no data).
+const igraph_vector_t* weight_view(const Network& net, igraph_vector_t& view) {
+    if (net.tie_count() == 0) return nullptr;
+    return igraph_vector_view(&view, net.weights().data(),
+                              static_cast<igraph_integer_t>(net.weights().size()));
+}
+
+/// Runs the OpenMP regions started by the calling thread on one thread while alive (igraph's
+/// PRPACK PageRank uses OpenMP; research/toolchain.md measured it 5–45× slower on 2 threads
+/// with the other core busy). libgomp is looked up at run time, where igraph loaded it, so
+/// clusterlens needs no OpenMP headers; without it this does nothing.
+class SingleOmpThread {
+public:
+    SingleOmpThread() {
+        void* get = dlsym(RTLD_DEFAULT, "omp_get_max_threads");
+        void* set = dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+        if (get == nullptr || set == nullptr) return;
+        static_assert(sizeof(get_) == sizeof(get) && sizeof(set_) == sizeof(set));
+        std::memcpy(&get_, &get, sizeof get);
+        std::memcpy(&set_, &set, sizeof set);
+        previous_ = get_();
+        set_(1);
+    }
+    ~SingleOmpThread() {
+        if (set_ != nullptr) set_(previous_);
+    }
+    SingleOmpThread(const SingleOmpThread&) = delete;
+    SingleOmpThread& operator=(const SingleOmpThread&) = delete;
+
+private:
+    int (*get_)() = nullptr;
+    void (*set_)(int) = nullptr;
+    int previous_ = 1;
+};
+
+std::vector<char> isolates(const Network& net) {
+    std::vector<char> isolated(net.actor_count(), 1);
+    for (std::size_t e = 0; e < net.tie_count(); ++e)
+        isolated[net.source(e)] = isolated[net.target(e)] = 0;
+    return isolated;
+}
+
+}  // namespace
+
+namespace detail {
+
+void require_one_relation(const Network& net, const char* what) {
+    std::set<std::uint32_t> used;
+    for (std::size_t e = 0; e < net.tie_count() && used.size() < 2; ++e)
+        used.insert(net.relation(e));
+    if (used.size() > 1)
+        throw UsageError(std::string(what) + ": the network holds ties of " +
+                         std::to_string(net.relations().size()) +
+                         " relations; score one relation at a time (Network::select_relation)");
+}
+
+void degree_scores(const Network& net, CentralityScores& scores) {
+    const std::size_t n = net.actor_count();
+    std::vector<double> in(n, 0.0), out(n, 0.0), strength(n, 0.0);
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        const std::size_t s = net.source(e), t = net.target(e);
+        out[s] += 1;
+        in[t] += 1;
+        strength[s] += net.weight(e);  // strength_i = Σ_j w_ij, in + out
+        strength[t] += net.weight(e);
+    }
+    std::vector<double> degree(n, 0.0);
+    if (!net.directed()) {
+        // No parallel ties within a relation: every tie is one distinct neighbour on each end.
+        for (std::size_t v = 0; v < n; ++v) degree[v] = in[v] + out[v];
+        in = degree;
+        out = degree;
+    } else {
+        // Distinct neighbours: a mutual dyad i→j, j→i is one neighbour.
+        std::vector<std::pair<std::size_t, std::size_t>> pairs;
+        pairs.reserve(net.tie_count());
+        for (std::size_t e = 0; e < net.tie_count(); ++e) {
+            const std::size_t s = net.source(e), t = net.target(e);
+            pairs.emplace_back(std::min(s, t), std::max(s, t));
+        }
+        std::sort(pairs.begin(), pairs.end());
+        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+        for (const auto& [a, b] : pairs) {
+            degree[a] += 1;
+            degree[b] += 1;
+        }
+    }
+    scores.degree = std::move(degree);
+    scores.in_degree = std::move(in);
+    scores.out_degree = std::move(out);
+    scores.strength = std::move(strength);
+}
+
+std::vector<double> eigenvector_scores(const Network& net) {
+    RealVector vector;
+    igraph_real_t value = 0;
+    igraph_arpack_options_t arpack;
+    igraph_arpack_options_init(&arpack);
+    igraph_vector_t view;
+    igraph_check(igraph_eigenvector_centrality(net.graph(), vector.get(), &value,
+                                               /*directed=*/true, /*scale=*/true,
+                                               weight_view(net, view), &arpack),
+                 "eigenvector centrality");
+    auto x = vector.to_std();
+    const auto isolated = isolates(net);
+    for (std::size_t v = 0; v < x.size(); ++v)
+        if (isolated[v]) x[v] = 0.0;  // igraph: 1 on an edgeless graph, ~1e-16 otherwise
+    return x;
+}
+
+std::vector<double> pagerank_scores(const Network& net) {
+    RealVector vector;
+    igraph_real_t value = 0;
+    igraph_vector_t view;
+    const SingleOmpThread one_thread;
+    igraph_check(igraph_pagerank(net.graph(), IGRAPH_PAGERANK_ALGO_PRPACK, vector.get(), &value,
+                                 igraph_vss_all(), /*directed=*/true, /*damping=*/0.85,
+                                 weight_view(net, view), nullptr),
+                 "PageRank");
+    return vector.to_std();
+}
+
+std::vector<double> coreness_scores(const Network& net) {
+    IgraphIntVector cores;
+    igraph_check(igraph_coreness(net.graph(), cores.get(), IGRAPH_ALL), "coreness");
+    std::vector<double> out(net.actor_count());
+    for (std::size_t v = 0; v < out.size(); ++v)
+        out[v] = static_cast<double>(VECTOR(*cores.get())[static_cast<igraph_integer_t>(v)]);
+    return out;
+}
+
+}  // namespace detail
+
+CentralityScores centrality(const Network& net, const CentralityOptions& options) {
+    detail::require_one_relation(net, "centrality");
+    CentralityScores scores;
+    if (net.actor_count() == 0) return scores;
+    detail::degree_scores(net, scores);
+    auto paths = detail::path_scores(detail::make_csr(net, options.weighted_paths), options);
+    scores.betweenness = std::move(paths.betweenness);
+    scores.closeness = std::move(paths.closeness);
+    scores.eigenvector = detail::eigenvector_scores(net);
+    scores.pagerank = detail::pagerank_scores(net);
+    scores.coreness = detail::coreness_scores(net);
+    return scores;
+}
+
+Centralization freeman_centralization(const Network& net, const CentralityScores& scores) {
+    const std::size_t n = net.actor_count();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (scores.degree.size() != n || scores.betweenness.size() != n || scores.closeness.size() != n)
+        throw UsageError("freeman_centralization: scores do not belong to this network");
+    if (n < 3) return {nan, nan, nan};
+    // C = Σ_i (c_max − c_i) / C*
+    auto spread = [](const std::vector<double>& c) {
+        const double top = *std::max_element(c.begin(), c.end());
+        double sum = 0;
+        for (const double x : c) sum += top - x;
+        return sum;
+    };
+    const double nn = static_cast<double>(n);
+    const bool directed = net.directed();
+    const double degree_max = (nn - 1) * (nn - 2);
+    const double betweenness_max = (nn - 1) * (nn - 1) * (nn - 2) / (directed ? 1.0 : 2.0);
+    const double closeness_max = directed ? nn - 1 : (nn - 2) / 2;
+    return {spread(scores.degree) / degree_max, spread(scores.betweenness) / betweenness_max,
+            spread(scores.closeness) / closeness_max};
+}
+
+double transitivity(const Network& net) {
+    detail::require_one_relation(net, "transitivity");
+    igraph_real_t result = 0;
+    igraph_check(igraph_transitivity_undirected(net.graph(), &result, IGRAPH_TRANSITIVITY_NAN),
+                 "transitivity");
+    return result;
+}
+
+}  // namespace clusterlens::scoring

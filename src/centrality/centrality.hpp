@@ -1,0 +1,127 @@
+// Centrality (domain.md §4 "Centrality"): how central each actor is in the knowledge network,
+// one of seed 004's structural dimensions of learning capacity, plus Freeman centralization and
+// the global clustering coefficient of the whole network.
+//
+// Input contract (the caller splits relations with Network::select_relation): the network holds
+// ONE relation, no self-loops, no parallel ties, weights > 0 (Network::build guarantees the last
+// three), and arcs point the way knowledge flows. A network whose ties span several relations is
+// a UsageError.
+//
+// Notation: n actors, m ties, w_ij > 0 the weight of the tie i–j (or arc i→j), d(i, j) the
+// length of a shortest path from i to j (number of ties, or Σ 1/w along the path with
+// `weighted_paths`), σ_st the number of shortest s→t paths, σ_st(i) those through i.
+//
+// Where peers differ, clusterlens follows:
+// - closeness: harmonic centrality over OUT-paths divided by n − 1 = igraph
+//   igraph_harmonic_centrality(mode = OUT, normalized = true). NetworkX's harmonic_centrality
+//   is not divided by n − 1 and, in a digraph, sums distances TO the node (its in-paths): equal
+//   to ours on G.reverse(), divided by n − 1.
+// - eigenvector: igraph's scaling (maximum = 1); NetworkX returns a unit-length vector. Same
+//   direction in both for digraphs (in-eigenvector, "left" eigenvector).
+// - weighted shortest paths: igraph's tie rule. Two path lengths a, b (float sums of 1/w) tie
+//   when |a − b| / (|a| + |b|) < 1e-10, computed on 1 + length as igraph does. NetworkX compares
+//   float sums exactly, so paths that tie in exact arithmetic (1/2 + 1/3 + 1/6 and 1/1) may not
+//   tie there: on the CORDIS example its weighted betweenness differs from igraph's; ours equals
+//   igraph's and NetworkX's run with exact fractions (tests/data/oracle/centrality_oracle.py).
+// - pagerank: igraph's PRPACK solution (NetworkX's power iteration agrees to its tolerance).
+// - degree centralization counts distinct neighbours also in digraphs (igraph's
+//   igraph_centralization_degree with mode ALL counts a mutual dyad twice).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "graphs/network.hpp"
+
+namespace clusterlens::scoring {
+
+struct CentralityOptions {
+    /// Shortest paths (betweenness, closeness) with tie length 1/w instead of 1 per tie.
+    bool weighted_paths = false;
+    /// 0: exact betweenness. K > 0 (and K < n): estimate from K random sources, see centrality().
+    std::size_t betweenness_samples = 0;
+    std::uint64_t seed = 1;  ///< seeds the choice of the K sources
+    unsigned threads = 0;    ///< threads for betweenness/closeness; 0 = hardware concurrency
+};
+
+/// One value per actor (index = actor index); every vector is empty for an empty network.
+struct CentralityScores {
+    std::vector<double> degree, in_degree, out_degree, strength, betweenness, closeness,
+        eigenvector, pagerank, coreness;
+};
+
+/// All centrality scores of one relation.
+///
+/// - degree_i: number of distinct neighbours of i (in a digraph, actors j with i→j or j→i:
+///   a mutual dyad counts once). in_degree_i / out_degree_i: arcs into / out of i; both equal
+///   degree_i in an undirected network.
+/// - strength_i = Σ_j w_ij over i's ties (in + out in a digraph).
+/// - betweenness_i = Σ_{s≠i≠t} σ_st(i) / σ_st (Freeman 1977), unnormalised, on the binary graph
+///   (with `weighted_paths`: lengths 1/w). Undirected: each unordered pair {s, t} counted once
+///   (igraph's and NetworkX's default); directed: ordered pairs over directed paths. Algorithm:
+///   Brandes (2001), our own code over a CSR copy of the graph, split by source over `threads`
+///   std::threads (igraph 0.10 is not thread-safe here). Binary: BFS, O(nm); weighted: Dijkstra
+///   with a binary heap, O(nm + n² log n). Undirected binary graphs run one search per class of
+///   structurally equivalent twins (same neighbours apart from each other): swapping two twins
+///   is an automorphism, so each twin's dependency vector is the same and is counted with the
+///   class size. Result is independent of the thread count, bit for bit: sources are dealt to
+///   a fixed number of chunks whose partial sums are added in chunk order.
+///   With betweenness_samples = K (0 < K < n): K distinct sources drawn uniformly (Fisher–Yates
+///   over mt19937_64(seed)) and the sum over them scaled by n/K, the unbiased estimator of
+///   Brandes & Pich (2007); K ≥ n gives the exact value. Only betweenness is estimated.
+/// - closeness_i = (1 / (n − 1)) · Σ_{j≠i} 1 / d(i, j) with 1/∞ = 0: harmonic centrality
+///   (Marchiori & Latora 2000; Rochat 2009), defined on disconnected networks, in [0, 1]
+///   (1 = tied to everybody). Directed: OUT-paths, how well i's knowledge reaches others.
+///   Lengths as for betweenness; with `weighted_paths` a tie of weight w > 1 is shorter than 1,
+///   so values may exceed 1. Computed in the same searches as betweenness; always exact (with
+///   sampled betweenness too: every source is still searched, the backward pass is skipped).
+///   Dividing by n − 1 makes values comparable across networks of different sizes and matches
+///   igraph's normalized=true. n = 1: 0.
+/// - eigenvector_i: x with λx = A x, A_ij = w_ij (igraph_eigenvector_centrality, ARPACK),
+///   scaled so max_i x_i = 1 (Bonacich 1972). Directed: in-eigenvector, x_i ∝ Σ_{j→i} w_ji x_j
+///   (central when central actors send knowledge to i); zero on a DAG. Disconnected networks:
+///   igraph returns the leading eigenvector, which lives on one component (≈ 0 elsewhere).
+///   Isolates: 0 (igraph gives 1 to every actor of an edgeless graph: replaced by 0).
+/// - pagerank_i: igraph_pagerank, PRPACK, damping 0.85, weights as transition strength,
+///   arcs followed in their direction; isolates and sinks jump uniformly (Brin & Page 1998).
+///   igraph runs PRPACK with OpenMP; on this 2-core machine a busy second core made it 5–45×
+///   slower (research/toolchain.md), so the call is made with one OpenMP thread (set for the
+///   calling thread only and restored afterwards, through libgomp if igraph loaded it).
+/// - coreness_i: largest k such that i is in the k-core (igraph_coreness, mode ALL;
+///   Seidman 1983). Digraphs: k counts in + out arcs, so a mutual dyad counts 2 (igraph and
+///   NetworkX core_number agree). O(m).
+/// Isolates: every score 0 except pagerank (igraph's value, (1 − 0.85)/n + the dangling share).
+/// Empty network: every vector empty. Throws UsageError for several relations, BackendError
+/// for igraph failures.
+CentralityScores centrality(const Network& net, const CentralityOptions& options);
+
+/// Whole-network centralization scores, see freeman_centralization().
+struct Centralization {
+    double degree, betweenness, closeness;
+};
+
+/// Freeman (1979) centralization, each in [0, 1]: C = Σ_i (c_max − c_i) / C*, where C* is the
+/// largest value Σ_i (c_max − c_i) takes over all networks of n actors (the star):
+/// - degree (distinct neighbours, also in digraphs): C* = (n − 1)(n − 2);
+/// - betweenness: C* = (n − 1)²(n − 2) / 2 undirected, (n − 1)²(n − 2) directed (the star
+///   centre lies on all (n − 1)(n − 2) ordered pairs); also used with weighted paths, since a
+///   vertex lies on at most every pair's paths;
+/// - closeness (harmonic / (n − 1), as above): undirected C* = (n − 2)/2 (star: centre 1,
+///   leaves n / (2(n − 1))); checked exhaustively over all graphs of 3–7 actors (NetworkX
+///   graph atlas). Directed out-paths: C* = n − 1 (out-star: centre 1, leaves 0). This is not
+///   igraph_centralization_closeness, which uses classic closeness (undefined when
+///   disconnected) and C* = (n − 1)(n − 2)/(2n − 3).
+/// With weighted-path closeness (values may exceed 1) the closeness bound does not hold and
+/// the value may exceed 1.
+/// Inputs are `scores` from centrality() on `net`; with sampled betweenness the betweenness
+/// centralization is an estimate. NaN for n < 3 (C* = 0) and for an empty network. O(n).
+Centralization freeman_centralization(const Network& net, const CentralityScores& scores);
+
+/// Global clustering coefficient (transitivity): 3 × triangles / connected triples
+/// (Wasserman & Faust 1994; Newman 2003), igraph_transitivity_undirected. Direction is ignored
+/// and a mutual dyad is one tie. NaN when there is no connected triple (no actor with two
+/// neighbours). O(Σ_i d_i²) at worst.
+double transitivity(const Network& net);
+
+}  // namespace clusterlens::scoring

@@ -1,0 +1,44 @@
+// The parts centrality() is made of, one function per measure, for centrality.cpp and for
+// tests/bench/bench_centrality.cpp (which times each part). Not a public interface: the
+// definitions and their documentation are in centrality.hpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "graphs/network.hpp"
+#include "src/centrality/centrality.hpp"
+
+namespace clusterlens::scoring::detail {
+
+/// Compressed adjacency (CSR) of the arcs a shortest-path search follows: out-arcs of a
+/// digraph, both directions of an undirected tie. Lists are sorted by neighbour.
+struct Csr {
+    std::size_t n = 0;
+    bool directed = false;
+    std::vector<std::size_t> offsets;  ///< n + 1 entries; arcs of v are [offsets[v], offsets[v+1])
+    std::vector<std::uint32_t> heads;  ///< neighbour at the other end of each arc
+    std::vector<double> lengths;       ///< 1 / weight per arc (empty unless with_lengths)
+};
+
+Csr make_csr(const Network& net, bool with_lengths);
+
+struct PathScores {
+    std::vector<double> betweenness, closeness;
+};
+
+/// Betweenness and harmonic closeness (centrality.hpp) from Brandes searches over `graph`.
+/// Does not call igraph, so it may run on several threads.
+PathScores path_scores(const Csr& graph, const CentralityOptions& options);
+
+/// Throws UsageError unless every tie belongs to one relation.
+void require_one_relation(const Network& net, const char* what);
+
+/// degree, in_degree, out_degree, strength.
+void degree_scores(const Network& net, CentralityScores& scores);
+std::vector<double> eigenvector_scores(const Network& net);
+std::vector<double> pagerank_scores(const Network& net);
+std::vector<double> coreness_scores(const Network& net);
+
+}  // namespace clusterlens::scoring::detail

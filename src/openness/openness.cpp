@@ -1,0 +1,204 @@
+#include "src/openness/openness.hpp"
+
+#include <cmath>
+#include <limits>
+#include <random>
+#include <utility>
+
+namespace clusterlens::scoring {
+namespace {
+
+constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
+
+/// (E - I)/(E + I); NaN when E + I = 0.
+double ei_ratio(double external, double internal) {
+    const double total = external + internal;
+    return total > 0 ? (external - internal) / total : nan_value;
+}
+
+/// Uniform draw in [0, bound] from raw 64-bit outputs, by rejection (no modulo bias). Written
+/// out so that the sequence does not depend on the standard library's distribution code.
+std::uint64_t draw_at_most(std::mt19937_64& rng, std::uint64_t bound) {
+    if (bound == std::numeric_limits<std::uint64_t>::max()) return rng();
+    const std::uint64_t range = bound + 1;
+    // Largest multiple of range representable: accept draws below it.
+    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
+                                (std::numeric_limits<std::uint64_t>::max() % range + 1) % range;
+    std::uint64_t x = rng();
+    while (x > limit) x = rng();
+    return x % range;
+}
+
+}  // namespace
+
+std::vector<std::string> locality_groups(const Network& net) {
+    std::vector<std::string> out;
+    out.reserve(net.actor_count());
+    for (const auto& a : net.actors()) out.emplace_back(to_string(a.locality));
+    return out;
+}
+
+OpennessScores openness(const Network& net) {
+    const std::size_t n = net.actor_count();
+    OpennessScores s;
+    s.ext_ties.assign(n, 0.0);
+    s.ext_strength.assign(n, 0.0);
+    std::vector<double> strength(n, 0.0);              // s_i
+    std::vector<double> e_bin(n, 0.0), i_bin(n, 0.0);  // E_i, I_i counted in ties
+    std::vector<double> e_val(n, 0.0), i_val(n, 0.0);  // E_i, I_i as summed weights
+
+    // Each tie is seen from both of its ends.
+    const auto visit = [&](std::size_t i, std::size_t other, double w) {
+        strength[i] += w;
+        const Locality li = net.actor(i).locality;
+        const Locality lo = net.actor(other).locality;
+        if (lo == Locality::global) {
+            s.ext_ties[i] += 1;
+            s.ext_strength[i] += w;
+        }
+        if (li == Locality::unspecified || lo == Locality::unspecified) return;
+        if (li == lo) {
+            i_bin[i] += 1;
+            i_val[i] += w;
+        } else {
+            e_bin[i] += 1;
+            e_val[i] += w;
+        }
+    };
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        const std::size_t a = net.source(e), b = net.target(e);
+        visit(a, b, net.weight(e));
+        visit(b, a, net.weight(e));
+    }
+
+    s.ext_share.resize(n);
+    s.ei.resize(n);
+    s.ei_valued.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        s.ext_share[i] = strength[i] > 0 ? s.ext_strength[i] / strength[i] : nan_value;
+        const bool known = net.actor(i).locality != Locality::unspecified;
+        s.ei[i] = known ? ei_ratio(e_bin[i], i_bin[i]) : nan_value;
+        s.ei_valued[i] = known ? ei_ratio(e_val[i], i_val[i]) : nan_value;
+    }
+    return s;
+}
+
+EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
+                  const EiOptions& options) {
+    const std::size_t n = net.actor_count();
+    if (groups.size() != n)
+        throw UsageError("ei_index: " + std::to_string(groups.size()) + " group labels for " +
+                         std::to_string(n) + " actors");
+
+    // Groups as codes 1..k in label order (std::map); 0 = unknown ("").
+    std::map<std::string, std::uint32_t> code_of;
+    for (const auto& g : groups)
+        if (!g.empty()) code_of.emplace(g, 0);
+    std::vector<std::string> names(1);
+    for (auto& [name, code] : code_of) {
+        code = static_cast<std::uint32_t>(names.size());
+        names.push_back(name);
+    }
+    std::vector<std::uint32_t> label(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!groups[i].empty()) label[i] = code_of.at(groups[i]);
+
+    // The ties that count: both ends known. Their ends and weights, packed for the test loop.
+    std::vector<std::uint32_t> tie_a, tie_b;
+    std::vector<double> tie_w;
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        const std::size_t a = net.source(e), b = net.target(e);
+        if (label[a] == 0 || label[b] == 0) continue;
+        tie_a.push_back(static_cast<std::uint32_t>(a));
+        tie_b.push_back(static_cast<std::uint32_t>(b));
+        tie_w.push_back(net.weight(e));
+    }
+    const std::size_t m = tie_w.size();
+
+    // Observed: whole network (E, I over all counted ties) and per group g (E_g: one end in g,
+    // I_g: both ends in g).
+    const std::size_t k = names.size();
+    std::vector<double> ge_bin(k, 0), gi_bin(k, 0), ge_val(k, 0), gi_val(k, 0);
+    double e_bin = 0, i_bin = 0, e_val = 0, i_val = 0;
+    for (std::size_t t = 0; t < m; ++t) {
+        const std::uint32_t ga = label[tie_a[t]], gb = label[tie_b[t]];
+        const double w = tie_w[t];
+        if (ga == gb) {
+            i_bin += 1;
+            i_val += w;
+            gi_bin[ga] += 1;
+            gi_val[ga] += w;
+        } else {
+            e_bin += 1;
+            e_val += w;
+            ge_bin[ga] += 1, ge_bin[gb] += 1;
+            ge_val[ga] += w, ge_val[gb] += w;
+        }
+    }
+    EiResult r;
+    r.whole_binary = ei_ratio(e_bin, i_bin);
+    r.whole_valued = ei_ratio(e_val, i_val);
+    for (std::size_t g = 1; g < k; ++g) {
+        r.group_binary[names[g]] = ei_ratio(ge_bin[g], gi_bin[g]);
+        r.group_valued[names[g]] = ei_ratio(ge_val[g], gi_val[g]);
+    }
+    r.permutations = options.permutations;
+    r.seed = options.seed;
+    r.p_binary = r.p_valued = r.p_binary_lower = r.p_valued_lower = nan_value;
+    r.perm_mean_binary = r.perm_mean_valued = nan_value;
+    if (options.permutations == 0 || m == 0) return r;
+
+    // Permutation test. E + I (count and weight) is the same in every permutation, since only
+    // known labels move among the actors carrying them; so EI_perm >= EI_obs <=> E_perm >=
+    // E_obs, compared on the external totals (exactly for counts, within 1e-12 relative for
+    // weights, which may be summed in another rounding).
+    std::vector<std::size_t> known;  // actors whose label is shuffled
+    for (std::size_t i = 0; i < n; ++i)
+        if (label[i] != 0) known.push_back(i);
+    std::vector<std::uint32_t> pool(known.size());
+    for (std::size_t j = 0; j < known.size(); ++j) pool[j] = label[known[j]];
+    std::vector<std::uint32_t> perm_label = label;
+    const double total_bin = e_bin + i_bin, total_val = e_val + i_val;
+    const double tol_val = 1e-12 * total_val;
+    std::mt19937_64 rng(options.seed);
+    std::size_t ge_count_bin = 0, le_count_bin = 0, ge_count_val = 0, le_count_val = 0;
+    double sum_ei_bin = 0, sum_ei_val = 0;
+    for (std::size_t p = 0; p < options.permutations; ++p) {
+        // Fisher-Yates: for j = last..1 swap pool[j] with pool[U{0..j}].
+        for (std::size_t j = pool.size(); j > 1; --j) {
+            const auto pick = static_cast<std::size_t>(draw_at_most(rng, j - 1));
+            std::swap(pool[j - 1], pool[pick]);
+        }
+        for (std::size_t j = 0; j < known.size(); ++j) perm_label[known[j]] = pool[j];
+        // E_perm over the counted ties (raw pointers: this loop is the whole cost).
+        const std::uint32_t* lab = perm_label.data();
+        const std::uint32_t* ta = tie_a.data();
+        const std::uint32_t* tb = tie_b.data();
+        const double* tw = tie_w.data();
+        std::size_t pe_count = 0;
+        double pe_val = 0;
+        for (std::size_t t = 0; t < m; ++t) {  // branch-free: labels differ at random
+            const bool differ = lab[ta[t]] != lab[tb[t]];
+            pe_count += differ;
+            pe_val += differ ? tw[t] : 0.0;
+        }
+        const auto pe_bin = static_cast<double>(pe_count);
+        ge_count_bin += pe_bin >= e_bin ? 1 : 0;
+        le_count_bin += pe_bin <= e_bin ? 1 : 0;
+        ge_count_val += pe_val >= e_val - tol_val ? 1 : 0;
+        le_count_val += pe_val <= e_val + tol_val ? 1 : 0;
+        // EI = (E - I)/(E + I) = (2E - total)/total.
+        sum_ei_bin += (2 * pe_bin - total_bin) / total_bin;
+        sum_ei_val += (2 * pe_val - total_val) / total_val;
+    }
+    const auto perms = static_cast<double>(options.permutations);
+    r.p_binary = static_cast<double>(ge_count_bin) / perms;
+    r.p_binary_lower = static_cast<double>(le_count_bin) / perms;
+    r.p_valued = static_cast<double>(ge_count_val) / perms;
+    r.p_valued_lower = static_cast<double>(le_count_val) / perms;
+    r.perm_mean_binary = sum_ei_bin / perms;
+    r.perm_mean_valued = sum_ei_val / perms;
+    return r;
+}
+
+}  // namespace clusterlens::scoring

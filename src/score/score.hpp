@@ -1,0 +1,69 @@
+// Scoring one relation of a cluster network with every measure (issue 3): the driver behind
+// `clusterlens score`. It runs the measure functions (one file pair per measure under src/),
+// stores every per-actor and per-tie score as a named attribute on a copy of the network
+// (style.md: scores flow as data, so render and users refer to them by name), and collects the
+// network-level results, the options and the defaults used into a JSON summary.
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "graphs/network.hpp"
+#include "src/brokerage/gould_fernandez.hpp"
+#include "src/centrality/centrality.hpp"
+#include "src/holes/burt.hpp"
+#include "src/learning/learning_capacity.hpp"
+#include "src/learning/lock_in.hpp"
+#include "src/openness/openness.hpp"
+#include "src/roles/typology.hpp"
+#include "src/ties/tie_strength.hpp"
+
+namespace clusterlens::scoring {
+
+struct ScoreOptions {
+    CentralityOptions centrality;
+    BurtOptions burt;
+    TieStrengthOptions ties;
+    TypologyOptions typology;
+    LearningCapacityOptions learning_capacity;
+    LockInOptions lock_in;
+    EiOptions ei;
+    BrokerageOptions brokerage;
+    /// Partition for brokerage: "locality" (default), "part", "type", "group" or the name of
+    /// any actor attribute.
+    std::string groups = "locality";
+    /// Called with the name of each stage before it runs (progress on long work); may be empty.
+    std::function<void(const std::string&)> progress;
+};
+
+/// The columns of actors.csv and ties.csv, in order (issue 3 names them exactly).
+const std::vector<std::string>& actor_columns();
+const std::vector<std::string>& tie_columns();
+
+struct ScoredRelation {
+    Network network;                  ///< the relation with every score as an attribute
+    nlohmann::ordered_json summary;   ///< network-level results, options and defaults
+};
+
+/// Scores a network that holds one relation (Network::select_relation). UsageError for a bad
+/// option (e.g. an unknown --groups attribute).
+ScoredRelation score_relation(const Network& relation, const ScoreOptions& options);
+
+/// The share of the cluster's external reach that passes through technological gatekeepers
+/// (Breschi & Lenzi): of the global actors tied to at least one local actor, the share tied to
+/// at least one gatekeeper. NaN when no global actor is reached. O(m).
+double gatekeeper_reach_share(const Network& net, const std::vector<std::string>& typology);
+
+}  // namespace clusterlens::scoring
+
+namespace clusterlens::scoring {
+
+/// Writes OUTDIR/actors.csv, ties.csv, summary.json and network.graphml (every score as an
+/// attribute). All four are written and checked before any replaces an existing file. NaN is
+/// an empty cell in CSV and null in JSON. Returns the files written.
+std::vector<std::string> write_scored(const ScoredRelation& scored, const std::string& outdir,
+                                      const std::vector<std::string>& inputs);
+
+}  // namespace clusterlens::scoring

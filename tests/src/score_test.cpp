@@ -1,0 +1,138 @@
+// `clusterlens score` end to end: the four outputs, their exact columns, values wired to the
+// right columns (checked against the NetworkX oracle of the CORDIS example), several relations,
+// and no output at all when a run fails.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "../graphs/test_files.hpp"
+#include "graphs/csv.hpp"
+#include "src/cli/commands.hpp"
+#include "src/score/score.hpp"
+#include "test_paths.hpp"
+
+namespace clusterlens {
+namespace {
+using testing::slurp;
+using testing::TempDir;
+
+struct Result {
+    int code;
+    std::string out, err;
+};
+
+Result run(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    const int code = cli::run(args, {out, err});
+    return {code, out.str(), err.str()};
+}
+
+std::string header_of(const std::vector<std::string>& cols) {
+    std::string h;
+    for (const auto& c : cols) h += (h.empty() ? "" : ",") + c;
+    return h;
+}
+
+TEST(Score, CordisExampleWritesFourOutputsWithTheDocumentedColumns) {
+    TempDir dir;
+    const auto r = run({"score", testing::example("cordis_ee_climate/data"), "--map",
+                        testing::example("cordis_ee_climate/cordis.toml"), "-o", dir.path("ee"),
+                        "--permutations", "200"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    // Exact names from issue 3.
+    EXPECT_EQ(header_of(scoring::actor_columns()),
+              "id,label,part,type,locality,degree,in_degree,out_degree,strength,betweenness,"
+              "closeness,eigenvector,pagerank,coreness,constraint,effective_size,efficiency,"
+              "hierarchy,ego_size,ego_density,ext_ties,ext_strength,ext_share,ei,coordinator,"
+              "itinerant,gatekeeper,representative,liaison,brokerage_z,typology,learning_capacity");
+    EXPECT_EQ(header_of(scoring::tie_columns()),
+              "source,target,relation,weight,strength_class,overlap,local_bridge,"
+              "learning_dimension,linkage");
+    std::vector<Warning> w;
+    const auto actors = read_csv_table(dir.path("ee/actors.csv"), w);
+    const auto ties = read_csv_table(dir.path("ee/ties.csv"), w);
+    EXPECT_EQ(actors.names(), scoring::actor_columns());
+    EXPECT_EQ(ties.names(), scoring::tie_columns());
+    ASSERT_EQ(actors.rows(), 400u);
+    EXPECT_EQ(ties.rows(), 6850u);
+
+    // Strength of the five strongest actors, from NetworkX (cordis_ee_oracle.json).
+    std::ifstream in(testing::data("oracle/cordis_ee_oracle.json"));
+    const auto oracle = nlohmann::json::parse(in);
+    const int c_strength = actors.find("strength");
+    for (const auto& pair : oracle["top_strength"]) {
+        const auto id = pair[0].get<std::string>();
+        bool found = false;
+        for (std::size_t i = 0; i < actors.rows(); ++i) {
+            if (actors.cell(0, i) != id) continue;
+            found = true;
+            EXPECT_EQ(actors.cell(static_cast<std::size_t>(c_strength), i),
+                      fmt::format("{}", pair[1].get<double>()))
+                << id;
+        }
+        EXPECT_TRUE(found) << id;
+    }
+    const auto summary = nlohmann::json::parse(slurp(dir.path("ee/summary.json")));
+    EXPECT_EQ(summary["actors"], 400);
+    EXPECT_EQ(summary["ties"], 6850);
+    EXPECT_NEAR(summary["density"].get<double>(), oracle["density"].get<double>(), 1e-12);
+    EXPECT_EQ(summary["ei_locality"]["permutations"], 200);
+    EXPECT_TRUE(summary.contains("lock_in"));
+    EXPECT_TRUE(summary["options"].contains("constraint_model"));
+    EXPECT_TRUE(std::filesystem::exists(dir.path("ee/network.graphml")));
+    EXPECT_NE(slurp(dir.path("ee/network.graphml")).find("attr.name=\"learning_capacity\""), std::string::npos);
+}
+
+TEST(Score, ReferenceNetworksScore) {
+    for (const char* f : {"networkdata_flo_marriage.graphml", "networkdata_ht_advice.graphml"}) {
+        TempDir dir;
+        const auto r = run({"score", testing::data(std::string("reference/") + f), "-o", dir.path("out"),
+                            "--permutations", "50", "--groups", "part"});
+        ASSERT_EQ(r.code, 0) << f << r.err;
+        for (const char* o : {"actors.csv", "ties.csv", "summary.json", "network.graphml"})
+            EXPECT_TRUE(std::filesystem::exists(dir.path(std::string("out/") + o))) << f << o;
+    }
+}
+
+TEST(Score, SeveralRelationsGetOneFolderEach) {
+    TempDir dir;
+    dir.file("net/nodes.csv", "Id,part,type\na,core,firm\nb,core,firm\nc,external,firm\n");
+    dir.file("net/edges.csv", "Source,Target,Weight,relation\na,b,1,knowledge\nb,c,2,knowledge\na,b,3,business\n");
+    auto r = run({"score", dir.path("net"), "-o", dir.path("out"), "--permutations", "10"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(std::filesystem::exists(dir.path("out/knowledge/actors.csv")));
+    EXPECT_TRUE(std::filesystem::exists(dir.path("out/business/ties.csv")));
+    r = run({"score", dir.path("net"), "-o", dir.path("one"), "--relation", "business", "--permutations", "10"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(std::filesystem::exists(dir.path("one/actors.csv")));
+    r = run({"score", dir.path("net"), "-o", dir.path("none"), "--relation", "advice"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("relations: knowledge, business"), std::string::npos) << r.err;
+}
+
+TEST(Score, AFailedRunWritesNothing) {
+    TempDir dir;
+    const auto r = run({"score", testing::example("cordis_ee_climate/data"), "--map",
+                        testing::example("cordis_ee_climate/cordis.toml"), "-o", dir.path("out"),
+                        "--groups", "no_such_attribute"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("is not an actor attribute"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(dir.path("out")));
+}
+
+TEST(Score, GatekeeperReachShare) {
+    // Locals g (gatekeeper) and m; globals x, y, z. g-x, g-y, m-z: reach {x,y,z}, via g {x,y}.
+    std::vector<Actor> a(5);
+    const char* ids[] = {"g", "m", "x", "y", "z"};
+    for (std::size_t i = 0; i < 5; ++i) a[i].id = ids[i], a[i].locality = i < 2 ? Locality::local : Locality::global;
+    const auto net = Network::build(a, false, {0, 2, 0, 3, 1, 4}, {1, 1, 1}, {""}, {0, 0, 0});
+    EXPECT_DOUBLE_EQ(scoring::gatekeeper_reach_share(net, {"technological_gatekeeper", "isolated", "", "", ""}),
+                     2.0 / 3.0);
+}
+
+}  // namespace
+}  // namespace clusterlens
