@@ -307,7 +307,6 @@ Example: the CORDIS case as GraphML for Gephi
     return 0;
 }
 
-
 // ---- score ------------------------------------------------------------------------------
 
 std::vector<double> parse_weights(const std::string& text) {
@@ -315,14 +314,16 @@ std::vector<double> parse_weights(const std::string& text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         const auto end = text.find(',', start);
-        const auto part = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const auto part =
+            text.substr(start, end == std::string::npos ? std::string::npos : end - start);
         const auto v = parse_number(part);
         if (!v) throw UsageError("--lc-weights takes four numbers a,b,c,d; got '" + text + "'");
         out.push_back(*v);
         if (end == std::string::npos) break;
         start = end + 1;
     }
-    if (out.size() != 4) throw UsageError("--lc-weights takes four numbers a,b,c,d; got '" + text + "'");
+    if (out.size() != 4)
+        throw UsageError("--lc-weights takes four numbers a,b,c,d; got '" + text + "'");
     return out;
 }
 
@@ -331,28 +332,39 @@ void print_score_summary(const scoring::ScoredRelation& r, Streams io) {
     auto num = [](const nlohmann::ordered_json& v) {
         return v.is_null() ? std::string("n/a") : fmt::format("{:.4g}", v.get<double>());
     };
-    io.out << fmt::format("relation {}: {} actors, {} ties, density {}\n",
-                          s["relation"].get<std::string>().empty() ? "(unnamed)" : s["relation"].get<std::string>(),
-                          s["actors"].get<std::size_t>(), s["ties"].get<std::size_t>(), num(s["density"]));
-    io.out << fmt::format("  cluster openness (E-I of the local group): {}; whole-network E-I {} (p upper {}, {} permutations)\n",
-                          num(s["ei_locality"]["cluster_openness"]), num(s["ei_locality"]["whole_binary"]),
-                          num(s["ei_locality"]["p_upper_binary"]), s["ei_locality"]["permutations"].get<std::size_t>());
+    io.out << fmt::format(
+        "relation {}: {} actors, {} ties, density {}\n",
+        s["relation"].get<std::string>().empty() ? "(unnamed)" : s["relation"].get<std::string>(),
+        s["actors"].get<std::size_t>(), s["ties"].get<std::size_t>(), num(s["density"]));
+    io.out << fmt::format(
+        "  cluster openness (E-I of the local group): {}; whole-network E-I {} (p upper {}, {} "
+        "permutations)\n",
+        num(s["ei_locality"]["cluster_openness"]), num(s["ei_locality"]["whole_binary"]),
+        num(s["ei_locality"]["p_upper_binary"]),
+        s["ei_locality"]["permutations"].get<std::size_t>());
     io.out << fmt::format("  pipelines: {}, concentration (HHI) {}, reach through gatekeepers {}\n",
-                          s["pipelines"]["count"].get<std::size_t>(), num(s["pipelines"]["concentration_hhi"]),
+                          s["pipelines"]["count"].get<std::size_t>(),
+                          num(s["pipelines"]["concentration_hhi"]),
                           num(s["pipelines"]["gatekeeper_reach_share"]));
-    io.out << fmt::format("  centralization: degree {}, betweenness {}, closeness {}; transitivity {}\n",
-                          num(s["centralization"]["degree"]), num(s["centralization"]["betweenness"]),
-                          num(s["centralization"]["closeness"]), num(s["transitivity"]));
+    io.out << fmt::format(
+        "  centralization: degree {}, betweenness {}, closeness {}; transitivity {}\n",
+        num(s["centralization"]["degree"]), num(s["centralization"]["betweenness"]),
+        num(s["centralization"]["closeness"]), num(s["transitivity"]));
     std::string roles;
-    for (const auto& [k, v] : s["typology"]["counts"].items()) roles += fmt::format("{}{} {}", roles.empty() ? "" : ", ", k, v.get<std::size_t>());
+    for (const auto& [k, v] : s["typology"]["counts"].items())
+        roles += fmt::format("{}{} {}", roles.empty() ? "" : ", ", k, v.get<std::size_t>());
     io.out << fmt::format("  firm roles ({} firms; thresholds internal {} external {}): {}\n",
-                          s["typology"]["firms"].get<std::size_t>(), num(s["typology"]["internal_threshold"]),
+                          s["typology"]["firms"].get<std::size_t>(),
+                          num(s["typology"]["internal_threshold"]),
                           num(s["typology"]["external_threshold"]), roles.empty() ? "none" : roles);
     std::string fired;
     for (const auto& i : s["lock_in"]["indicators"])
-        if (i["fired"].get<bool>()) fired += (fired.empty() ? "" : ", ") + i["name"].get<std::string>();
-    io.out << fmt::format("  lock-in: {} ({} of 4 indicators fired{}{})\n", s["lock_in"]["flag"].get<bool>() ? "YES" : "no",
-                          s["lock_in"]["fired"].get<std::size_t>(), fired.empty() ? "" : ": ", fired);
+        if (i["fired"].get<bool>())
+            fired += (fired.empty() ? "" : ", ") + i["name"].get<std::string>();
+    io.out << fmt::format("  lock-in: {} ({} of 4 indicators fired{}{})\n",
+                          s["lock_in"]["flag"].get<bool>() ? "YES" : "no",
+                          s["lock_in"]["fired"].get<std::size_t>(), fired.empty() ? "" : ": ",
+                          fired);
 }
 
 int cmd_score(const std::vector<std::string>& args, Streams io) {
@@ -364,48 +376,56 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
     unsigned threads = 0;
     double strong = std::nan(""), internal = std::nan(""), external = std::nan("");
     po::options_description visible("score options");
-    visible.add_options()("help,h", "show this help")
-        ("output,o", po::value(&out_dir)->value_name("OUTDIR"),
-         "folder for actors.csv, ties.csv, summary.json and network.graphml (one subfolder per "
-         "relation when there are several)")
-        ("relation", po::value(&relation)->value_name("NAME"), "score only this relation")
-        ("weighted-paths", po::bool_switch(&so.centrality.weighted_paths),
-         "betweenness and closeness along paths of length 1/weight (default: binary paths)")
-        ("betweenness-samples", po::value(&samples)->value_name("K"),
-         "estimate betweenness from K random sources (Brandes & Pich 2007) instead of all")
-        ("threads", po::value(&threads)->value_name("N"), "threads for betweenness (default: all cores)")
-        ("ego-model", po::bool_switch(&so.burt.ego_model),
-         "Burt constraint within each ego network (UCINET's ego model) instead of the whole network")
-        ("groups", po::value(&groups)->default_value("locality")->value_name("ATTR"),
-         "partition for Gould-Fernandez brokerage: locality, part, type, group, stage or any actor attribute")
-        ("permutations", po::value(&permutations)->default_value(10000)->value_name("N"),
-         "permutations for the E-I test (0 = no test)")
-        ("seed", po::value(&seed)->default_value(1)->value_name("S"), "seed for permutations and sampling")
-        ("strong-threshold", po::value(&strong)->value_name("W"),
-         "ties with weight >= W are strong (default: weight above the median)")
-        ("internal-threshold", po::value(&internal)->value_name("X"),
-         "typology: high internal connectivity from X local contacts (default: the firms' mean)")
-        ("external-threshold", po::value(&external)->value_name("X"),
-         "typology: high external openness from X outside strength (default: the firms' mean)")
-        ("lc-weights", po::value(&lc_weights)->value_name("a,b,c,d"),
-         "learning-capacity weights for centrality, size, openness, tie strength (default 0.25 each)")
-        ("lockin-ei", po::value(&so.lock_in.ei_threshold)->default_value(-0.5)->value_name("X"),
-         "lock-in fires when the local group's E-I <= X")
-        ("lockin-pipelines", po::value(&so.lock_in.pipelines_threshold)->default_value(1.0)->value_name("X"),
-         "lock-in fires when pipelines per local actor < X")
-        ("lockin-concentration", po::value(&so.lock_in.concentration_threshold)->default_value(0.5)->value_name("X"),
-         "lock-in fires when pipeline concentration (HHI) >= X")
-        ("lockin-density", po::value(&so.lock_in.density_threshold)->default_value(0.5)->value_name("X"),
-         "lock-in fires when local density >= X")
-        ("lockin-min", po::value(&so.lock_in.min_fired)->default_value(2)->value_name("K"),
-         "lock-in flag when at least K indicators fire");
+    visible.add_options()("help,h", "show this help")(
+        "output,o", po::value(&out_dir)->value_name("OUTDIR"),
+        "folder for actors.csv, ties.csv, summary.json and network.graphml (one subfolder per "
+        "relation when there are several)")("relation", po::value(&relation)->value_name("NAME"),
+                                            "score only this relation")(
+        "weighted-paths", po::bool_switch(&so.centrality.weighted_paths),
+        "betweenness and closeness along paths of length 1/weight (default: binary paths)")(
+        "betweenness-samples", po::value(&samples)->value_name("K"),
+        "estimate betweenness from K random sources (Brandes & Pich 2007) instead of all")(
+        "threads", po::value(&threads)->value_name("N"),
+        "threads for betweenness (default: all cores)")(
+        "ego-model", po::bool_switch(&so.burt.ego_model),
+        "Burt constraint within each ego network (UCINET's ego model) instead of the whole "
+        "network")("groups", po::value(&groups)->default_value("locality")->value_name("ATTR"),
+                   "partition for Gould-Fernandez brokerage: locality, part, type, group, stage or "
+                   "any actor attribute")(
+        "permutations", po::value(&permutations)->default_value(10000)->value_name("N"),
+        "permutations for the E-I test (0 = no test)")(
+        "seed", po::value(&seed)->default_value(1)->value_name("S"),
+        "seed for permutations and sampling")(
+        "strong-threshold", po::value(&strong)->value_name("W"),
+        "ties with weight >= W are strong (default: weight above the median)")(
+        "internal-threshold", po::value(&internal)->value_name("X"),
+        "typology: high internal connectivity from X local contacts (default: the firms' mean)")(
+        "external-threshold", po::value(&external)->value_name("X"),
+        "typology: high external openness from X outside strength (default: the firms' mean)")(
+        "lc-weights", po::value(&lc_weights)->value_name("a,b,c,d"),
+        "learning-capacity weights for centrality, size, openness, tie strength (default 0.25 "
+        "each)")("lockin-ei",
+                 po::value(&so.lock_in.ei_threshold)->default_value(-0.5)->value_name("X"),
+                 "lock-in fires when the local group's E-I <= X")(
+        "lockin-pipelines",
+        po::value(&so.lock_in.pipelines_threshold)->default_value(1.0)->value_name("X"),
+        "lock-in fires when pipelines per local actor < X")(
+        "lockin-concentration",
+        po::value(&so.lock_in.concentration_threshold)->default_value(0.5)->value_name("X"),
+        "lock-in fires when pipeline concentration (HHI) >= X")(
+        "lockin-density",
+        po::value(&so.lock_in.density_threshold)->default_value(0.5)->value_name("X"),
+        "lock-in fires when local density >= X")(
+        "lockin-min", po::value(&so.lock_in.min_fired)->default_value(2)->value_name("K"),
+        "lock-in flag when at least K indicators fire");
     visible.add(common_options(c));
     po::options_description hidden;
     hidden.add_options()("input", po::value(&c.inputs)->multitoken());
     po::positional_options_description pos;
     pos.add("input", -1);
     po::variables_map vm;
-    if (!parse(args, visible, hidden, pos, vm, "usage: clusterlens score NETWORK... -o OUTDIR [options]",
+    if (!parse(args, visible, hidden, pos, vm,
+               "usage: clusterlens score NETWORK... -o OUTDIR [options]",
                R"(Scores every actor and tie of the network and writes, atomically:
   OUTDIR/actors.csv      one row per actor: degree, in/out-degree, strength, betweenness,
                          closeness (harmonic), eigenvector, pagerank, coreness, constraint,
@@ -439,7 +459,10 @@ Example (the bundled Estonian climate cluster):
         so.learning_capacity = {w[0], w[1], w[2], w[3]};
     }
     const bool tty = &io.err == &std::cerr && isatty(STDERR_FILENO) == 1;
-    if (tty) so.progress = [&](const std::string& stage) { io.err << "clusterlens: " << stage << " ...\n"; };
+    if (tty)
+        so.progress = [&](const std::string& stage) {
+            io.err << "clusterlens: " << stage << " ...\n";
+        };
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
     const auto net = load_with_progress(c.inputs, options, io);
@@ -449,7 +472,8 @@ Example (the bundled Estonian climate cluster):
         if (relation.empty() || net.relations()[r] == relation) chosen.push_back(r);
     if (chosen.empty()) {
         std::string names;
-        for (const auto& r : net.relations()) names += (names.empty() ? "" : ", ") + (r.empty() ? std::string("(unnamed)") : r);
+        for (const auto& r : net.relations())
+            names += (names.empty() ? "" : ", ") + (r.empty() ? std::string("(unnamed)") : r);
         throw UsageError("no relation named '" + relation + "'; relations: " + names);
     }
     // Score everything first, then write: a failure leaves no partial output.
@@ -467,10 +491,11 @@ Example (the bundled Estonian climate cluster):
     }
     for (const auto& [dir, scored] : results) {
         print_score_summary(scored, io);
-        for (const auto& f : scoring::write_scored(scored, dir, inputs)) io.out << "wrote " << f << '\n';
+        for (const auto& f : scoring::write_scored(scored, dir, inputs))
+            io.out << "wrote " << f << '\n';
     }
-    io.out << fmt::format("OK: {} actors, {} ties, {} relation(s) scored\n", net.actor_count(), net.tie_count(),
-                          results.size());
+    io.out << fmt::format("OK: {} actors, {} ties, {} relation(s) scored\n", net.actor_count(),
+                          net.tie_count(), results.size());
     return 0;
 }
 

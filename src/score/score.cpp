@@ -21,9 +21,12 @@ Json numbers_by(const std::map<std::string, double>& m) {
 }
 
 Json role_values(const BrokerageRoleValues& v) {
-    return Json{{"coordinator", number(v.coordinator)},     {"itinerant", number(v.itinerant)},
-                {"representative", number(v.representative)}, {"gatekeeper", number(v.gatekeeper)},
-                {"liaison", number(v.liaison)},             {"total", number(v.total)}};
+    return Json{{"coordinator", number(v.coordinator)},
+                {"itinerant", number(v.itinerant)},
+                {"representative", number(v.representative)},
+                {"gatekeeper", number(v.gatekeeper)},
+                {"liaison", number(v.liaison)},
+                {"total", number(v.total)}};
 }
 
 /// Group labels for brokerage from the actors' model fields or any attribute.
@@ -32,17 +35,22 @@ std::vector<std::string> group_labels(const Network& net, const std::string& by)
     if (by == "locality") return locality_groups(net);
     for (std::size_t i = 0; i < net.actor_count(); ++i) {
         const Actor& a = net.actor(i);
-        if (by == "part") g[i] = std::string(to_string(a.part));
-        else if (by == "type") g[i] = a.type;
-        else if (by == "group") g[i] = a.group;
-        else if (by == "stage") g[i] = a.stage;
+        if (by == "part")
+            g[i] = std::string(to_string(a.part));
+        else if (by == "type")
+            g[i] = a.type;
+        else if (by == "group")
+            g[i] = a.group;
+        else if (by == "stage")
+            g[i] = a.stage;
     }
     if (by == "part" || by == "type" || by == "group" || by == "stage") return g;
     const auto* col = net.actor_attributes().find(by);
     if (col == nullptr) {
         std::string names = "locality, part, type, group, stage";
         for (const auto& c : net.actor_attributes().columns()) names += ", " + c.name;
-        throw UsageError("--groups '" + by + "' is not an actor attribute; choose one of: " + names);
+        throw UsageError("--groups '" + by +
+                         "' is not an actor attribute; choose one of: " + names);
     }
     for (std::size_t i = 0; i < net.actor_count(); ++i) g[i] = col->as_text(i);
     return g;
@@ -58,20 +66,21 @@ std::vector<double> ratio(const std::vector<double>& a, const std::vector<double
 
 const std::vector<std::string>& actor_columns() {
     static const std::vector<std::string> c = {
-        "id",          "label",        "part",         "type",        "locality",
-        "degree",      "in_degree",    "out_degree",   "strength",    "betweenness",
-        "closeness",   "eigenvector",  "pagerank",     "coreness",    "constraint",
-        "effective_size", "efficiency", "hierarchy",   "ego_size",    "ego_density",
-        "ext_ties",    "ext_strength", "ext_share",    "ei",          "coordinator",
-        "itinerant",   "gatekeeper",   "representative", "liaison",   "brokerage_z",
-        "typology",    "learning_capacity"};
+        "id",          "label",        "part",       "type",
+        "locality",    "degree",       "in_degree",  "out_degree",
+        "strength",    "betweenness",  "closeness",  "eigenvector",
+        "pagerank",    "coreness",     "constraint", "effective_size",
+        "efficiency",  "hierarchy",    "ego_size",   "ego_density",
+        "ext_ties",    "ext_strength", "ext_share",  "ei",
+        "coordinator", "itinerant",    "gatekeeper", "representative",
+        "liaison",     "brokerage_z",  "typology",   "learning_capacity"};
     return c;
 }
 
 const std::vector<std::string>& tie_columns() {
-    static const std::vector<std::string> c = {"source",   "target",        "relation",
-                                               "weight",   "strength_class", "overlap",
-                                               "local_bridge", "learning_dimension", "linkage"};
+    static const std::vector<std::string> c = {
+        "source",  "target",       "relation",           "weight", "strength_class",
+        "overlap", "local_bridge", "learning_dimension", "linkage"};
     return c;
 }
 
@@ -81,7 +90,8 @@ double gatekeeper_reach_share(const Network& net, const std::vector<std::string>
         for (int side = 0; side < 2; ++side) {
             const auto l = side == 0 ? net.source(e) : net.target(e);
             const auto g = side == 0 ? net.target(e) : net.source(e);
-            if (net.actor(l).locality != Locality::local || net.actor(g).locality != Locality::global)
+            if (net.actor(l).locality != Locality::local ||
+                net.actor(g).locality != Locality::global)
                 continue;
             reached[g] = 1;
             if (typology[l] == "technological_gatekeeper") via_gatekeeper[g] = 1;
@@ -121,24 +131,38 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     const auto li = lock_in(relation, o.lock_in);
     // Learning capacity indicators: reach, contacts, openness, mean tie strength.
     const auto mean_w = ratio(c.strength, c.degree);
-    const auto lc = learning_capacity(
-        LearningCapacityIndicators{c.closeness, b.ego_size, op.ext_share, mean_w}, o.learning_capacity);
+    const auto lc =
+        learning_capacity(LearningCapacityIndicators{c.closeness, b.ego_size, op.ext_share, mean_w},
+                          o.learning_capacity);
 
     // ---- per-actor attributes (named as in actors.csv) ------------------------------------
     const std::vector<std::pair<const char*, const std::vector<double>*>> actor_numbers = {
-        {"degree", &c.degree},           {"in_degree", &c.in_degree},
-        {"out_degree", &c.out_degree},   {"strength", &c.strength},
-        {"betweenness", &c.betweenness}, {"closeness", &c.closeness},
-        {"eigenvector", &c.eigenvector}, {"pagerank", &c.pagerank},
-        {"coreness", &c.coreness},       {"constraint", &b.constraint},
-        {"effective_size", &b.effective_size}, {"efficiency", &b.efficiency},
-        {"hierarchy", &b.hierarchy},     {"ego_size", &b.ego_size},
-        {"ego_density", &b.ego_density}, {"ext_ties", &op.ext_ties},
-        {"ext_strength", &op.ext_strength}, {"ext_share", &op.ext_share},
-        {"ei", &op.ei},                  {"coordinator", &br.coordinator},
-        {"itinerant", &br.itinerant},    {"gatekeeper", &br.gatekeeper},
-        {"representative", &br.representative}, {"liaison", &br.liaison},
-        {"brokerage_z", &br.z.total},    {"learning_capacity", &lc.value}};
+        {"degree", &c.degree},
+        {"in_degree", &c.in_degree},
+        {"out_degree", &c.out_degree},
+        {"strength", &c.strength},
+        {"betweenness", &c.betweenness},
+        {"closeness", &c.closeness},
+        {"eigenvector", &c.eigenvector},
+        {"pagerank", &c.pagerank},
+        {"coreness", &c.coreness},
+        {"constraint", &b.constraint},
+        {"effective_size", &b.effective_size},
+        {"efficiency", &b.efficiency},
+        {"hierarchy", &b.hierarchy},
+        {"ego_size", &b.ego_size},
+        {"ego_density", &b.ego_density},
+        {"ext_ties", &op.ext_ties},
+        {"ext_strength", &op.ext_strength},
+        {"ext_share", &op.ext_share},
+        {"ei", &op.ei},
+        {"coordinator", &br.coordinator},
+        {"itinerant", &br.itinerant},
+        {"gatekeeper", &br.gatekeeper},
+        {"representative", &br.representative},
+        {"liaison", &br.liaison},
+        {"brokerage_z", &br.z.total},
+        {"learning_capacity", &lc.value}};
     for (const auto& [name, values] : actor_numbers) {
         if (values->size() != n) throw BackendError(std::string("score: wrong length for ") + name);
         A.set_numbers(name, *values);
@@ -175,48 +199,57 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
                            {"betweenness", number(cz.betweenness)},
                            {"closeness", number(cz.closeness)}};
     s["transitivity"] = number(trans);
-    s["ei_locality"] = {{"whole_binary", number(ei.whole_binary)},
-                        {"whole_valued", number(ei.whole_valued)},
-                        {"group_binary", numbers_by(ei.group_binary)},
-                        {"group_valued", numbers_by(ei.group_valued)},
-                        {"cluster_openness", number(ei.group_binary.count("local") ? ei.group_binary.at("local")
-                                                                                  : std::nan(""))},
-                        {"p_upper_binary", number(ei.p_binary)},
-                        {"p_lower_binary", number(ei.p_binary_lower)},
-                        {"p_upper_valued", number(ei.p_valued)},
-                        {"p_lower_valued", number(ei.p_valued_lower)},
-                        {"permutation_mean_binary", number(ei.perm_mean_binary)},
-                        {"permutations", ei.permutations},
-                        {"seed", ei.seed}};
+    s["ei_locality"] = {
+        {"whole_binary", number(ei.whole_binary)},
+        {"whole_valued", number(ei.whole_valued)},
+        {"group_binary", numbers_by(ei.group_binary)},
+        {"group_valued", numbers_by(ei.group_valued)},
+        {"cluster_openness",
+         number(ei.group_binary.count("local") ? ei.group_binary.at("local") : std::nan(""))},
+        {"p_upper_binary", number(ei.p_binary)},
+        {"p_lower_binary", number(ei.p_binary_lower)},
+        {"p_upper_valued", number(ei.p_valued)},
+        {"p_lower_valued", number(ei.p_valued_lower)},
+        {"permutation_mean_binary", number(ei.perm_mean_binary)},
+        {"permutations", ei.permutations},
+        {"seed", ei.seed}};
     const auto& conc = li.indicators[2];
-    s["pipelines"] = {{"count", li.pipelines},
-                      {"per_local_actor", number(li.indicators[1].value)},
-                      {"concentration_hhi", number(conc.value)},
-                      {"gatekeeper_reach_share", number(gatekeeper_reach_share(relation, ty.typology))}};
-    s["tie_strength"] = {{"mean_weight", number(ts.mean_weight)},
-                         {"strong_threshold", number(ts.threshold_used)},
-                         {"strong_rule", ts.threshold_is_median ? "weight > median weight" : "weight >= threshold"},
-                         {"strong_share", number(ts.strong_share)},
-                         {"mean_overlap", number(ts.mean_overlap)},
-                         {"local_bridges", ts.local_bridges}};
+    s["pipelines"] = {
+        {"count", li.pipelines},
+        {"per_local_actor", number(li.indicators[1].value)},
+        {"concentration_hhi", number(conc.value)},
+        {"gatekeeper_reach_share", number(gatekeeper_reach_share(relation, ty.typology))}};
+    s["tie_strength"] = {
+        {"mean_weight", number(ts.mean_weight)},
+        {"strong_threshold", number(ts.threshold_used)},
+        {"strong_rule", ts.threshold_is_median ? "weight > median weight" : "weight >= threshold"},
+        {"strong_share", number(ts.strong_share)},
+        {"mean_overlap", number(ts.mean_overlap)},
+        {"local_bridges", ts.local_bridges}};
     Json dims = Json::object();
     for (const auto& [k, v] : ld.dimension_counts)
-        dims[k] = {{"ties", v}, {"share", comp.ties ? static_cast<double>(v) / static_cast<double>(comp.ties) : 0.0}};
+        dims[k] = {
+            {"ties", v},
+            {"share", comp.ties ? static_cast<double>(v) / static_cast<double>(comp.ties) : 0.0}};
     s["learning_dimensions"] = dims;
     s["linkage"] = ld.linkage_counts;
-    s["brokerage"] = {{"groups", o.groups},
-                      {"undirected_pairs", o.brokerage.undirected_pairs == UndirectedPairs::once ? "once" : "ordered_as_sna"},
-                      {"density", number(br.density)},
-                      {"group_sizes", br.group_sizes},
-                      {"raw", role_values(br.global.raw)},
-                      {"expected", role_values(br.global.expected)},
-                      {"z", role_values(br.global.z)}};
-    s["typology"] = {{"firms", ty.firms},
-                     {"counts", ty.counts},
-                     {"internal_threshold", number(ty.internal_threshold)},
-                     {"external_threshold", number(ty.external_threshold)},
-                     {"thresholds", ty.thresholds_are_means ? "mean over the cluster's firms (default)" : "given"},
-                     {"morrison_condition_applied", ty.morrison_applied}};
+    s["brokerage"] = {
+        {"groups", o.groups},
+        {"undirected_pairs",
+         o.brokerage.undirected_pairs == UndirectedPairs::once ? "once" : "ordered_as_sna"},
+        {"density", number(br.density)},
+        {"group_sizes", br.group_sizes},
+        {"raw", role_values(br.global.raw)},
+        {"expected", role_values(br.global.expected)},
+        {"z", role_values(br.global.z)}};
+    s["typology"] = {
+        {"firms", ty.firms},
+        {"counts", ty.counts},
+        {"internal_threshold", number(ty.internal_threshold)},
+        {"external_threshold", number(ty.external_threshold)},
+        {"thresholds",
+         ty.thresholds_are_means ? "mean over the cluster's firms (default)" : "given"},
+        {"morrison_condition_applied", ty.morrison_applied}};
     std::map<std::string, std::pair<double, std::size_t>> by_part;
     for (std::size_t i = 0; i < n; ++i) {
         auto& [sum, count] = by_part[std::string(to_string(net.actor(i).part))];
@@ -224,25 +257,39 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     }
     Json lc_part = Json::object();
     for (const auto& [part, v] : by_part)
-        lc_part[part.empty() ? "unspecified" : part] = number(v.first / static_cast<double>(v.second));
+        lc_part[part.empty() ? "unspecified" : part] =
+            number(v.first / static_cast<double>(v.second));
     const auto& w = o.learning_capacity;
     s["learning_capacity"] = {
         {"mean_by_part", lc_part},
-        {"weights", {{"centrality", w.centrality}, {"size", w.size}, {"openness", w.openness}, {"tie_strength", w.tie_strength}}},
-        {"indicators", {{"centrality", "harmonic closeness / max"}, {"size", "ego_size / max"},
-                        {"openness", "ext_share"}, {"tie_strength", "mean tie weight / max"}}},
-        {"rationale", "seed 004 states that centrality, size, openness and tie strength raise learning "
-                      "capacity but not by how much: equal weights by default"}};
+        {"weights",
+         {{"centrality", w.centrality},
+          {"size", w.size},
+          {"openness", w.openness},
+          {"tie_strength", w.tie_strength}}},
+        {"indicators",
+         {{"centrality", "harmonic closeness / max"},
+          {"size", "ego_size / max"},
+          {"openness", "ext_share"},
+          {"tie_strength", "mean tie weight / max"}}},
+        {"rationale",
+         "seed 004 states that centrality, size, openness and tie strength raise learning "
+         "capacity but not by how much: equal weights by default"}};
     Json ind = Json::array();
     for (const auto& i : li.indicators)
-        ind.push_back({{"name", i.name}, {"value", number(i.value)}, {"rule", i.rule}, {"fired", i.fired}});
-    s["lock_in"] = {{"flag", li.lock_in}, {"fired", li.fired}, {"min_fired", o.lock_in.min_fired}, {"indicators", ind}};
-    s["options"] = {{"weighted_paths", o.centrality.weighted_paths},
-                    {"betweenness_samples", o.centrality.betweenness_samples},
-                    {"constraint_model", o.burt.ego_model ? "ego network" : "whole network (igraph)"},
-                    {"groups", o.groups},
-                    {"permutations", o.ei.permutations},
-                    {"seed", o.ei.seed}};
+        ind.push_back(
+            {{"name", i.name}, {"value", number(i.value)}, {"rule", i.rule}, {"fired", i.fired}});
+    s["lock_in"] = {{"flag", li.lock_in},
+                    {"fired", li.fired},
+                    {"min_fired", o.lock_in.min_fired},
+                    {"indicators", ind}};
+    s["options"] = {
+        {"weighted_paths", o.centrality.weighted_paths},
+        {"betweenness_samples", o.centrality.betweenness_samples},
+        {"constraint_model", o.burt.ego_model ? "ego network" : "whole network (igraph)"},
+        {"groups", o.groups},
+        {"permutations", o.ei.permutations},
+        {"seed", o.ei.seed}};
     return out;
 }
 
@@ -295,14 +342,16 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
     const auto& tattrs = net.tie_attributes();
     for (std::size_t e = 0; e < net.tie_count(); ++e) {
         t << csv_field(net.actor(net.source(e)).id) << ',' << csv_field(net.actor(net.target(e)).id)
-          << ',' << csv_field(net.relations()[net.relation(e)]) << ',' << format_number(net.weight(e));
+          << ',' << csv_field(net.relations()[net.relation(e)]) << ','
+          << format_number(net.weight(e));
         for (std::size_t k = 4; k < tcols.size(); ++k) {
             const auto* col = tattrs.find(tcols[k]);
             t << ',' << (col ? csv_field(col->as_text(e)) : std::string());
         }
         t << '\n';
     }
-    summary.stream() << scored.summary.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+    summary.stream() << scored.summary.dump(2, ' ', false,
+                                            nlohmann::ordered_json::error_handler_t::replace)
                      << '\n';
     write_graphml(net, graphml.stream());
     for (auto* f : {&actors, &ties, &summary, &graphml}) f->finish();

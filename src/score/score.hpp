@@ -43,8 +43,8 @@ const std::vector<std::string>& actor_columns();
 const std::vector<std::string>& tie_columns();
 
 struct ScoredRelation {
-    Network network;                  ///< the relation with every score as an attribute
-    nlohmann::ordered_json summary;   ///< network-level results, options and defaults
+    Network network;                 ///< the relation with every score as an attribute
+    nlohmann::ordered_json summary;  ///< network-level results, options and defaults
 };
 
 /// Scores a network that holds one relation (Network::select_relation). UsageError for a bad

@@ -84,14 +84,15 @@ TEST(Score, CordisExampleWritesFourOutputsWithTheDocumentedColumns) {
     EXPECT_TRUE(summary.contains("lock_in"));
     EXPECT_TRUE(summary["options"].contains("constraint_model"));
     EXPECT_TRUE(std::filesystem::exists(dir.path("ee/network.graphml")));
-    EXPECT_NE(slurp(dir.path("ee/network.graphml")).find("attr.name=\"learning_capacity\""), std::string::npos);
+    EXPECT_NE(slurp(dir.path("ee/network.graphml")).find("attr.name=\"learning_capacity\""),
+              std::string::npos);
 }
 
 TEST(Score, ReferenceNetworksScore) {
     for (const char* f : {"networkdata_flo_marriage.graphml", "networkdata_ht_advice.graphml"}) {
         TempDir dir;
-        const auto r = run({"score", testing::data(std::string("reference/") + f), "-o", dir.path("out"),
-                            "--permutations", "50", "--groups", "part"});
+        const auto r = run({"score", testing::data(std::string("reference/") + f), "-o",
+                            dir.path("out"), "--permutations", "50", "--groups", "part"});
         ASSERT_EQ(r.code, 0) << f << r.err;
         for (const char* o : {"actors.csv", "ties.csv", "summary.json", "network.graphml"})
             EXPECT_TRUE(std::filesystem::exists(dir.path(std::string("out/") + o))) << f << o;
@@ -101,12 +102,14 @@ TEST(Score, ReferenceNetworksScore) {
 TEST(Score, SeveralRelationsGetOneFolderEach) {
     TempDir dir;
     dir.file("net/nodes.csv", "Id,part,type\na,core,firm\nb,core,firm\nc,external,firm\n");
-    dir.file("net/edges.csv", "Source,Target,Weight,relation\na,b,1,knowledge\nb,c,2,knowledge\na,b,3,business\n");
+    dir.file("net/edges.csv",
+             "Source,Target,Weight,relation\na,b,1,knowledge\nb,c,2,knowledge\na,b,3,business\n");
     auto r = run({"score", dir.path("net"), "-o", dir.path("out"), "--permutations", "10"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(std::filesystem::exists(dir.path("out/knowledge/actors.csv")));
     EXPECT_TRUE(std::filesystem::exists(dir.path("out/business/ties.csv")));
-    r = run({"score", dir.path("net"), "-o", dir.path("one"), "--relation", "business", "--permutations", "10"});
+    r = run({"score", dir.path("net"), "-o", dir.path("one"), "--relation", "business",
+             "--permutations", "10"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(std::filesystem::exists(dir.path("one/actors.csv")));
     r = run({"score", dir.path("net"), "-o", dir.path("none"), "--relation", "advice"});
@@ -128,10 +131,12 @@ TEST(Score, GatekeeperReachShare) {
     // Locals g (gatekeeper) and m; globals x, y, z. g-x, g-y, m-z: reach {x,y,z}, via g {x,y}.
     std::vector<Actor> a(5);
     const char* ids[] = {"g", "m", "x", "y", "z"};
-    for (std::size_t i = 0; i < 5; ++i) a[i].id = ids[i], a[i].locality = i < 2 ? Locality::local : Locality::global;
+    for (std::size_t i = 0; i < 5; ++i)
+        a[i].id = ids[i], a[i].locality = i < 2 ? Locality::local : Locality::global;
     const auto net = Network::build(a, false, {0, 2, 0, 3, 1, 4}, {1, 1, 1}, {""}, {0, 0, 0});
-    EXPECT_DOUBLE_EQ(scoring::gatekeeper_reach_share(net, {"technological_gatekeeper", "isolated", "", "", ""}),
-                     2.0 / 3.0);
+    EXPECT_DOUBLE_EQ(
+        scoring::gatekeeper_reach_share(net, {"technological_gatekeeper", "isolated", "", "", ""}),
+        2.0 / 3.0);
 }
 
 }  // namespace
