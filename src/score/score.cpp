@@ -129,6 +129,8 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     const auto ld = learning_dimensions(relation);
     const auto ty = firm_typology(relation, o.typology);
     const auto li = lock_in(relation, o.lock_in);
+    step("core-periphery");
+    const auto cp = borgatti_everett_core_periphery(relation);
     // Learning capacity indicators: reach, contacts, openness, mean tie strength.
     const auto mean_w = ratio(c.strength, c.degree);
     const auto lc =
@@ -172,6 +174,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     A.set_numbers("brokerage_total", br.total);
     A.set_numbers("internal_connectivity", ty.internal_connectivity);
     A.set_numbers("external_openness", ty.external_openness);
+    A.set_numbers("cp_coreness", cp.coreness);
 
     // ---- per-tie attributes ---------------------------------------------------------------
     T.set_texts("strength_class", ts.strength_class);
@@ -226,6 +229,12 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
         {"strong_share", number(ts.strong_share)},
         {"mean_overlap", number(ts.mean_overlap)},
         {"local_bridges", ts.local_bridges}};
+    s["core_periphery"] = {
+        {"model", "Borgatti & Everett (2000) continuous, minres fit, binary ties"},
+        {"fit", number(cp.fit)},
+        {"coreness_concentration_hhi", number(cp.concentration)},
+        {"sweeps", cp.sweeps},
+        {"converged", cp.converged}};
     Json dims = Json::object();
     for (const auto& [k, v] : ld.dimension_counts)
         dims[k] = {

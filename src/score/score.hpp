@@ -13,6 +13,7 @@
 #include "graphs/network.hpp"
 #include "src/brokerage/gould_fernandez.hpp"
 #include "src/centrality/centrality.hpp"
+#include "src/coreperiphery/core_periphery.hpp"
 #include "src/holes/burt.hpp"
 #include "src/learning/learning_capacity.hpp"
 #include "src/learning/lock_in.hpp"
