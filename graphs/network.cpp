@@ -132,6 +132,21 @@ Network Network::select_relation(std::uint32_t relation) const {
     return out;
 }
 
+std::vector<std::vector<std::size_t>> Network::undirected_neighbours() const {
+    std::vector<std::vector<std::size_t>> nb(actors_.size());
+    for (std::size_t e = 0; e < weights_.size(); ++e) {
+        const auto a = static_cast<std::size_t>(ends_[2 * e]);
+        const auto b = static_cast<std::size_t>(ends_[2 * e + 1]);
+        nb[a].push_back(b);
+        nb[b].push_back(a);
+    }
+    for (auto& v : nb) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    }
+    return nb;
+}
+
 bool Network::directed() const noexcept { return igraph_is_directed(graph_.get()); }
 
 std::size_t Network::source(std::size_t tie) const {

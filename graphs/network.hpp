@@ -100,6 +100,10 @@ public:
     LoadReport& report() noexcept { return report_; }
     const LoadReport& report() const noexcept { return report_; }
 
+    /// Sorted distinct neighbours of every actor, direction ignored (in- and out-neighbours
+    /// alike, every relation). O(m log m).
+    std::vector<std::vector<std::size_t>> undirected_neighbours() const;
+
     /// A network with the same actors (and actor attributes) and only the ties of one relation
     /// (with their attributes). Measures are computed per relation on such networks.
     Network select_relation(std::uint32_t relation) const;

@@ -14,17 +14,9 @@ CorePeripheryResult borgatti_everett_core_periphery(const Network& net) {
     r.coreness.assign(n, 0.0);
     r.fit = r.concentration = std::nan("");
     // Binary undirected adjacency as sorted neighbour lists (a_ij = 1 when tied either way).
-    std::vector<std::vector<std::size_t>> nb(n);
-    for (std::size_t e = 0; e < net.tie_count(); ++e) {
-        nb[net.source(e)].push_back(net.target(e));
-        nb[net.target(e)].push_back(net.source(e));
-    }
+    const auto nb = net.undirected_neighbours();
     std::size_t pairs_tied = 0;  // number of unordered tied pairs
-    for (auto& v : nb) {
-        std::sort(v.begin(), v.end());
-        v.erase(std::unique(v.begin(), v.end()), v.end());
-        pairs_tied += v.size();
-    }
+    for (const auto& v : nb) pairs_tied += v.size();
     pairs_tied /= 2;
     if (n < 3 || pairs_tied == 0) return r;
 

@@ -6,20 +6,6 @@
 namespace clusterlens::scoring {
 namespace {
 
-/// Sorted distinct neighbours of every actor, direction ignored.
-std::vector<std::vector<std::size_t>> neighbours(const Network& net) {
-    std::vector<std::vector<std::size_t>> nb(net.actor_count());
-    for (std::size_t e = 0; e < net.tie_count(); ++e) {
-        nb[net.source(e)].push_back(net.target(e));
-        nb[net.target(e)].push_back(net.source(e));
-    }
-    for (auto& v : nb) {
-        std::sort(v.begin(), v.end());
-        v.erase(std::unique(v.begin(), v.end()), v.end());
-    }
-    return nb;
-}
-
 std::size_t common(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
     std::size_t n = 0;
     auto i = a.begin(), j = b.begin();
@@ -51,7 +37,7 @@ TieStrengthScores tie_strength(const Network& net, const TieStrengthOptions& opt
     const std::size_t m = net.tie_count();
     s.threshold_is_median = std::isnan(options.strong_threshold);
     s.threshold_used = s.threshold_is_median ? median(net.weights()) : options.strong_threshold;
-    const auto nb = neighbours(net);
+    const auto nb = net.undirected_neighbours();
     s.strength_class.resize(m);
     s.overlap.resize(m);
     s.local_bridge.resize(m);

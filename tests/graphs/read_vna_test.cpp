@@ -7,41 +7,18 @@
 #include <vector>
 
 #include "graphs/readers.hpp"
+#include "reader_test_helpers.hpp"
 #include "test_paths.hpp"
 
 namespace clusterlens {
 namespace {
 
+using testing::cell;
+using testing::column;
 using testing::data;
+using testing::error_of;
+using testing::temp_file;
 using V = std::vector<std::string>;
-
-std::string cell(const RawTable& t, const std::string& name, std::size_t row) {
-    const int c = t.find(name);
-    if (c < 0) return "<no column " + name + ">";
-    return t.cell(static_cast<std::size_t>(c), row);
-}
-
-V column(const RawTable& t, const std::string& name) {
-    V out;
-    for (std::size_t r = 0; r < t.rows(); ++r) out.push_back(cell(t, name, r));
-    return out;
-}
-
-template <typename F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const InputError& e) {
-        return e.what();
-    }
-    return "<no InputError>";
-}
-
-std::string temp_file(const std::string& name, const std::string& text) {
-    const std::string path = ::testing::TempDir() + "clusterlens_vna_" + name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-}
 
 TEST(ReadVna, NodeAndTieDataWithQuotesAndCrlf) {
     const auto path = data("vna/network.vna");
