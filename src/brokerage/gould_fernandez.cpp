@@ -130,6 +130,124 @@ auto& pick(Table& t, std::size_t role) {
     }
 }
 
+/// Open ordered two-paths a -> b -> c (a != c, no arc a -> c) of a digraph, by role of the
+/// broker b, over actors with a known group. Sorted adjacency, a binary search per two-path:
+/// O(Σ_b in(b)·out(b)·log d).
+template <class RoleOf>
+void count_directed(const Network& net, const std::vector<std::uint32_t>& cl, std::uint32_t unknown,
+                    const RoleOf& role_of, std::vector<Moments>& raw) {
+    const std::size_t n_actors = net.actor_count();
+    std::vector<std::vector<std::size_t>> in(n_actors), out_adj(n_actors);
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        out_adj[net.source(e)].push_back(net.target(e));
+        in[net.target(e)].push_back(net.source(e));
+    }
+    for (auto& v : out_adj) std::sort(v.begin(), v.end());
+    for (std::size_t b = 0; b < n_actors; ++b) {
+        if (cl[b] == unknown) continue;
+        for (const std::size_t a : in[b]) {
+            if (cl[a] == unknown) continue;
+            for (const std::size_t c : out_adj[b]) {
+                if (c == a || cl[c] == unknown ||
+                    std::binary_search(out_adj[a].begin(), out_adj[a].end(), c))
+                    continue;
+                const auto role = role_of(a, b, c);
+                raw[b][role] += 1;
+                raw[b][t_total] += 1;
+            }
+        }
+    }
+}
+
+/// The same count for an undirected network, without enumerating two-paths (a hub of degree
+/// d has d² of them; on the whole CORDIS network that took 20 s). For a broker b with c_g
+/// known neighbours in group g (K in all, s = c_{g(b)} in its own group), the ordered pairs of
+/// distinct neighbours (a, c) by role are
+///   w_I = s(s − 1), b_IO = b_OI = s(K − s), w_O = Σ_{g≠g(b)} c_g(c_g − 1),
+///   b_O = Σ_{g≠g(b)} c_g(K − s − c_g),
+/// and the closed ones (a ~ c) are taken away: each triangle {x, y, z} of known actors closes
+/// the pairs (y, z) and (z, y) at broker x, and so on round the triangle. Triangles are listed
+/// once each with the edges oriented from lower to higher (degree, index): O(m^1.5). Counts
+/// are integers held in doubles, exact below 2^53, so the result equals the enumeration's.
+template <class RoleOf>
+void count_undirected(const Network& net, const std::vector<std::uint32_t>& cl,
+                      std::uint32_t unknown, std::size_t groups, const RoleOf& role_of,
+                      std::vector<Moments>& raw) {
+    const std::size_t n_actors = net.actor_count();
+    std::vector<std::size_t> degree(n_actors, 0);
+    for (std::size_t e = 0; e < net.tie_count(); ++e)
+        if (cl[net.source(e)] != unknown && cl[net.target(e)] != unknown)
+            ++degree[net.source(e)], ++degree[net.target(e)];
+    // Oriented CSR over ties between known actors: u -> v when (deg u, u) < (deg v, v).
+    const auto before = [&](std::size_t u, std::size_t v) {
+        return degree[u] != degree[v] ? degree[u] < degree[v] : u < v;
+    };
+    std::vector<std::size_t> off(n_actors + 1, 0);
+    std::vector<double> per_group(groups, 0.0);
+    std::vector<std::vector<std::uint32_t>> all(n_actors);
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        const std::size_t a = net.source(e), c = net.target(e);
+        if (cl[a] == unknown || cl[c] == unknown) continue;
+        all[a].push_back(static_cast<std::uint32_t>(c));
+        all[c].push_back(static_cast<std::uint32_t>(a));
+        ++off[(before(a, c) ? a : c) + 1];
+    }
+    for (std::size_t v = 0; v < n_actors; ++v) off[v + 1] += off[v];
+    std::vector<std::uint32_t> up(off[n_actors]);
+    {
+        std::vector<std::size_t> fill(off.begin(), off.end() - 1);
+        for (std::size_t e = 0; e < net.tie_count(); ++e) {
+            const std::size_t a = net.source(e), c = net.target(e);
+            if (cl[a] == unknown || cl[c] == unknown) continue;
+            if (before(a, c))
+                up[fill[a]++] = static_cast<std::uint32_t>(c);
+            else
+                up[fill[c]++] = static_cast<std::uint32_t>(a);
+        }
+    }
+    // All pairs of neighbours, by role.
+    for (std::size_t b = 0; b < n_actors; ++b) {
+        if (cl[b] == unknown || all[b].empty()) continue;
+        for (const auto x : all[b]) per_group[cl[x]] += 1;
+        const double k = static_cast<double>(all[b].size()), s = per_group[cl[b]];
+        double wo = 0, bo = 0;
+        for (const auto x : all[b]) {  // each group once: zero it after use
+            const double c = per_group[cl[x]];
+            if (c == 0 || cl[x] == cl[b]) continue;
+            wo += c * (c - 1);
+            bo += c * (k - s - c);
+            per_group[cl[x]] = 0;
+        }
+        per_group[cl[b]] = 0;
+        auto& r = raw[b];
+        r[w_i] = s > 1 ? s * (s - 1) : 0.0;  // not 0 · (−1) = −0
+        r[b_io] = r[b_oi] = s * (k - s);
+        r[w_o] = wo;
+        r[b_o] = bo;
+    }
+    // Closed pairs, from the triangles.
+    std::vector<char> mark(n_actors, 0);
+    for (std::size_t u = 0; u < n_actors; ++u) {
+        for (std::size_t i = off[u]; i < off[u + 1]; ++i) mark[up[i]] = 1;
+        for (std::size_t i = off[u]; i < off[u + 1]; ++i) {
+            const std::size_t v = up[i];
+            for (std::size_t j = off[v]; j < off[v + 1]; ++j) {
+                const std::size_t w = up[j];
+                if (!mark[w]) continue;
+                // triangle {u, v, w}: at each broker, both orders of the other two
+                for (const auto& [a, b, c] :
+                     {std::array<std::size_t, 3>{v, u, w}, std::array<std::size_t, 3>{u, v, w},
+                      std::array<std::size_t, 3>{u, w, v}}) {
+                    raw[b][role_of(a, b, c)] -= 1;
+                    raw[b][role_of(c, b, a)] -= 1;
+                }
+            }
+        }
+        for (std::size_t i = off[u]; i < off[u + 1]; ++i) mark[up[i]] = 0;
+    }
+    for (auto& r : raw) r[t_total] = r[w_i] + r[w_o] + r[b_io] + r[b_oi] + r[b_o];
+}
+
 }  // namespace
 
 BrokerageScores gould_fernandez_brokerage(const Network& net,
@@ -156,50 +274,23 @@ BrokerageScores gould_fernandez_brokerage(const Network& net,
     for (std::size_t i = 0; i < n_actors; ++i)
         if (!groups[i].empty()) cl[i] = code_of.at(groups[i]);
 
-    // in(b): a with a -> b; out(b): c with b -> c; both lists for undirected ties. Sorted, so
-    // "a -> c exists" is a binary search in out(a).
-    std::vector<std::vector<std::size_t>> in(n_actors), out_adj(n_actors);
-    for (std::size_t e = 0; e < net.tie_count(); ++e) {
-        const std::size_t a = net.source(e), c = net.target(e);
-        out_adj[a].push_back(c);
-        in[c].push_back(a);
-        if (!directed) {
-            out_adj[c].push_back(a);
-            in[a].push_back(c);
-        }
-    }
-    for (auto& v : in) std::sort(v.begin(), v.end());
-    for (auto& v : out_adj) std::sort(v.begin(), v.end());
-    const auto has_arc = [&](std::size_t a, std::size_t c) {
-        return std::binary_search(out_adj[a].begin(), out_adj[a].end(), c);
-    };
-
     // Credit per ordered two-path: 1, or 1/2 for undirected pairs counted once (each unordered
     // pair is seen as a->b->c and c->b->a).
     const double unit =
         (!directed && options.undirected_pairs == UndirectedPairs::once) ? 0.5 : 1.0;
-
+    const auto role_of = [&](std::size_t a, std::size_t b, std::size_t c) -> std::size_t {
+        if (cl[a] == cl[b]) return cl[b] == cl[c] ? w_i : b_io;
+        if (cl[b] == cl[c]) return b_oi;
+        if (cl[a] == cl[c]) return w_o;
+        return b_o;
+    };
     std::vector<Moments> raw(n_actors, Moments{});
-    for (std::size_t b = 0; b < n_actors; ++b) {
-        if (cl[b] == unknown) continue;
-        for (const std::size_t a : in[b]) {
-            if (cl[a] == unknown) continue;
-            for (const std::size_t c : out_adj[b]) {
-                if (c == a || cl[c] == unknown || has_arc(a, c)) continue;
-                std::size_t role;
-                if (cl[a] == cl[b])
-                    role = cl[b] == cl[c] ? w_i : b_io;
-                else if (cl[b] == cl[c])
-                    role = b_oi;
-                else if (cl[a] == cl[c])
-                    role = w_o;
-                else
-                    role = b_o;
-                raw[b][role] += unit;
-                raw[b][t_total] += unit;
-            }
-        }
-    }
+    if (directed)
+        count_directed(net, cl, unknown, role_of, raw);
+    else
+        count_undirected(net, cl, unknown, n.size(), role_of, raw);
+    for (auto& r : raw)
+        for (std::size_t role = 0; role < roles; ++role) r[role] *= unit;
 
     // Null model: d over all actors and ties; group sizes and K over known actors.
     const auto big_n = static_cast<double>(n_actors);

@@ -111,7 +111,9 @@ struct BrokerageScores {
 /// Expectations, sd and z are NaN when N < 2 (density undefined); counts are then 0.
 ///
 /// Throws UsageError when groups.size() differs from the number of actors.
-/// Complexity O(sum_b indeg(b) outdeg(b) log(maxdeg) + G^3) for G groups.
+/// Complexity: digraphs O(sum_b indeg(b) outdeg(b) log(maxdeg) + G^3) for G groups
+/// (two-paths enumerated); undirected networks O(m^1.5 + G^3), from neighbour group counts
+/// minus the closed pairs of each triangle (same counts, exactly).
 BrokerageScores gould_fernandez_brokerage(const Network& net,
                                           const std::vector<std::string>& groups,
                                           const BrokerageOptions& options);

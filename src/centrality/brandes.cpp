@@ -167,11 +167,12 @@ struct Workspace {
     std::vector<std::pair<double, std::uint32_t>> heap;
 };
 
-/// One binary search from s; adds mult · δ_s to bc (if mult > 0). Returns Σ_v 1 / d(s, v).
+/// One binary search from s; adds mult · δ_s to bc (if mult > 0) and, when bc2 is not null,
+/// mult · δ_s² to bc2 (for the standard error of sampled betweenness). Returns Σ_v 1 / d(s, v).
 /// node[v].value holds σ_sv in the forward pass and is replaced by coef(v) in the backward
 /// pass (successors are finished first), so each arc touches one 16-byte record.
 double search_bfs(const Csr& g, std::uint32_t s, double mult, const std::vector<double>& inverse,
-                  double* bc, Workspace& ws) {
+                  double* bc, double* bc2, Workspace& ws) {
     const std::size_t* off = g.offsets.data();
     const std::uint32_t* heads = g.heads.data();
     BfsNode* node = ws.nodes.data();  // dist -1, value 0 for unreached vertices
@@ -208,7 +209,9 @@ double search_bfs(const Csr& g, std::uint32_t s, double mult, const std::vector<
                 }
             }
             const double sigma = node[v].value;
-            bc[v] += mult * sigma * acc;  // δ_s(v) = σ_sv · Σ coef(w)
+            const double delta = sigma * acc;  // δ_s(v) = σ_sv · Σ coef(w)
+            bc[v] += mult * delta;
+            if (bc2 != nullptr) bc2[v] += mult * delta * delta;
             node[v].value = 1.0 / sigma + acc;
         }
     }
@@ -217,8 +220,9 @@ double search_bfs(const Csr& g, std::uint32_t s, double mult, const std::vector<
 }
 
 /// One weighted search from s (Dijkstra, binary heap with lazy deletion, lengths 1/w; ties as
-/// in igraph: compare_lengths on 1 + length summed from the source).
-double search_dijkstra(const Csr& g, std::uint32_t s, double mult, double* bc, Workspace& ws) {
+/// in igraph: compare_lengths on 1 + length summed from the source). bc2 as in search_bfs.
+double search_dijkstra(const Csr& g, std::uint32_t s, double mult, double* bc, double* bc2,
+                       Workspace& ws) {
     const std::size_t* off = g.offsets.data();
     const std::uint32_t* heads = g.heads.data();
     const double* len = g.lengths.data();
@@ -273,7 +277,9 @@ double search_dijkstra(const Csr& g, std::uint32_t s, double mult, double* bc, W
                 if (big_d[w] > dv && compare_lengths(dv + len[k], big_d[w]) == 0) acc += coef[w];
             }
             coef[v] = 1.0 / sigma[v] + acc;
-            bc[v] += mult * sigma[v] * acc;
+            const double delta = sigma[v] * acc;
+            bc[v] += mult * delta;
+            if (bc2 != nullptr) bc2[v] += mult * delta * delta;
         }
     }
     for (std::size_t i = 0; i < settled; ++i) {
@@ -285,6 +291,19 @@ double search_dijkstra(const Csr& g, std::uint32_t s, double mult, double* bc, W
 }
 
 }  // namespace
+
+std::vector<std::uint32_t> sample_sources(std::size_t n, std::size_t k, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<std::uint32_t> pool(n);
+    for (std::size_t v = 0; v < n; ++v) pool[v] = static_cast<std::uint32_t>(v);
+    k = std::min(k, n);
+    for (std::size_t i = 0; i < k; ++i) {  // partial Fisher–Yates
+        const auto j = i + static_cast<std::size_t>(uniform_below(rng, n - i));
+        std::swap(pool[i], pool[j]);
+    }
+    pool.resize(k);
+    return pool;
+}
 
 Csr make_csr(const Network& net, bool with_lengths) {
     Csr g;
@@ -341,14 +360,7 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options) {
     const std::size_t k = options.betweenness_samples;
     const bool sampled = k > 0 && k < n;
     if (sampled) {
-        std::mt19937_64 rng(options.seed);
-        std::vector<std::uint32_t> pool(n);
-        for (std::size_t v = 0; v < n; ++v) pool[v] = static_cast<std::uint32_t>(v);
-        for (std::size_t i = 0; i < k; ++i) {  // partial Fisher–Yates
-            const auto j = i + static_cast<std::size_t>(uniform_below(rng, n - i));
-            std::swap(pool[i], pool[j]);
-            mult[rep[pool[i]]] += 1.0;
-        }
+        for (const auto s : sample_sources(n, k, options.seed)) mult[rep[s]] += 1.0;
     } else {
         for (std::size_t v = 0; v < n; ++v) mult[rep[v]] += 1.0;
     }
@@ -364,12 +376,13 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options) {
     std::vector<double> inverse(weighted ? 0 : n + 1, 0.0);  // 1/d for BFS distances
     for (std::size_t d = 1; d < inverse.size(); ++d) inverse[d] = 1.0 / static_cast<double>(d);
 
-    const std::size_t chunks =
-        std::clamp<std::size_t>(std::min(kMaxChunks, kPartialBudget / n), 1, sources.size());
+    const std::size_t arrays = sampled ? 2 : 1;  // Σ δ and, for the standard error, Σ δ²
+    const std::size_t chunks = std::clamp<std::size_t>(
+        std::min(kMaxChunks, kPartialBudget / (arrays * n)), 1, sources.size());
     unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
     threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, chunks));
 
-    std::vector<std::vector<double>> partial(chunks);
+    std::vector<std::vector<double>> partial(chunks), partial2(sampled ? chunks : 0);
     std::atomic<std::size_t> next_chunk{0};
     const double scale = 1.0 / static_cast<double>(n - 1);
     auto work = [&] {
@@ -377,10 +390,15 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options) {
         for (std::size_t c = next_chunk++; c < chunks; c = next_chunk++) {
             partial[c].assign(n, 0.0);
             double* bc = partial[c].data();
+            double* bc2 = nullptr;
+            if (sampled) {
+                partial2[c].assign(n, 0.0);
+                bc2 = partial2[c].data();
+            }
             for (std::size_t i = c; i < sources.size(); i += chunks) {
                 const std::uint32_t s = sources[i];
-                const double h = weighted ? search_dijkstra(g, s, mult[s], bc, ws)
-                                          : search_bfs(g, s, mult[s], inverse, bc, ws);
+                const double h = weighted ? search_dijkstra(g, s, mult[s], bc, bc2, ws)
+                                          : search_bfs(g, s, mult[s], inverse, bc, bc2, ws);
                 out.closeness[s] = h * scale;  // one writer per source
             }
         }
@@ -407,7 +425,24 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options) {
     // Sum the chunks in a fixed order, then scale: ½ for unordered pairs, n/K for samples.
     for (const auto& p : partial)
         for (std::size_t v = 0; v < n; ++v) out.betweenness[v] += p[v];
-    double factor = g.directed ? 1.0 : 0.5;
+    const double half = g.directed ? 1.0 : 0.5;
+    if (sampled) {
+        // Standard error of T = (n/k) Σ_{s∈S} δ_s(v), S a simple random sample of k of the n
+        // sources: Var T = n² (1 − k/n) S²/k (Cochran 1977, §2.4), S² estimated by the sample
+        // variance of δ_s(v) over S (unsampled isolates and twins included through mult).
+        std::vector<double> sum2(n, 0.0);
+        for (const auto& p : partial2)
+            for (std::size_t v = 0; v < n; ++v) sum2[v] += p[v];
+        const double kk = static_cast<double>(k), nn = static_cast<double>(n);
+        out.betweenness_se.assign(n, 0.0);
+        for (std::size_t v = 0; v < n; ++v) {
+            const double mean = out.betweenness[v] / kk;
+            const double var = k > 1 ? std::max(0.0, (sum2[v] - kk * mean * mean) / (kk - 1.0))
+                                     : std::numeric_limits<double>::quiet_NaN();
+            out.betweenness_se[v] = half * nn * std::sqrt((1.0 - kk / nn) * var / kk);
+        }
+    }
+    double factor = half;
     if (sampled) factor *= static_cast<double>(n) / static_cast<double>(k);
     for (double& b : out.betweenness) b *= factor;
     for (std::size_t v = 0; v < n; ++v) out.closeness[v] = out.closeness[rep[v]];

@@ -174,9 +174,18 @@ CentralityScores centrality(const Network& net, const CentralityOptions& options
     auto paths = detail::path_scores(detail::make_csr(net, options.weighted_paths), options);
     scores.betweenness = std::move(paths.betweenness);
     scores.closeness = std::move(paths.closeness);
+    scores.betweenness_se = std::move(paths.betweenness_se);
+    igraph_take_warnings();  // drop anything earlier callers left
     scores.eigenvector = detail::eigenvector_scores(net);
     scores.pagerank = detail::pagerank_scores(net);
     scores.coreness = detail::coreness_scores(net);
+    const std::string warnings = igraph_take_warnings();
+    for (std::size_t start = 0; start < warnings.size();) {
+        auto end = warnings.find('\n', start);
+        if (end == std::string::npos) end = warnings.size();
+        scores.warnings.push_back("igraph: " + warnings.substr(start, end - start));
+        start = end + 1;
+    }
     return scores;
 }
 

@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "graphs/network.hpp"
@@ -49,6 +50,10 @@ struct CentralityOptions {
 struct CentralityScores {
     std::vector<double> degree, in_degree, out_degree, strength, betweenness, closeness,
         eigenvector, pagerank, coreness;
+    /// Standard error of each sampled betweenness value; empty when betweenness is exact.
+    std::vector<double> betweenness_se;
+    /// Warnings igraph emitted while scoring (e.g. ARPACK convergence), one per entry.
+    std::vector<std::string> warnings;
 };
 
 /// All centrality scores of one relation.
@@ -70,6 +75,14 @@ struct CentralityScores {
 ///   With betweenness_samples = K (0 < K < n): K distinct sources drawn uniformly (Fisher–Yates
 ///   over mt19937_64(seed)) and the sum over them scaled by n/K, the unbiased estimator of
 ///   Brandes & Pich (2007); K ≥ n gives the exact value. Only betweenness is estimated.
+///   Its stated error is betweenness_se_i = n · sqrt((1 − K/n) · s_i² / K) (× ½ undirected),
+///   the standard error of an expansion estimator under simple random sampling without
+///   replacement (Cochran 1977, §2.4), s_i² the sample variance of the K dependencies δ_s(i).
+///   NaN for K = 1. The estimate is unbiased and roughly normal once K is large, so estimate
+///   ± 2 SE is a ~95% interval: on the bundled CORDIS example (top-40 actors, 15 seeds) it
+///   covered the exact value 83% of the time with K = 20, 93% with K = 50, 97% with K = 200
+///   of 400 sources (tested at K = 50). With few sources the rare large dependencies are often
+///   not drawn and the SE is underestimated.
 /// - closeness_i = (1 / (n − 1)) · Σ_{j≠i} 1 / d(i, j) with 1/∞ = 0: harmonic centrality
 ///   (Marchiori & Latora 2000; Rochat 2009), defined on disconnected networks, in [0, 1]
 ///   (1 = tied to everybody). Directed: OUT-paths, how well i's knowledge reaches others.

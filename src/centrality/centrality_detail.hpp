@@ -26,7 +26,12 @@ Csr make_csr(const Network& net, bool with_lengths);
 
 struct PathScores {
     std::vector<double> betweenness, closeness;
+    std::vector<double> betweenness_se;  ///< standard error; empty unless betweenness is sampled
 };
+
+/// The k distinct sources (k ≤ n) that sampled betweenness searches: partial Fisher–Yates over
+/// 0..n−1 driven by mt19937_64(seed), the same on every platform.
+std::vector<std::uint32_t> sample_sources(std::size_t n, std::size_t k, std::uint64_t seed);
 
 /// Betweenness and harmonic closeness (centrality.hpp) from Brandes searches over `graph`.
 /// Does not call igraph, so it may run on several threads.

@@ -332,6 +332,9 @@ void print_score_summary(const scoring::ScoredRelation& r, Streams io) {
     auto num = [](const nlohmann::ordered_json& v) {
         return v.is_null() ? std::string("n/a") : fmt::format("{:.4g}", v.get<double>());
     };
+    auto percent = [](const nlohmann::ordered_json& v) {
+        return v.is_null() ? std::string("n/a") : fmt::format("{:.1f}%", 100 * v.get<double>());
+    };
     io.out << fmt::format(
         "relation {}: {} actors, {} ties, density {}\n",
         s["relation"].get<std::string>().empty() ? "(unnamed)" : s["relation"].get<std::string>(),
@@ -350,6 +353,15 @@ void print_score_summary(const scoring::ScoredRelation& r, Streams io) {
         "  centralization: degree {}, betweenness {}, closeness {}; transitivity {}\n",
         num(s["centralization"]["degree"]), num(s["centralization"]["betweenness"]),
         num(s["centralization"]["closeness"]), num(s["transitivity"]));
+    if (s["betweenness"].contains("error")) {
+        const auto& e = s["betweenness"]["error"];
+        io.out << fmt::format(
+            "  betweenness estimated from {} of {} sources: standard error {} (median) to {} "
+            "(max) of the value for the top {} actors; betweenness_se in actors.csv\n",
+            s["betweenness"]["sources"].get<std::size_t>(), s["actors"].get<std::size_t>(),
+            percent(e["median_relative_se"]), percent(e["max_relative_se"]),
+            e["top_actors"].get<std::size_t>());
+    }
     std::string roles;
     for (const auto& [k, v] : s["typology"]["counts"].items())
         roles += fmt::format("{}{} {}", roles.empty() ? "" : ", ", k, v.get<std::size_t>());
@@ -374,6 +386,7 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
     std::size_t permutations = 10000, samples = 0;
     std::uint64_t seed = 1;
     unsigned threads = 0;
+    bool timings = false;
     double strong = std::nan(""), internal = std::nan(""), external = std::nan("");
     po::options_description visible("score options");
     visible.add_options()("help,h", "show this help")(
@@ -384,7 +397,8 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
         "weighted-paths", po::bool_switch(&so.centrality.weighted_paths),
         "betweenness and closeness along paths of length 1/weight (default: binary paths)")(
         "betweenness-samples", po::value(&samples)->value_name("K"),
-        "estimate betweenness from K random sources (Brandes & Pich 2007) instead of all")(
+        "estimate betweenness from K random sources (Brandes & Pich 2007) instead of all n; "
+        "the standard error goes to actors.csv (betweenness_se) and the summary")(
         "threads", po::value(&threads)->value_name("N"),
         "threads for betweenness (default: all cores)")(
         "ego-model", po::bool_switch(&so.burt.ego_model),
@@ -417,7 +431,9 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
         po::value(&so.lock_in.density_threshold)->default_value(0.5)->value_name("X"),
         "lock-in fires when local density >= X")(
         "lockin-min", po::value(&so.lock_in.min_fired)->default_value(2)->value_name("K"),
-        "lock-in flag when at least K indicators fire");
+        "lock-in flag when at least K indicators fire")(
+        "timings", po::bool_switch(&timings),
+        "print the seconds each scoring stage took to stderr (for benchmarks)");
     visible.add(common_options(c));
     po::options_description hidden;
     hidden.add_options()("input", po::value(&c.inputs)->multitoken());
@@ -445,6 +461,10 @@ Example (the bundled Estonian climate cluster):
         return 0;
     if (c.inputs.empty()) throw UsageError("score needs a NETWORK; see clusterlens score --help");
     if (out_dir.empty()) throw UsageError("score needs -o OUTDIR; see clusterlens score --help");
+    if (vm.count("betweenness-samples") && samples < 2)
+        throw UsageError(
+            "--betweenness-samples needs K >= 2 sources (the error estimate needs two); "
+            "leave it out for exact betweenness");
     so.groups = groups;
     so.ei.permutations = permutations;
     so.ei.seed = seed;
@@ -488,6 +508,11 @@ Example (the bundled Estonian climate cluster):
             dir = (std::filesystem::path(out_dir) / name).string();
         }
         results.emplace_back(dir, scoring::score_relation(one, so));
+        for (const auto& w : results.back().second.warnings)
+            io.err << "clusterlens: warning: " << w << '\n';
+        if (timings)
+            for (const auto& [stage, seconds] : results.back().second.timings)
+                io.err << fmt::format("timing: {}: {:.3f} s\n", stage, seconds);
     }
     for (const auto& [dir, scored] : results) {
         print_score_summary(scored, io);

@@ -1,5 +1,6 @@
 #include "src/openness/openness.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -160,6 +161,32 @@ EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
     std::vector<std::uint32_t> perm_label = label;
     const double total_bin = e_bin + i_bin, total_val = e_val + i_val;
     const double tol_val = 1e-12 * total_val;
+
+    // E_perm without visiting every tie: let L be the label most actors carry. A tie is
+    // external when its ends differ, so E = Σ_{u: label(u) ≠ L} Σ_{v ~ u, label(v) ≠ label(u)}
+    // (1 if label(v) = L, else ½): ties between two non-L actors are seen from both ends. Only
+    // the actors holding a non-L label in this permutation are visited, so a permutation costs
+    // O(Σ of their degrees) instead of O(m) (on the whole CORDIS network with Estonia local:
+    // about 10k instead of 800k). Sums are kept doubled (2 and 1) so counts stay exact.
+    std::vector<std::size_t> count_of(k, 0);
+    for (const auto x : pool) ++count_of[x];
+    const auto big = static_cast<std::uint32_t>(std::max_element(count_of.begin(), count_of.end()) -
+                                                count_of.begin());
+    std::vector<std::size_t> off(n + 1, 0);
+    for (std::size_t t = 0; t < m; ++t) ++off[tie_a[t] + 1], ++off[tie_b[t] + 1];
+    for (std::size_t i = 0; i < n; ++i) off[i + 1] += off[i];
+    std::vector<std::uint32_t> nbr(off[n]);
+    std::vector<double> nbr_w(off[n]);
+    {
+        std::vector<std::size_t> fill(off.begin(), off.end() - 1);
+        for (std::size_t t = 0; t < m; ++t) {
+            nbr[fill[tie_a[t]]] = tie_b[t], nbr_w[fill[tie_a[t]]++] = tie_w[t];
+            nbr[fill[tie_b[t]]] = tie_a[t], nbr_w[fill[tie_b[t]]++] = tie_w[t];
+        }
+    }
+    std::vector<std::uint32_t> holders;  // actors with a non-L label in this permutation
+    holders.reserve(known.size());
+
     std::mt19937_64 rng(options.seed);
     std::size_t ge_count_bin = 0, le_count_bin = 0, ge_count_val = 0, le_count_val = 0;
     double sum_ei_bin = 0, sum_ei_val = 0;
@@ -169,19 +196,25 @@ EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
             const auto pick = static_cast<std::size_t>(draw_at_most(rng, j - 1));
             std::swap(pool[j - 1], pool[pick]);
         }
-        for (std::size_t j = 0; j < known.size(); ++j) perm_label[known[j]] = pool[j];
-        // E_perm over the counted ties (raw pointers: this loop is the whole cost).
-        const std::uint32_t* lab = perm_label.data();
-        const std::uint32_t* ta = tie_a.data();
-        const std::uint32_t* tb = tie_b.data();
-        const double* tw = tie_w.data();
-        std::size_t pe_count = 0;
-        double pe_val = 0;
-        for (std::size_t t = 0; t < m; ++t) {  // branch-free: labels differ at random
-            const bool differ = lab[ta[t]] != lab[tb[t]];
-            pe_count += differ;
-            pe_val += differ ? tw[t] : 0.0;
+        holders.clear();
+        for (std::size_t j = 0; j < known.size(); ++j) {
+            perm_label[known[j]] = pool[j];
+            if (pool[j] != big) holders.push_back(static_cast<std::uint32_t>(known[j]));
         }
+        const std::uint32_t* lab = perm_label.data();
+        std::size_t pe_twice = 0;
+        double pe_val_twice = 0;
+        for (const std::uint32_t u : holders) {
+            const std::uint32_t lu = lab[u];
+            for (std::size_t a = off[u]; a < off[u + 1]; ++a) {
+                const std::uint32_t lv = lab[nbr[a]];
+                const std::size_t c = lv == lu ? 0 : (lv == big ? 2 : 1);
+                pe_twice += c;
+                pe_val_twice += static_cast<double>(c) * nbr_w[a];
+            }
+        }
+        const std::size_t pe_count = pe_twice / 2;
+        const double pe_val = pe_val_twice / 2;
         const auto pe_bin = static_cast<double>(pe_count);
         ge_count_bin += pe_bin >= e_bin ? 1 : 0;
         le_count_bin += pe_bin <= e_bin ? 1 : 0;

@@ -1,5 +1,7 @@
 #include "src/score/score.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 
@@ -102,11 +104,51 @@ double gatekeeper_reach_share(const Network& net, const std::vector<std::string>
     return r ? static_cast<double>(v) / static_cast<double>(r) : std::nan("");
 }
 
+/// The stated error of sampled betweenness for summary.json: over the ten actors with the
+/// highest estimate (those a reader looks at), the median and largest SE / estimate.
+Json sampled_betweenness_error(const CentralityScores& c) {
+    std::vector<std::size_t> order(c.betweenness.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const std::size_t top = std::min<std::size_t>(10, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                      [&](std::size_t a, std::size_t b) {
+                          return c.betweenness[a] != c.betweenness[b]
+                                     ? c.betweenness[a] > c.betweenness[b]
+                                     : a < b;
+                      });
+    std::vector<double> rel;
+    for (std::size_t k = 0; k < top; ++k) {
+        const auto i = order[k];
+        if (c.betweenness[i] > 0 && std::isfinite(c.betweenness_se[i]))
+            rel.push_back(c.betweenness_se[i] / c.betweenness[i]);
+    }
+    std::sort(rel.begin(), rel.end());
+    const double nan = std::nan("");
+    const double median = rel.empty() ? nan
+                          : rel.size() % 2 == 1
+                              ? rel[rel.size() / 2]
+                              : (rel[rel.size() / 2 - 1] + rel[rel.size() / 2]) / 2;
+    return Json{{"top_actors", top},
+                {"median_relative_se", number(median)},
+                {"max_relative_se", number(rel.empty() ? nan : rel.back())},
+                {"note",
+                 "betweenness_se per actor in actors.csv; estimate +/- 2 SE is roughly a 95% "
+                 "interval once K is in the hundreds; with few sources it misses more often"}};
+}
+
 ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
+    using Clock = std::chrono::steady_clock;
+    ScoredRelation out{relation, Json::object(), {}, {}};
+    auto started = Clock::now();
+    std::string current;
     auto step = [&](const char* name) {
-        if (o.progress) o.progress(name);
+        const auto now = Clock::now();
+        if (!current.empty())
+            out.timings.emplace_back(current, std::chrono::duration<double>(now - started).count());
+        started = now;
+        current = name;
+        if (o.progress && *name != '\0') o.progress(name);
     };
-    ScoredRelation out{relation, Json::object()};
     Network& net = out.network;
     auto& A = net.actor_attributes();
     auto& T = net.tie_attributes();
@@ -131,6 +173,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     const auto li = lock_in(relation, o.lock_in);
     step("core-periphery");
     const auto cp = borgatti_everett_core_periphery(relation);
+    step("");
     // Learning capacity indicators: reach, contacts, openness, mean tie strength.
     const auto mean_w = ratio(c.strength, c.degree);
     const auto lc =
@@ -175,6 +218,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     A.set_numbers("internal_connectivity", ty.internal_connectivity);
     A.set_numbers("external_openness", ty.external_openness);
     A.set_numbers("cp_coreness", cp.coreness);
+    if (!c.betweenness_se.empty()) A.set_numbers("betweenness_se", c.betweenness_se);
 
     // ---- per-tie attributes ---------------------------------------------------------------
     T.set_texts("strength_class", ts.strength_class);
@@ -202,6 +246,12 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
                            {"betweenness", number(cz.betweenness)},
                            {"closeness", number(cz.closeness)}};
     s["transitivity"] = number(trans);
+    s["betweenness"] = {
+        {"method", c.betweenness_se.empty()
+                       ? "exact (Brandes 2001)"
+                       : "estimated from sampled sources (Brandes & Pich 2007)"},
+        {"sources", c.betweenness_se.empty() ? n : o.centrality.betweenness_samples}};
+    if (!c.betweenness_se.empty()) s["betweenness"]["error"] = sampled_betweenness_error(c);
     s["ei_locality"] = {
         {"whole_binary", number(ei.whole_binary)},
         {"whole_valued", number(ei.whole_valued)},
@@ -299,6 +349,8 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
         {"groups", o.groups},
         {"permutations", o.ei.permutations},
         {"seed", o.ei.seed}};
+    out.warnings = c.warnings;
+    s["warnings"] = out.warnings;
     return out;
 }
 
@@ -329,7 +381,9 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
 
     // actors.csv: the model fields, then every score in the documented order.
     auto& a = actors.stream();
-    const auto& acols = actor_columns();
+    auto acols = actor_columns();
+    if (net.actor_attributes().find("betweenness_se") != nullptr)
+        acols.push_back("betweenness_se");  // only with --betweenness-samples
     for (std::size_t k = 0; k < acols.size(); ++k) a << (k ? "," : "") << acols[k];
     a << '\n';
     const auto& attrs = net.actor_attributes();

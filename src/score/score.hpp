@@ -8,6 +8,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graphs/network.hpp"
@@ -44,8 +45,11 @@ const std::vector<std::string>& actor_columns();
 const std::vector<std::string>& tie_columns();
 
 struct ScoredRelation {
-    Network network;                 ///< the relation with every score as an attribute
-    nlohmann::ordered_json summary;  ///< network-level results, options and defaults
+    Network network;                    ///< the relation with every score as an attribute
+    nlohmann::ordered_json summary;     ///< network-level results, options and defaults
+    std::vector<std::string> warnings;  ///< also in summary["warnings"]
+    /// Wall-clock seconds per stage, in order (not in summary.json, which stays reproducible).
+    std::vector<std::pair<std::string, double>> timings;
 };
 
 /// Scores a network that holds one relation (Network::select_relation). UsageError for a bad

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "graphs/load.hpp"
+#include "src/centrality/centrality_detail.hpp"
 #include "test_paths.hpp"
 
 namespace clusterlens {
@@ -239,12 +240,36 @@ TEST(Centrality, SeveralRelationsAreAUsageError) {
     EXPECT_NO_THROW((void)scoring::centrality(net.select_relation(0), {}));
 }
 
+/// A random network: `groups` random cliques ("projects", many twins, like CORDIS) plus `extra`
+/// random ties, integer weights 1..4; parallel ties kept once.
+Network random_network(std::mt19937_64& rng, int n, int groups, int extra, bool directed) {
+    std::uniform_int_distribution<int> actor(0, n - 1), size(2, 6), weight(1, 4);
+    std::set<std::pair<int, int>> seen;
+    std::vector<Tie> ties;
+    auto add = [&](int a, int b) {
+        if (a == b) return;
+        const auto key = directed || a < b ? std::make_pair(a, b) : std::make_pair(b, a);
+        if (seen.insert(key).second) ties.push_back({a, b, static_cast<double>(weight(rng))});
+    };
+    for (int g = 0; g < groups; ++g) {
+        std::vector<int> members(static_cast<std::size_t>(size(rng)));
+        for (auto& m : members) m = actor(rng);
+        for (const int a : members)
+            for (const int b : members) add(a, b);
+    }
+    for (int e = 0; e < extra; ++e) add(actor(rng), actor(rng));
+    return make(n, directed, ties);
+}
+
 TEST(Centrality, SampledBetweennessEstimator) {
-    // Star centre a, leaves b..e (n = 5), K = 1 source. A leaf source s gives δ_s(a) = 3 (its
-    // paths to the 3 other leaves); scaled by n/K = 5 and ½ (unordered pairs): 7.5. The centre
-    // as source gives 0. So every seed yields 0 or 7.5 for a, and 0 for the leaves.
+    // Star centre a, leaves b..e (n = 5). A leaf source s gives δ_s(a) = 3 (its paths to the 3
+    // other leaves); the centre as source gives 0.
+    // K = 1: the estimate is ½ · (n/K) · δ = 7.5 or 0, and the standard error is undefined.
+    // K = 2: two leaves give ½ · 5/2 · 6 = 7.5 with sample variance 0, so SE 0; the centre and
+    // a leaf give ½ · 5/2 · 3 = 3.75, s² = ((0 − 1.5)² + (3 − 1.5)²)/1 = 4.5 and
+    // SE = ½ · 5 · sqrt((1 − 2/5) · 4.5 / 2) = 2.5 · sqrt(1.35).
     const auto net = make(5, false, {{0, 1}, {0, 2}, {0, 3}, {0, 4}});
-    int leaf_sources = 0;
+    int leaf_sources = 0, mixed = 0;
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
         CentralityOptions o;
         o.betweenness_samples = 1;
@@ -253,14 +278,126 @@ TEST(Centrality, SampledBetweennessEstimator) {
         EXPECT_TRUE(s.betweenness[0] == 0.0 || s.betweenness[0] == 7.5) << s.betweenness[0];
         leaf_sources += s.betweenness[0] == 7.5 ? 1 : 0;
         EXPECT_EQ(s.betweenness[1], 0.0);
+        EXPECT_TRUE(std::isnan(s.betweenness_se[0]));
         EXPECT_EQ(s.closeness[1], 0.625);                                   // closeness stays exact
         EXPECT_EQ(s.betweenness, scoring::centrality(net, o).betweenness);  // same seed, same
+
+        o.betweenness_samples = 2;
+        const auto two = scoring::centrality(net, o);
+        ASSERT_EQ(two.betweenness_se.size(), 5U);
+        if (two.betweenness[0] == 7.5) {
+            EXPECT_EQ(two.betweenness_se[0], 0.0);
+        } else {
+            ++mixed;
+            EXPECT_DOUBLE_EQ(two.betweenness[0], 3.75);
+            EXPECT_DOUBLE_EQ(two.betweenness_se[0], 2.5 * std::sqrt(1.35));
+        }
+        EXPECT_EQ(two.betweenness_se[1], 0.0);  // a leaf is never between
     }
     EXPECT_GT(leaf_sources, 0);
-    // K >= n is exact.
+    EXPECT_GT(mixed, 0);
+    // K >= n is exact and has no standard error.
     CentralityOptions all;
     all.betweenness_samples = 5;
-    EXPECT_EQ(scoring::centrality(net, all).betweenness[0], 6.0);
+    const auto exact = scoring::centrality(net, all);
+    EXPECT_EQ(exact.betweenness[0], 6.0);
+    EXPECT_TRUE(exact.betweenness_se.empty());
+}
+
+/// δ_s(v) for every source s and actor v from the definition, not Brandes' recursion:
+/// δ_s(v) = Σ_{t ≠ s, v} σ_st(v) / σ_st with σ_st(v) = σ_sv σ_vt when d(s,v) + d(v,t) = d(s,t),
+/// distances and path counts from one plain BFS per actor (binary paths, out-arcs).
+std::vector<std::vector<double>> dependencies_by_definition(const Network& net) {
+    const std::size_t n = net.actor_count();
+    std::vector<std::vector<std::size_t>> adj(n);
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        adj[net.source(e)].push_back(net.target(e));
+        if (!net.directed()) adj[net.target(e)].push_back(net.source(e));
+    }
+    std::vector<std::vector<long>> d(n, std::vector<long>(n, -1));
+    std::vector<std::vector<double>> sigma(n, std::vector<double>(n, 0));
+    for (std::size_t s = 0; s < n; ++s) {
+        std::vector<std::size_t> queue{s};
+        d[s][s] = 0;
+        sigma[s][s] = 1;
+        for (std::size_t q = 0; q < queue.size(); ++q)
+            for (const auto w : adj[queue[q]]) {
+                const auto v = queue[q];
+                if (d[s][w] < 0) d[s][w] = d[s][v] + 1, queue.push_back(w);
+                if (d[s][w] == d[s][v] + 1) sigma[s][w] += sigma[s][v];
+            }
+    }
+    std::vector<std::vector<double>> delta(n, std::vector<double>(n, 0));
+    for (std::size_t s = 0; s < n; ++s)
+        for (std::size_t v = 0; v < n; ++v)
+            for (std::size_t t = 0; t < n; ++t)
+                if (v != s && t != s && t != v && d[s][v] > 0 && d[v][t] > 0 &&
+                    d[s][t] == d[s][v] + d[v][t])
+                    delta[s][v] += sigma[s][v] * sigma[v][t] / sigma[s][t];
+    return delta;
+}
+
+TEST(Centrality, SampledBetweennessAndErrorMatchTheDefinition) {
+    // The estimate and its standard error recomputed from the sampled sources (the same
+    // sample_sources draw) and dependencies from the definition, with the survey-sampling
+    // formulas written out here: T = h·(n/K)·Σ δ_s(v), SE = h·n·sqrt((1 − K/n)·s²/K).
+    std::mt19937_64 rng(77);
+    for (int round = 0; round < 6; ++round) {
+        const bool directed = round % 2 == 1;
+        const int n = 30 + 10 * round;
+        const auto net = random_network(rng, n, n / 4, n / 2, directed);
+        const auto delta = dependencies_by_definition(net);
+        const std::size_t k = 7 + static_cast<std::size_t>(round);
+        const std::uint64_t seed = 1000 + static_cast<std::uint64_t>(round);
+        CentralityOptions o;
+        o.betweenness_samples = k;
+        o.seed = seed;
+        const auto s = scoring::centrality(net, o);
+        const auto sources = scoring::detail::sample_sources(net.actor_count(), k, seed);
+        ASSERT_EQ(sources.size(), k);
+        ASSERT_EQ(std::set<std::uint32_t>(sources.begin(), sources.end()).size(), k);
+        const double h = directed ? 1.0 : 0.5, nn = n, kk = static_cast<double>(k);
+        for (std::size_t v = 0; v < net.actor_count(); ++v) {
+            double sum = 0, sum2 = 0;
+            for (const auto src : sources) sum += delta[src][v];
+            const double mean = sum / kk;
+            for (const auto src : sources) sum2 += (delta[src][v] - mean) * (delta[src][v] - mean);
+            const double se = h * nn * std::sqrt((1 - kk / nn) * (sum2 / (kk - 1)) / kk);
+            const std::string what =
+                "round " + std::to_string(round) + " actor " + std::to_string(v);
+            expect_close(s.betweenness[v], h * nn / kk * sum, "estimate " + what);
+            EXPECT_NEAR(s.betweenness_se[v], se, 1e-7 * std::max(1.0, se)) << "SE " << what;
+        }
+    }
+}
+
+TEST(Centrality, SampledBetweennessErrorCoversTheExactValue) {
+    // The stated error means what it says: on the bundled CORDIS example, over 30 seeds,
+    // exact ∈ estimate ± 2 SE for about 95% of the (seed, actor) pairs among the 40 actors
+    // with the highest exact betweenness (normal approximation; K = 50 of 400 sources).
+    LoadOptions lo;
+    lo.mapping = load_mapping(testing::example("cordis_ee_climate/cordis.toml"));
+    const auto net = load_network({testing::example("cordis_ee_climate/data")}, lo);
+    const auto exact = scores_of(net).betweenness;
+    std::vector<double> sorted = exact;
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    const double cut = sorted.at(39);
+    std::size_t inside = 0, total = 0;
+    for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+        CentralityOptions o;
+        o.betweenness_samples = 50;
+        o.seed = seed;
+        const auto s = scoring::centrality(net, o);
+        for (std::size_t v = 0; v < net.actor_count(); ++v) {
+            if (exact[v] < cut) continue;
+            ++total;
+            inside += std::fabs(s.betweenness[v] - exact[v]) <= 2 * s.betweenness_se[v] ? 1 : 0;
+        }
+    }
+    ASSERT_GE(total, 1200U);
+    const double coverage = static_cast<double>(inside) / static_cast<double>(total);
+    EXPECT_GT(coverage, 0.88) << inside << " of " << total;
+    EXPECT_LT(coverage, 0.995) << inside << " of " << total;  // an SE that is too wide fails too
 }
 
 // ---- Padgett's Florentine families (published) ----------------------------------------------
@@ -311,27 +448,6 @@ std::pair<std::vector<double>, std::vector<double>> igraph_paths(const Network& 
     igraph_vector_destroy(&b);
     igraph_vector_destroy(&h);
     return {bv, hv};
-}
-
-/// A random network: `groups` random cliques ("projects", many twins, like CORDIS) plus `extra`
-/// random ties, integer weights 1..4; parallel ties kept once.
-Network random_network(std::mt19937_64& rng, int n, int groups, int extra, bool directed) {
-    std::uniform_int_distribution<int> actor(0, n - 1), size(2, 6), weight(1, 4);
-    std::set<std::pair<int, int>> seen;
-    std::vector<Tie> ties;
-    auto add = [&](int a, int b) {
-        if (a == b) return;
-        const auto key = directed || a < b ? std::make_pair(a, b) : std::make_pair(b, a);
-        if (seen.insert(key).second) ties.push_back({a, b, static_cast<double>(weight(rng))});
-    };
-    for (int g = 0; g < groups; ++g) {
-        std::vector<int> members(static_cast<std::size_t>(size(rng)));
-        for (auto& m : members) m = actor(rng);
-        for (const int a : members)
-            for (const int b : members) add(a, b);
-    }
-    for (int e = 0; e < extra; ++e) add(actor(rng), actor(rng));
-    return make(n, directed, ties);
 }
 
 TEST(Centrality, MatchesIgraphOnRandomGraphs) {

@@ -10,6 +10,8 @@
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
+#include <string>
 
 #include "graphs/load.hpp"
 #include "test_paths.hpp"
@@ -239,6 +241,50 @@ TEST(GouldFernandez, CordisExampleMatchesSna) {
     const auto want = oracle()["cordis"];
     expect_matches_sna(net, groups, want, 0.5, BrokerageOptions{});
     expect_matches_sna(net, groups, want, 1.0, BrokerageOptions{UndirectedPairs::ordered_as_sna});
+}
+
+TEST(GouldFernandez, UndirectedCountingEqualsTwoPathEnumeration) {
+    // Undirected networks are counted from neighbour group counts minus triangles; digraphs
+    // by enumerating two-paths. The same ties as a digraph with both arcs must give the same
+    // raw counts (sna's ordered pairs), on random networks with four groups and unknowns.
+    std::mt19937_64 rng(4242);
+    for (int round = 0; round < 20; ++round) {
+        const int n = 10 + 4 * round;
+        std::vector<std::string> ids, groups;
+        for (int i = 0; i < n; ++i) {
+            ids.push_back("v" + std::to_string(i));
+            const auto g = rng() % 5;  // 4 groups and "" (unknown)
+            groups.push_back(g == 4 ? "" : std::string(1, static_cast<char>('A' + g)));
+        }
+        std::vector<std::pair<std::string, std::string>> ties, arcs;
+        for (int a = 0; a < n; ++a)
+            for (int b = a + 1; b < n; ++b)
+                if (rng() % 100 < static_cast<unsigned>(8 + round)) {
+                    ties.emplace_back(ids[a], ids[b]);
+                    arcs.emplace_back(ids[a], ids[b]);
+                    arcs.emplace_back(ids[b], ids[a]);
+                }
+        const auto u = gould_fernandez_brokerage(build(ids, false, ties), groups,
+                                                 BrokerageOptions{UndirectedPairs::ordered_as_sna});
+        const auto d = gould_fernandez_brokerage(build(ids, true, arcs), groups, {});
+        const auto once = gould_fernandez_brokerage(build(ids, false, ties), groups, {});
+        for (int i = 0; i < n; ++i) {
+            const auto k = static_cast<std::size_t>(i);
+            const std::string what = "round " + std::to_string(round) + " actor " + ids[k];
+            if (groups[k].empty()) {
+                EXPECT_TRUE(std::isnan(u.total[k])) << what;
+                continue;
+            }
+            EXPECT_EQ(u.coordinator[k], d.coordinator[k]) << what;
+            EXPECT_EQ(u.itinerant[k], d.itinerant[k]) << what;
+            EXPECT_EQ(u.gatekeeper[k], d.gatekeeper[k]) << what;
+            EXPECT_EQ(u.representative[k], d.representative[k]) << what;
+            EXPECT_EQ(u.liaison[k], d.liaison[k]) << what;
+            EXPECT_EQ(u.total[k], d.total[k]) << what;
+            EXPECT_EQ(2 * once.total[k], u.total[k]) << what;
+            EXPECT_FALSE(std::signbit(u.coordinator[k])) << what;  // 0, never -0 in the CSV
+        }
+    }
 }
 
 TEST(GouldFernandez, UnknownGroupIsLeftOut) {

@@ -127,6 +127,64 @@ TEST(Score, AFailedRunWritesNothing) {
     EXPECT_FALSE(std::filesystem::exists(dir.path("out")));
 }
 
+TEST(Score, SampledBetweennessStatesItsError) {
+    TempDir dir;
+    const std::vector<std::string> base = {
+        "score",          testing::example("cordis_ee_climate/data"),
+        "--map",          testing::example("cordis_ee_climate/cordis.toml"),
+        "--permutations", "0"};
+    auto args = base;
+    for (const char* a : {"-o", "", "--betweenness-samples", "60", "--timings"}) args.push_back(a);
+    args[7] = dir.path("sampled");
+    auto r = run(args);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("betweenness estimated from 60 of 400 sources: standard error"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.err.find("timing: centrality: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("timing: core-periphery: "), std::string::npos) << r.err;
+    std::vector<Warning> w;
+    const auto actors = read_csv_table(dir.path("sampled/actors.csv"), w);
+    EXPECT_EQ(actors.names().back(), "betweenness_se");
+    const auto summary = nlohmann::json::parse(slurp(dir.path("sampled/summary.json")));
+    EXPECT_EQ(summary["betweenness"]["sources"], 60);
+    EXPECT_GT(summary["betweenness"]["error"]["max_relative_se"].get<double>(),
+              summary["betweenness"]["error"]["median_relative_se"].get<double>() - 1e-15);
+    EXPECT_TRUE(summary["warnings"].is_array());
+
+    args = base;
+    for (const char* a : {"-o", "", "--betweenness-samples", "1"}) args.push_back(a);
+    args[7] = dir.path("one");
+    r = run(args);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("--betweenness-samples needs K >= 2"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.path("one")));
+
+    args = base;
+    args.push_back("-o");
+    args.push_back(dir.path("exact"));
+    ASSERT_EQ(run(args).code, 0);
+    const auto exact = nlohmann::json::parse(slurp(dir.path("exact/summary.json")));
+    EXPECT_EQ(exact["betweenness"]["method"], "exact (Brandes 2001)");
+    EXPECT_FALSE(exact["betweenness"].contains("error"));
+    EXPECT_EQ(read_csv_table(dir.path("exact/actors.csv"), w).names(), scoring::actor_columns());
+}
+
+TEST(Score, IgraphWarningsReachTheReportAndTheSummary) {
+    // A directed acyclic network: igraph warns that eigenvector centrality is zero throughout.
+    TempDir dir;
+    dir.file("dag/nodes.csv", "Id,part,type\na,core,firm\nb,core,firm\nc,external,firm\n");
+    dir.file("dag/edges.csv", "Source,Target,Weight,Type\na,b,1,Directed\nb,c,2,Directed\n");
+    const auto r = run({"score", dir.path("dag"), "-o", dir.path("out"), "--permutations", "0"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string warning =
+        "igraph: graph is directed and acyclic; eigenvector centralities will be zeros";
+    EXPECT_NE(r.err.find("clusterlens: warning: " + warning), std::string::npos) << r.err;
+    const auto summary = nlohmann::json::parse(slurp(dir.path("out/summary.json")));
+    ASSERT_EQ(summary["warnings"].size(), 1U);
+    EXPECT_EQ(summary["warnings"][0], warning);
+}
+
 TEST(Score, GatekeeperReachShare) {
     // Locals g (gatekeeper) and m; globals x, y, z. g-x, g-y, m-z: reach {x,y,z}, via g {x,y}.
     std::vector<Actor> a(5);
