@@ -15,6 +15,9 @@
 #include "graphs/attributes.hpp"
 #include "graphs/load.hpp"
 #include "graphs/write.hpp"
+#include "render/diagram.hpp"
+#include "src/learning/lock_in.hpp"
+#include "src/openness/openness.hpp"
 #include "src/score/score.hpp"
 #include "src/size/composition.hpp"
 
@@ -37,6 +40,9 @@ commands:
   convert    load a network and write it in another format
   score      score every actor and tie: centrality, structural holes, openness, brokerage,
              tie strength, firm roles, learning capacity, lock-in
+  render     draw the network as an annotated figure (SVG, PNG, PDF or DOT) with a legend:
+             concentric rings of core, assisting and external actors, the position map,
+             ego views, Graphviz layouts
 
 NETWORK is one of
   nodes.csv edges.csv   a Gephi spreadsheet pair (Id,Label,... / Source,Target,Type,Weight,...)
@@ -524,6 +530,204 @@ Example (the bundled Estonian climate cluster):
     return 0;
 }
 
+// ---- render -----------------------------------------------------------------------------
+
+/// True when the network already carries the scores `clusterlens score` writes.
+bool has_scores(const Network& net) {
+    for (const char* name : {"betweenness", "learning_capacity", "internal_connectivity"})
+        if (net.actor_attributes().find(name) == nullptr) return false;
+    return net.tie_attributes().find("linkage") != nullptr;
+}
+
+/// Title-block numbers from a score summary (the values summary.json holds).
+render::Headline headline_from_summary(const nlohmann::ordered_json& s) {
+    render::Headline h;
+    for (const char* part : {"core", "assisting", "external", "unspecified"})
+        if (s["actors_by_part"].contains(part))
+            h.actors_by_part.emplace_back(part, s["actors_by_part"][part].get<std::size_t>());
+    h.ties = s["ties"].get<std::size_t>();
+    const auto& ei = s["ei_locality"]["cluster_openness"];
+    h.local_ei = ei.is_null() ? std::nan("") : ei.get<double>();
+    const auto& mw = s["tie_strength"]["mean_weight"];
+    h.mean_tie_strength = mw.is_null() ? std::nan("") : mw.get<double>();
+    h.lock_in = s["lock_in"]["flag"].get<bool>() ? 1 : 0;
+    return h;
+}
+
+/// The same numbers from a network scored earlier (e.g. network.graphml from score), computed
+/// by the functions score uses for summary.json.
+render::Headline headline_from_network(const Network& net, const scoring::LockInOptions& lo) {
+    render::Headline h;
+    const auto comp = scoring::composition(net);
+    for (const char* part : {"core", "assisting", "external", "unspecified"})
+        if (comp.by_part.count(part)) h.actors_by_part.emplace_back(part, comp.by_part.at(part));
+    h.ties = comp.ties;
+    scoring::EiOptions eo;
+    eo.permutations = 0;
+    const auto ei = scoring::ei_index(net, scoring::locality_groups(net), eo);
+    h.local_ei = ei.group_binary.count("local") ? ei.group_binary.at("local") : std::nan("");
+    double sum = 0;
+    for (const double w : net.weights()) sum += w;
+    h.mean_tie_strength =
+        net.tie_count() ? sum / static_cast<double>(net.tie_count()) : std::nan("");
+    h.lock_in = scoring::lock_in(net, lo).lock_in ? 1 : 0;
+    return h;
+}
+
+int cmd_render(const std::vector<std::string>& args, Streams io) {
+    Common c;
+    std::string out_file, layout = "concentric", labels = "top:15", relation,
+                          tie_colour = "linkage";
+    bool position_map = false;
+    render::RenderOptions ro;
+    po::options_description visible("render options");
+    visible.add_options()("help,h", "show this help")(
+        "output,o", po::value(&out_file)->value_name("FIGURE"),
+        "the figure: .svg, .png, .pdf or .dot (DOT with the positions, for further editing)")(
+        "layout", po::value(&layout)->default_value("concentric")->value_name("NAME"),
+        "concentric (core firms inside, assisting institutes around them, external sources "
+        "outside), or a Graphviz engine: sfdp (large networks), neato, fdp, dot, circo")(
+        "position-map", po::bool_switch(&position_map),
+        "draw the firm typology instead: firms by local internal connectivity (x) and "
+        "external openness (y), with the quadrant lines and names")(
+        "size-by", po::value(&ro.size_by)->default_value("betweenness")->value_name("ATTR"),
+        "node area by this numeric score (who is central / brokers)")(
+        "color-by", po::value(&ro.color_by)->default_value("learning_capacity")->value_name("ATTR"),
+        "node fill: numeric -> sequential colour-blind-safe scale (viridis), text -> "
+        "qualitative palette (Okabe-Ito)")(
+        "shape-by", po::value(&ro.shape_by)->default_value("type")->value_name("ATTR"),
+        "node shape: type (firm, focal firm, university/research, government, intermediary) "
+        "or any categorical attribute")(
+        "labels", po::value(&labels)->default_value("top:15")->value_name("top:N|all|none"),
+        "label the N actors with the largest size score, all actors, or none")(
+        "relation", po::value(&relation)->value_name("NAME"),
+        "draw this relation (default: the only one; required when there are several)")(
+        "ego", po::value(&ro.ego)->value_name("ID"),
+        "draw only this actor's neighbourhood, in rings by distance")(
+        "radius", po::value(&ro.radius)->default_value(1)->value_name("R"),
+        "steps from the ego to include")("title", po::value(&ro.title)->value_name("TEXT"),
+                                         "title of the figure")(
+        "seed", po::value(&ro.seed)->default_value(1)->value_name("S"),
+        "seed for the Graphviz engines (same input and seed, same file)")(
+        "min-weight", po::value(&ro.min_weight)->default_value(0)->value_name("W"),
+        "leave out ties lighter than W")("top-ties",
+                                         po::value(&ro.top_ties)->default_value(0)->value_name("N"),
+                                         "draw only the N strongest ties (0 = all)")(
+        "collapse-external", po::value(&ro.collapse_external)->value_name("ATTR"),
+        "merge global actors into one node per value of ATTR (e.g. country, type), so "
+        "pipelines read as which local actor reaches where")(
+        "max-actors", po::value(&ro.max_actors)->default_value(1500)->value_name("N"),
+        "above N actors draw an overview of the top N by the size score (the legend says what "
+        "was left out)")("tie-colour",
+                         po::value(&tie_colour)->default_value("linkage")->value_name("WHAT"),
+                         "tie colour: linkage (buzz blue, pipeline orange) or dimension "
+                         "(learning dimension)");
+    visible.add(common_options(c));
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&c.inputs)->multitoken());
+    po::positional_options_description pos;
+    pos.add("input", -1);
+    po::variables_map vm;
+    if (!parse(
+            args, visible, hidden, pos, vm,
+            "usage: clusterlens render NETWORK... -o FIGURE.{svg,png,pdf,dot} [options]",
+            R"(Draws the network as an annotated figure with a legend and a title block (actors by
+part, ties, the local group's E-I, mean tie strength, lock-in flag). A network without scores
+is scored first with the defaults of 'clusterlens score'; a network.graphml written by score
+is drawn as it is.
+  shape   actor type; dashed outline = global actor (outside the region)
+  size    --size-by (default betweenness);  fill  --color-by (default learning_capacity)
+  ties    width and opacity by weight; local buzz solid blue, global pipelines dashed orange,
+          ties outside the cluster dotted grey; strong ties drawn on top
+Dense networks (a CORDIS projection makes every project a clique): use --top-ties,
+--min-weight or --collapse-external country; above --max-actors an overview is drawn.
+
+Examples (the bundled Estonian climate cluster):
+  clusterlens render examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml -o ee.svg
+  clusterlens render out/cordis_ee_climate/network.graphml --position-map -o roles.svg
+  clusterlens render out/cordis_ee_climate/network.graphml --collapse-external country --top-ties 400 -o ee.png
+)",
+            io))
+        return 0;
+    if (c.inputs.empty()) throw UsageError("render needs a NETWORK; see clusterlens render --help");
+    if (out_file.empty())
+        throw UsageError(
+            "render needs -o FIGURE.svg (or .png, .pdf, .dot); see clusterlens render --help");
+    std::string format = std::filesystem::path(out_file).extension().string();
+    if (!format.empty()) format.erase(0, 1);
+    for (auto& ch : format) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (format != "svg" && format != "png" && format != "pdf" && format != "dot")
+        throw UsageError("-o '" + out_file + "': the figure must end in .svg, .png, .pdf or .dot");
+    ro.layout = position_map ? render::Layout::position_map : render::parse_layout(layout);
+    if (position_map && vm["layout"].defaulted() == false)
+        throw UsageError("--position-map places actors itself; leave out --layout");
+    if (labels == "all") {
+        ro.labels = render::RenderOptions::Labels::all;
+    } else if (labels == "none") {
+        ro.labels = render::RenderOptions::Labels::none;
+    } else {
+        const auto n = labels.rfind("top:", 0) == 0 ? parse_number(labels.substr(4)) : std::nullopt;
+        if (!n || *n < 0 || *n != std::floor(*n))
+            throw UsageError("--labels takes top:N, all or none; got '" + labels + "'");
+        ro.label_top = static_cast<std::size_t>(*n);
+    }
+    if (tie_colour != "linkage" && tie_colour != "dimension")
+        throw UsageError("--tie-colour takes linkage or dimension; got '" + tie_colour + "'");
+    ro.tie_colour_by_dimension = tie_colour == "dimension";
+    if (ro.max_actors == 0) throw UsageError("--max-actors must be at least 1");
+
+    const auto options = load_options(c);
+    const auto inputs = resolve_inputs(c.inputs, options).all();
+    refuse_overwriting_inputs({out_file}, inputs);
+    const auto net = load_with_progress(c.inputs, options, io);
+    print_warnings(net, io);
+    std::uint32_t chosen = 0;
+    if (!relation.empty()) {
+        const auto& names = net.relations();
+        const auto it = std::find(names.begin(), names.end(), relation);
+        if (it == names.end())
+            throw UsageError("no relation named '" + relation +
+                             "'; relations: " + fmt::format("{}", fmt::join(names, ", ")));
+        chosen = static_cast<std::uint32_t>(it - names.begin());
+    } else if (net.relations().size() > 1) {
+        throw UsageError("the network has " + std::to_string(net.relations().size()) +
+                         " relations (" + fmt::format("{}", fmt::join(net.relations(), ", ")) +
+                         "); choose one with --relation");
+    }
+    const auto one = net.select_relation(chosen);
+    ro.relation = one.relations().front();
+    render::Diagram d;
+    scoring::ScoreOptions so;  // the defaults of `clusterlens score`
+    if (has_scores(one)) {
+        d = render::render_network(one, headline_from_network(one, so.lock_in), ro, format);
+    } else {
+        const bool tty = &io.err == &std::cerr && isatty(STDERR_FILENO) == 1;
+        if (tty)
+            io.err << "clusterlens: no scores in the input; scoring first (as clusterlens score)\n";
+        const auto scored = scoring::score_relation(one, so);
+        for (const auto& w : scored.warnings) io.err << "clusterlens: warning: " << w << '\n';
+        const auto& ty = scored.summary["typology"];
+        if (!ty["internal_threshold"].is_null())
+            ro.internal_threshold = ty["internal_threshold"].get<double>();
+        if (!ty["external_threshold"].is_null())
+            ro.external_threshold = ty["external_threshold"].get<double>();
+        d = render::render_network(scored.network, headline_from_summary(scored.summary), ro,
+                                   format);
+    }
+    AtomicFile file(out_file);
+    file.stream() << d.bytes;
+    file.finish();
+    file.commit();
+    io.out << fmt::format("wrote {}: {} actors and {} ties drawn", out_file, d.actors_drawn,
+                          d.ties_drawn);
+    if (d.actors_left_out + d.ties_left_out > 0)
+        io.out << fmt::format(" ({} actors and {} ties left out)", d.actors_left_out,
+                              d.ties_left_out);
+    io.out << '\n';
+    for (const auto& note : d.notes) io.out << "  " << note << '\n';
+    return 0;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, Streams io) {
@@ -545,8 +749,10 @@ int run(const std::vector<std::string>& args, Streams io) {
             if (args[0] == "validate") return cmd_validate(rest, io);
             if (args[0] == "convert") return cmd_convert(rest, io);
             if (args[0] == "score") return cmd_score(rest, io);
+            if (args[0] == "render") return cmd_render(rest, io);
             throw UsageError("unknown command '" + args[0] +
-                             "'; commands: validate, convert, score (see clusterlens --help)");
+                             "'; commands: validate, convert, score, render (see clusterlens "
+                             "--help)");
         } catch (const po::error& e) {
             throw UsageError(e.what());
         }

@@ -1,0 +1,82 @@
+// Annotated cluster diagrams (issue 4): a scored Network drawn with Graphviz so that the figure
+// shows, without a caption, who is core, assisting and external (shape, ring, outline), who is
+// central or brokers (size), each actor's learning capacity (fill), how strong ties are
+// (width, fading) and which ties are local buzz or global pipelines (solid / dashed), with a
+// legend and a title block inside the figure.
+//
+// render/ reads scores as attributes by name (style.md): `size_by`, `color_by` and `shape_by`
+// name actor attributes or model fields (part, type, locality, group, stage); tie styles use
+// the `linkage` and `learning_dimension` tie attributes that `clusterlens score` writes, and
+// fall back to the actors' localities.
+//
+// Every layout ends in one pinned render: positions are computed first (our concentric and
+// position-map layouts, or a Graphviz engine run once on the bare network with seed `seed`),
+// then the legend and title block are placed beside them and Graphviz's nop2 engine draws the
+// lot, so the output is deterministic for a given input, options and Graphviz version.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "graphs/network.hpp"
+
+namespace clusterlens::render {
+
+/// Title-block numbers (the caller computes them with the scoring library, so they equal
+/// summary.json).
+struct Headline {
+    std::vector<std::pair<std::string, std::size_t>> actors_by_part;  ///< e.g. core 12
+    std::size_t ties = 0;
+    double local_ei = std::numeric_limits<double>::quiet_NaN();  ///< the cluster's openness
+    double mean_tie_strength = std::numeric_limits<double>::quiet_NaN();
+    int lock_in = -1;  ///< 1 yes, 0 no, -1 unknown
+};
+
+enum class Layout { concentric, sfdp, neato, fdp, dot, circo, position_map };
+
+/// "concentric", "sfdp", ... ; nullopt-like: throws UsageError listing the choices.
+Layout parse_layout(const std::string& name);
+std::string to_string(Layout layout);
+
+struct RenderOptions {
+    Layout layout = Layout::concentric;
+    std::string size_by = "betweenness";
+    std::string color_by = "learning_capacity";
+    std::string shape_by = "type";
+    /// Labels for the `label_top` actors with the largest size score; all or none.
+    enum class Labels { top, all, none } labels = Labels::top;
+    std::size_t label_top = 15;
+    std::string relation;  ///< informational (the caller selects the relation)
+    std::string ego;       ///< actor id: draw only its neighbourhood
+    std::size_t radius = 1;
+    std::string title;
+    std::uint64_t seed = 1;
+    double min_weight = 0;     ///< ties lighter than this are left out
+    std::size_t top_ties = 0;  ///< keep only the N strongest ties (0 = all)
+    /// Collapse global actors into one node per value of this attribute (e.g. country, type).
+    std::string collapse_external;
+    /// Above this many actors, draw the top ones by size score (an overview) and say so.
+    std::size_t max_actors = 1500;
+    bool tie_colour_by_dimension = false;  ///< colour ties by learning_dimension
+    /// Position map quadrant lines (NaN: the firms' means, as the typology's default).
+    double internal_threshold = std::numeric_limits<double>::quiet_NaN();
+    double external_threshold = std::numeric_limits<double>::quiet_NaN();
+};
+
+struct Diagram {
+    std::string bytes;  ///< the file contents
+    std::size_t actors_drawn = 0, ties_drawn = 0;
+    std::size_t actors_left_out = 0, ties_left_out = 0;
+    std::vector<std::string> notes;  ///< what the legend says was left out or merged
+};
+
+/// Draws `net` (one relation) in `format` (svg, png, pdf or dot). UsageError for an unknown
+/// attribute, ego id or format; BackendError when Graphviz fails.
+Diagram render_network(const Network& net, const Headline& headline, const RenderOptions& options,
+                       const std::string& format);
+
+}  // namespace clusterlens::render

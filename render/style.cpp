@@ -1,0 +1,164 @@
+#include "render/style.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace clusterlens::render {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+/// Splits UTF-8 into code points; calls emit(bytes, code_point) for each valid one and
+/// emit(kReplacement, 0xFFFD) for each invalid byte. Stops after max_chars code points and
+/// returns true if text was cut.
+template <class Emit>
+bool for_each_code_point(std::string_view s, std::size_t max_chars, Emit emit) {
+    std::size_t i = 0, count = 0;
+    while (i < s.size()) {
+        if (count == max_chars) return true;
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80         ? 1
+                          : (c >> 5) == 6  ? 2
+                          : (c >> 4) == 14 ? 3
+                          : (c >> 3) == 30 ? 4
+                                           : 0;
+        std::uint32_t cp = len == 1   ? c
+                           : len == 2 ? (c & 0x1F)
+                           : len == 3 ? (c & 0x0F)
+                                      : (c & 0x07);
+        bool ok = len != 0 && i + len <= s.size();
+        for (std::size_t k = 1; ok && k < len; ++k) {
+            const auto d = static_cast<unsigned char>(s[i + k]);
+            if ((d >> 6) != 2) ok = false;
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        // Overlong forms, surrogates and values above U+10FFFF are invalid too.
+        if (ok && ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+                   (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)))
+            ok = false;
+        if (ok) {
+            emit(s.substr(i, len), cp);
+            i += len;
+        } else {
+            emit(kReplacement, 0xFFFD);
+            ++i;
+        }
+        ++count;
+    }
+    return false;
+}
+
+bool is_control(std::uint32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
+
+}  // namespace
+
+std::string plain_label(std::string_view text, std::size_t max_chars) {
+    std::string out;
+    const bool cut =
+        for_each_code_point(text, max_chars, [&](std::string_view bytes, std::uint32_t cp) {
+            if (cp == '\\')
+                out += "\\\\";
+            else if (is_control(cp))
+                out += kReplacement;
+            else
+                out += bytes;
+        });
+    if (cut) out += "\xE2\x80\xA6";  // …
+    return out;
+}
+
+std::string html_text(std::string_view text, std::size_t max_chars) {
+    std::string out;
+    const bool cut =
+        for_each_code_point(text, max_chars, [&](std::string_view bytes, std::uint32_t cp) {
+            switch (cp) {
+                case '&':
+                    out += "&amp;";
+                    break;
+                case '<':
+                    out += "&lt;";
+                    break;
+                case '>':
+                    out += "&gt;";
+                    break;
+                case '"':
+                    out += "&quot;";
+                    break;
+                case '\'':
+                    out += "&#39;";
+                    break;
+                default:
+                    out += is_control(cp) ? std::string(kReplacement) : std::string(bytes);
+            }
+        });
+    if (cut) out += "\xE2\x80\xA6";
+    return out;
+}
+
+std::string sequential_colour(double t) {
+    if (!std::isfinite(t)) return "#d9d9d9";
+    // viridis at t = 0, 0.125, ..., 1 (matplotlib's table), linear in between.
+    static constexpr std::array<std::array<int, 3>, 9> stops = {{{68, 1, 84},
+                                                                 {71, 44, 122},
+                                                                 {59, 81, 139},
+                                                                 {44, 113, 142},
+                                                                 {33, 144, 141},
+                                                                 {39, 173, 129},
+                                                                 {92, 200, 99},
+                                                                 {170, 220, 50},
+                                                                 {253, 231, 37}}};
+    t = std::clamp(t, 0.0, 1.0) * 8.0;
+    const auto k = std::min<std::size_t>(static_cast<std::size_t>(t), 7);
+    const double f = t - static_cast<double>(k);
+    std::array<int, 3> c{};
+    for (std::size_t i = 0; i < 3; ++i)
+        c[i] = static_cast<int>(std::lround(stops[k][i] + f * (stops[k + 1][i] - stops[k][i])));
+    return fmt::format("#{:02x}{:02x}{:02x}", c[0], c[1], c[2]);
+}
+
+std::string qualitative_colour(std::size_t index) {
+    // Okabe-Ito without black (drawn on white, with black outlines).
+    static constexpr std::array<std::string_view, 8> palette = {
+        "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#999999"};
+    return std::string(palette[index % palette.size()]);
+}
+
+std::string with_alpha(const std::string& rgb, double alpha) {
+    const auto a = static_cast<int>(std::lround(std::clamp(alpha, 0.0, 1.0) * 255));
+    return rgb + fmt::format("{:02x}", a);
+}
+
+std::string shape_for_type(std::string_view type, bool focal) {
+    if (type == "firm") return focal ? "doublecircle" : "circle";
+    if (type == "university" || type == "research") return "box";
+    if (type == "government") return "triangle";
+    if (type == "intermediary") return "diamond";
+    return "hexagon";
+}
+
+std::string shape_for_category(std::size_t index) {
+    static constexpr std::array<std::string_view, 7> shapes = {
+        "circle", "box", "triangle", "diamond", "hexagon", "invtriangle", "pentagon"};
+    return std::string(shapes[index % shapes.size()]);
+}
+
+std::vector<double> normalise(const std::vector<double>& values, double& lo, double& hi) {
+    lo = std::numeric_limits<double>::infinity();
+    hi = -lo;
+    for (const double v : values)
+        if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+    std::vector<double> out(values.size(), std::nan(""));
+    if (lo > hi) {
+        lo = hi = std::nan("");
+        return out;
+    }
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (std::isfinite(values[i])) out[i] = hi > lo ? (values[i] - lo) / (hi - lo) : 0.5;
+    return out;
+}
+
+}  // namespace clusterlens::render
