@@ -608,6 +608,9 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
                        const std::string& format) {
     if (format != "svg" && format != "png" && format != "pdf" && format != "dot")
         throw UsageError("cannot write a figure as '" + format + "'; use .svg, .png, .pdf or .dot");
+    // The context first: creating it sets Graphviz's default node label (\N) for graphs made
+    // afterwards, so making it before any graph keeps the output the same in every process.
+    graphviz_context();
     const bool numeric_colour = numbers_of(net, o.color_by, "--color-by").has_value();
     View v = build_view(net, o, numeric_colour);
 
@@ -703,6 +706,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         auto line = [&](const std::string& id, double x0, double y0, double x1, double y1,
                         const char* style, const char* colour) {
             auto* e = b.edge(point(id + "_a", x0, y0), point(id + "_b", x1, y1));
+            b.set(e, "id", id);
             b.set(e, "style", style);
             b.set(e, "color", colour);
             b.set(e, "dir", "none");
@@ -785,6 +789,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
     for (std::size_t j = 0; j < v.edges.size(); ++j) {
         const auto& e = v.edges[j];
         auto* edge = b.edge(drawn[e.a], drawn[e.b]);
+        b.set(edge, "id", "tie_" + std::to_string(j));
         const double t = std::isfinite(w01[j]) ? std::sqrt(w01[j]) : 0.5;
         b.set(edge, "penwidth", fmt::format("{:.2f}", 0.4 + 3.2 * t));
         // Ties outside the cluster (global-global) are context: fainter still.
@@ -946,6 +951,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
                 b.set(p, "style", "invis");
             }
             auto* e = b.edge(a, c);
+            b.set(e, "id", fmt::format("legend_tie_{}", item++));
             b.set(e, "penwidth", fmt::format("{:.2f}", 0.4 + 3.2 * t));
             b.set(e, "color", with_alpha(colour, 0.18 + 0.72 * t));
             b.set(e, "style", edge_style(kind));
