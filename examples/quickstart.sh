@@ -22,6 +22,16 @@ echo
 echo "== clusterlens score (centrality, structural holes, openness, brokerage, roles, learning capacity, lock-in)"
 "$bin" score "$example/data" --map "$example/cordis.toml" -o "$out/score"
 echo
+echo "== clusterlens render (annotated figures with a legend: rings, pipelines by country, firm roles)"
+"$bin" render "$out/score/network.graphml" -o "$out/figure.svg" \
+  --title "Climate projects with an Estonian partner (CORDIS H2020, SC5)"
+"$bin" render "$out/score/network.graphml" -o "$out/figure.png" \
+  --title "Climate projects with an Estonian partner (CORDIS H2020, SC5)"
+"$bin" render "$out/score/network.graphml" -o "$out/pipelines_by_country.svg" \
+  --collapse-external country --title "Estonian climate cluster: pipelines by partner country"
+"$bin" render "$out/score/network.graphml" -o "$out/position_map.svg" --position-map \
+  --title "Estonian climate cluster: firm roles"
+echo
 echo "Outputs are in $out:"
 (cd "$out" && find . -type f | sort) | sed 's/^/  /'
 echo "Source: CORDIS, European Commission — Horizon 2020 projects dataset, 2020-12-14."

@@ -379,7 +379,7 @@ void concentric(View& v, bool ego) {
                          ? (ring[r].size() == 1
                                 ? 0.0
                                 : std::max(3 * spacing, count * spacing / (2 * std::numbers::pi)))
-                         : previous + std::max(4 * spacing, 0.3 * previous);
+                         : previous + std::max({4 * spacing, 2.5 * biggest, 0.3 * previous});
         if (previous >= 0) {
             bands[r] =
                 static_cast<std::size_t>(std::ceil(count * spacing / (2 * std::numbers::pi * rad)));
@@ -530,7 +530,7 @@ public:
     /// A text block whose left edge is at x (Graphviz centres node labels on pos).
     Agnode_t* text(const std::string& id, double x, double y, const std::string& html, double chars,
                    double points) {
-        const double w = chars * points * 0.55;
+        const double w = chars * points * 0.45;  // Liberation Sans: ~0.45 em per character
         auto* n = node(id, x + w / 2, y);
         set(n, "shape", "plaintext");
         set(n, "margin", "0");
@@ -745,7 +745,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
                    true);
         box.add(0, -40, 0);
         box.add(map_w, map_h + 30, 0);
-        v.notes.push_back(fmt::format("quadrant lines: internal {} , external {}", short_number(tx),
+        v.notes.push_back(fmt::format("quadrant lines: internal {}, external {}", short_number(tx),
                                       short_number(ty)));
     }
 
@@ -939,44 +939,46 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
             y -= w * 36 + 6;
         }
 
-        heading(fmt::format("ties: width and opacity = weight ({} to {})", short_number(w_lo),
-                            short_number(w_hi)));
-        auto tie_sample = [&](const std::string& kind, const std::string& colour, double t,
-                              const std::string& text) {
-            auto* a = b.node(fmt::format("legend_{}", item++), x, y);
-            auto* c = b.node(fmt::format("legend_{}", item++), x + 44, y);
-            for (auto* p : {a, c}) {
-                b.set(p, "shape", "point");
-                b.set(p, "width", "0.01");
-                b.set(p, "style", "invis");
+        if (!v.edges.empty()) {
+            heading(fmt::format("ties: width and opacity = weight ({} to {})", short_number(w_lo),
+                                short_number(w_hi)));
+            auto tie_sample = [&](const std::string& kind, const std::string& colour, double t,
+                                  const std::string& text) {
+                auto* a = b.node(fmt::format("legend_{}", item++), x, y);
+                auto* c = b.node(fmt::format("legend_{}", item++), x + 44, y);
+                for (auto* p : {a, c}) {
+                    b.set(p, "shape", "point");
+                    b.set(p, "width", "0.01");
+                    b.set(p, "style", "invis");
+                }
+                auto* e = b.edge(a, c);
+                b.set(e, "id", fmt::format("legend_tie_{}", item++));
+                b.set(e, "penwidth", fmt::format("{:.2f}", 0.4 + 3.2 * t));
+                b.set(e, "color", with_alpha(colour, 0.18 + 0.72 * t));
+                b.set(e, "style", edge_style(kind));
+                b.set(e, "dir", "none");
+                note(x + 54, text);
+                y -= row;
+            };
+            if (o.tie_colour_by_dimension) {
+                for (const auto& [name, index] : dims)
+                    tie_sample("buzz", qualitative_colour(index), 0.6,
+                               "learning dimension: " + (name.empty() ? "(none)" : name));
+            } else {
+                tie_sample("buzz", "#0072b2", 1.0, "local buzz (solid): both ends local");
+                tie_sample("pipeline", "#d55e00", 1.0, "global pipeline (dashed): local to global");
+                tie_sample("extra_local", "#7f7f7f", 1.0, "outside the cluster (dotted)");
             }
-            auto* e = b.edge(a, c);
-            b.set(e, "id", fmt::format("legend_tie_{}", item++));
-            b.set(e, "penwidth", fmt::format("{:.2f}", 0.4 + 3.2 * t));
-            b.set(e, "color", with_alpha(colour, 0.18 + 0.72 * t));
-            b.set(e, "style", edge_style(kind));
-            b.set(e, "dir", "none");
-            note(x + 54, text);
-            y -= row;
-        };
-        if (o.tie_colour_by_dimension) {
-            for (const auto& [name, index] : dims)
-                tie_sample("buzz", qualitative_colour(index), 0.6,
-                           "learning dimension: " + (name.empty() ? "(none)" : name));
-        } else {
-            tie_sample("buzz", "#0072b2", 1.0, "local buzz (solid): both ends local");
-            tie_sample("pipeline", "#d55e00", 1.0, "global pipeline (dashed): local to global");
-            tie_sample("extra_local", "#7f7f7f", 1.0, "outside the cluster (dotted)");
+            tie_sample("buzz", "#333333", 0.0, "weakest tie: " + short_number(w_lo));
+            tie_sample("buzz", "#333333", 1.0, "strongest tie: " + short_number(w_hi));
         }
-        tie_sample("buzz", "#333333", 0.0, "weakest tie: " + short_number(w_lo));
-        tie_sample("buzz", "#333333", 1.0, "strongest tie: " + short_number(w_hi));
-
         heading("shown");
         std::vector<std::string> lines = v.notes;
         if (o.labels == RenderOptions::Labels::top)
             lines.push_back(fmt::format("labels: top {} by {}", o.label_top, o.size_by));
-        lines.push_back(fmt::format("{} actors and {} ties drawn", thousands(v.nodes.size()),
-                                    thousands(v.edges.size())));
+        lines.push_back(fmt::format("{} actor{} and {} tie{} drawn", thousands(v.nodes.size()),
+                                    v.nodes.size() == 1 ? "" : "s", thousands(v.edges.size()),
+                                    v.edges.size() == 1 ? "" : "s"));
         if (v.actors_left_out + v.ties_left_out > 0)
             lines.push_back(fmt::format("left out: {} actors, {} ties",
                                         thousands(v.actors_left_out), thousands(v.ties_left_out)));

@@ -719,8 +719,11 @@ Examples (the bundled Estonian climate cluster):
     file.stream() << d.bytes;
     file.finish();
     file.commit();
-    io.out << fmt::format("wrote {}: {} actors and {} ties drawn", out_file, d.actors_drawn,
-                          d.ties_drawn);
+    auto plural = [](std::size_t k, const char* what) {
+        return fmt::format("{} {}{}", k, what, k == 1 ? "" : "s");
+    };
+    io.out << fmt::format("wrote {}: {} and {} drawn", out_file, plural(d.actors_drawn, "actor"),
+                          plural(d.ties_drawn, "tie"));
     if (d.actors_left_out + d.ties_left_out > 0)
         io.out << fmt::format(" ({} actors and {} ties left out)", d.actors_left_out,
                               d.ties_left_out);
