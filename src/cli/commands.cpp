@@ -611,9 +611,10 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
         "seed", po::value(&ro.seed)->default_value(1)->value_name("S"),
         "seed for the Graphviz engines (same input and seed, same file)")(
         "min-weight", po::value(&ro.min_weight)->default_value(0)->value_name("W"),
-        "leave out ties lighter than W")("top-ties",
-                                         po::value(&ro.top_ties)->default_value(0)->value_name("N"),
-                                         "draw only the N strongest ties (0 = all)")(
+        "leave out ties lighter than W")(
+        "top-ties", po::value(&ro.top_ties)->default_value(10000)->value_name("N"),
+        "draw only the N strongest ties (0 = all); beyond ~10,000 ties a figure is a "
+        "hairball and slow to open, so that is the default cap (the legend says so)")(
         "collapse-external", po::value(&ro.collapse_external)->value_name("ATTR"),
         "merge global actors into one node per value of ATTR (e.g. country, type), so "
         "pipelines read as which local actor reaches where")(
