@@ -454,13 +454,11 @@ void engine_layout(View& v, Layout layout, std::uint64_t seed) {
            const_cast<char*>(std::to_string(seed % 1000000007).c_str()));
     agattr(g.get(), AGRAPH, const_cast<char*>("overlap"), const_cast<char*>("prism"));
     agattr(g.get(), AGRAPH, const_cast<char*>("splines"), const_cast<char*>("false"));
-    auto* fixed =
-        agattr(g.get(), AGNODE, const_cast<char*>("fixedsize"), const_cast<char*>("true"));
+    agattr(g.get(), AGNODE, const_cast<char*>("fixedsize"), const_cast<char*>("true"));
     auto* width = agattr(g.get(), AGNODE, const_cast<char*>("width"), const_cast<char*>("0.2"));
     auto* height = agattr(g.get(), AGNODE, const_cast<char*>("height"), const_cast<char*>("0.2"));
     agattr(g.get(), AGNODE, const_cast<char*>("label"), const_cast<char*>(""));
     agattr(g.get(), AGNODE, const_cast<char*>("shape"), const_cast<char*>("circle"));
-    (void)fixed;
     std::vector<Agnode_t*> nodes;
     for (std::size_t i = 0; i < v.nodes.size(); ++i) {
         auto* n = agnode(g.get(), const_cast<char*>(("n" + std::to_string(i)).c_str()), 1);
@@ -728,21 +726,18 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         quadrant("quadrant_exchanger", qx_hi, qy_lo, "mutual exchanger");
         quadrant("quadrant_star", qx_lo, qy_hi, "external star");
         quadrant("quadrant_isolated", qx_lo, qy_lo, "isolated");
-        auto axis_label = [&](const std::string& id, double x, double y, const std::string& text,
-                              bool vertical) {
+        auto axis_label = [&](const std::string& id, double x, double y, const std::string& text) {
             auto* n = b.node(id, x, y);
             b.set(n, "shape", "plaintext");
             b.set_html(n, "label", font(11, text));
-            (void)vertical;
         };
+        // Both axis titles are horizontal: x below its axis, y above the top of its axis.
         axis_label("axis_x_label", map_w / 2, -28,
                    fmt::format("local internal connectivity (distinct local contacts; line at {})",
-                               short_number(tx)),
-                   false);
+                               short_number(tx)));
         axis_label("axis_y_label", 0, map_h + 22,
                    fmt::format("external openness (strength to global actors; line at {})",
-                               short_number(ty)),
-                   true);
+                               short_number(ty)));
         box.add(0, -40, 0);
         box.add(map_w, map_h + 30, 0);
         v.notes.push_back(fmt::format("quadrant lines: internal {}, external {}", short_number(tx),
