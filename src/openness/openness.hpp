@@ -103,7 +103,8 @@ struct EiResult {
 /// Throws UsageError when groups.size() differs from the number of actors.
 /// Complexity O(n + m) plus, for the test, O(permutations * (n + Σ deg of the actors holding
 /// a label other than the most common one)): only ties touching the smaller groups are
-/// visited. Sources: Krackhardt & Stern (1988); UCINET help "E-I index" (hs4360) and "Homophily" (hs4375).
+/// visited. Sources: Krackhardt & Stern (1988); UCINET help "E-I index" (hs4360) and "Homophily"
+/// (hs4375).
 EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
                   const EiOptions& options);
 
