@@ -8,9 +8,9 @@ with sna's null, tie overlap, typology, learning capacity, lock-in, continuous c
 are listed as such, not imitated: the comparison is of what both do.
 
 Usage: peer_score.py [--limit=SECONDS] igraph|networkx FOLDER
-  A measure still running after SECONDS (default 300) is stopped; the total is then a lower
-bound and the output says which measures were stopped. python-igraph's C calls cannot be
-interrupted by the alarm, so the limit only binds NetworkX in practice.
+  A measure still running after SECONDS (default 300) is stopped (SIGALRM; python-igraph
+checks for it too); the total is then a lower bound and the output says which measures were
+stopped.
 """
 import csv
 import gzip
