@@ -166,6 +166,11 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
             "ego network of {} (radius {})",
             net.actor(*ego).label.empty() ? net.actor(*ego).id : net.actor(*ego).label, o.radius));
     }
+    if (o.only_local) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (net.actor(i).locality != Locality::local) keep[i] = 0;
+        v.notes.push_back("local actors only (the buzz sub-network)");
+    }
     // Position map: firms with a typology only.
     std::vector<double> ix(n, kNan), ey(n, kNan);
     if (o.layout == Layout::position_map) {
@@ -309,6 +314,12 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
         }
     }
     // Filters.
+    if (!o.only_linkage.empty()) {
+        const std::size_t all = v.edges.size();
+        std::erase_if(v.edges, [&](const Edge& e) { return e.kind != o.only_linkage; });
+        v.ties_left_out += all - v.edges.size();
+        v.notes.push_back("ties shown: " + o.only_linkage + " only");
+    }
     const std::size_t before = v.edges.size();
     if (o.min_weight > 0)
         std::erase_if(v.edges, [&](const Edge& e) { return e.weight < o.min_weight; });

@@ -62,6 +62,10 @@ struct RenderOptions {
     /// Above this many actors, draw the top ones by size score (an overview) and say so.
     std::size_t max_actors = 1500;
     bool tie_colour_by_dimension = false;  ///< colour ties by learning_dimension
+    /// Draw only local actors (the buzz sub-network).
+    bool only_local = false;
+    /// Draw only ties of this linkage (buzz, pipeline, extra_local); "" = all.
+    std::string only_linkage;
     /// Position map quadrant lines (NaN: the firms' means, as the typology's default).
     double internal_threshold = std::numeric_limits<double>::quiet_NaN();
     double external_threshold = std::numeric_limits<double>::quiet_NaN();

@@ -16,6 +16,7 @@
 #include "graphs/load.hpp"
 #include "graphs/write.hpp"
 #include "render/diagram.hpp"
+#include "src/compare/local_global.hpp"
 #include "src/learning/lock_in.hpp"
 #include "src/openness/openness.hpp"
 #include "src/score/score.hpp"
@@ -43,6 +44,8 @@ commands:
   render     draw the network as an annotated figure (SVG, PNG, PDF or DOT) with a legend:
              concentric rings of core, assisting and external actors, the position map,
              ego views, Graphviz layouts
+  compare    local versus global linkage structure of one cluster: buzz and pipelines side
+             by side, who holds the pipelines, gatekeeper dependence, lock-in, figures
 
 NETWORK is one of
   nodes.csv edges.csv   a Gephi spreadsheet pair (Id,Label,... / Source,Target,Type,Weight,...)
@@ -733,6 +736,246 @@ Examples (the bundled Estonian climate cluster):
     return 0;
 }
 
+// ---- compare ----------------------------------------------------------------------------
+
+std::string csv_number(double v) { return std::isfinite(v) ? format_number(v) : std::string(); }
+
+int cmd_compare(const std::vector<std::string>& args, Streams io) {
+    Common c;
+    std::string out_dir, relation;
+    double strong = std::nan("");
+    std::size_t top = 5;
+    scoring::ScoreOptions so;
+    so.ei.permutations = 0;  // the comparison reports no p-values
+    po::options_description visible("compare options");
+    visible.add_options()("help,h", "show this help")(
+        "output,o", po::value(&out_dir)->value_name("OUTDIR"),
+        "folder for comparison.csv, comparison.json, local_actors.csv and the figures")(
+        "relation", po::value(&relation)->value_name("NAME"),
+        "compare this relation (required when there are several)")(
+        "strong-threshold", po::value(&strong)->value_name("W"),
+        "ties with weight >= W are strong (default: weight above the median)")(
+        "top", po::value(&top)->default_value(5)->value_name("N"),
+        "pipeline holders listed in the report")(
+        "lockin-ei", po::value(&so.lock_in.ei_threshold)->default_value(-0.5)->value_name("X"),
+        "lock-in fires when the local group's E-I <= X")(
+        "lockin-pipelines",
+        po::value(&so.lock_in.pipelines_threshold)->default_value(1.0)->value_name("X"),
+        "lock-in fires when pipelines per local actor < X")(
+        "lockin-concentration",
+        po::value(&so.lock_in.concentration_threshold)->default_value(0.5)->value_name("X"),
+        "lock-in fires when pipeline concentration (HHI) >= X")(
+        "lockin-density",
+        po::value(&so.lock_in.density_threshold)->default_value(0.5)->value_name("X"),
+        "lock-in fires when local density >= X")(
+        "lockin-min", po::value(&so.lock_in.min_fired)->default_value(2)->value_name("K"),
+        "lock-in flag when at least K indicators fire");
+    visible.add(common_options(c));
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&c.inputs)->multitoken());
+    po::positional_options_description pos;
+    pos.add("input", -1);
+    po::variables_map vm;
+    if (!parse(
+            args, visible, hidden, pos, vm,
+            "usage: clusterlens compare NETWORK -o OUTDIR [options]",
+            R"(Splits one cluster's network into its local sub-network (ties among local actors: buzz)
+and its pipelines (ties between local and global actors) and reports them side by side:
+  OUTDIR/comparison.csv    tidy table: metric, local (buzz), global (pipelines), cluster, definition
+  OUTDIR/comparison.json   the same, the pipeline holders, lock-in indicators, options
+  OUTDIR/local_actors.csv  per local actor: local degree and betweenness (within the buzz
+                           sub-network), pipelines, pipeline strength and share, typology
+  OUTDIR/buzz.svg, pipelines.svg, position_map.svg   the two sides drawn, and the firm roles
+Gatekeeper dependence = share of the global actors reached only through technological
+gatekeepers: the external reach lost if the gatekeepers were removed.
+
+Example (the bundled Estonian climate cluster):
+  clusterlens compare examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml -o out/ee_compare
+)",
+            io))
+        return 0;
+    if (c.inputs.empty())
+        throw UsageError("compare needs a NETWORK; see clusterlens compare --help");
+    if (out_dir.empty())
+        throw UsageError("compare needs -o OUTDIR; see clusterlens compare --help");
+    const auto options = load_options(c);
+    const auto inputs = resolve_inputs(c.inputs, options).all();
+    const auto net = load_with_progress(c.inputs, options, io);
+    print_warnings(net, io);
+    std::uint32_t chosen = 0;
+    if (!relation.empty()) {
+        const auto& names = net.relations();
+        const auto it = std::find(names.begin(), names.end(), relation);
+        if (it == names.end())
+            throw UsageError("no relation named '" + relation +
+                             "'; relations: " + fmt::format("{}", fmt::join(names, ", ")));
+        chosen = static_cast<std::uint32_t>(it - names.begin());
+    } else if (net.relations().size() > 1) {
+        throw UsageError("the network has several relations (" +
+                         fmt::format("{}", fmt::join(net.relations(), ", ")) +
+                         "); choose one with --relation");
+    }
+    const auto one = net.select_relation(chosen);
+    scoring::LocalGlobalOptions lo;
+    lo.strong_threshold = strong;
+    so.ties.strong_threshold = strong;
+    const auto cmp = scoring::compare_local_global(one, lo);
+    const auto scored = scoring::score_relation(one, so);
+    for (const auto& w : scored.warnings) io.err << "clusterlens: warning: " << w << '\n';
+    const auto& lock = scored.summary["lock_in"];
+
+    // comparison.csv rows: metric, local (buzz), global (pipelines), cluster, definition.
+    struct Row {
+        std::string metric;
+        double local, global, cluster;
+        std::string definition;
+    };
+    const double nan = std::nan("");
+    auto d = [](std::size_t v) { return static_cast<double>(v); };
+    std::vector<Row> rows = {
+        {"actors", d(cmp.buzz.actors), d(cmp.pipelines.actors), d(one.actor_count()),
+         "local: local actors; global: local actors and the global actors they reach"},
+        {"ties", d(cmp.buzz.ties), d(cmp.pipelines.ties), d(one.tie_count()),
+         "local: ties among local actors (buzz); global: local-global ties (pipelines)"},
+        {"strength", cmp.buzz.strength, cmp.pipelines.strength, nan, "sum of tie weights"},
+        {"density", cmp.buzz.density, cmp.pipelines.density, nan,
+         "local: ties / possible local pairs; global: ties / (local actors x global actors)"},
+        {"mean_tie_strength", cmp.buzz.mean_strength, cmp.pipelines.mean_strength, nan,
+         "strength / ties"},
+        {"strong_tie_share", cmp.buzz.strong_share, cmp.pipelines.strong_share, nan,
+         cmp.threshold_is_median
+             ? fmt::format("share of ties with weight > {} (the median weight)",
+                           format_number(cmp.strong_threshold))
+             : fmt::format("share of ties with weight >= {}", format_number(cmp.strong_threshold))},
+        {"degree_centralization", cmp.buzz.centralization, cmp.pipelines.centralization, nan,
+         "Freeman over local actors' partners on that side (global: max (n_L-1) n_G)"},
+        {"components", d(cmp.buzz.components), d(cmp.pipelines.components), nan,
+         "connected components of that side's graph (isolated local actors count)"},
+        {"extra_local_ties", nan, nan, d(cmp.extra_local_ties),
+         "global-global ties (neither side)"},
+        {"pipeline_concentration_hhi", nan, nan, cmp.pipeline_concentration,
+         "Herfindahl of local actors' shares of the pipelines"},
+        {"global_actors_reached", nan, nan, d(cmp.global_reached),
+         "global actors with at least one pipeline"},
+        {"gatekeeper_dependence", nan, nan, cmp.gatekeeper_dependence,
+         "share of reached global actors whose every local partner is a technological "
+         "gatekeeper"}};
+    for (const auto& ind : lock["indicators"])
+        rows.push_back({"lockin_" + ind["name"].get<std::string>(), nan, nan,
+                        ind["value"].is_null() ? nan : ind["value"].get<double>(),
+                        "fires when " + ind["rule"].get<std::string>() +
+                            (ind["fired"].get<bool>() ? " (fired)" : " (not fired)")});
+    rows.push_back(
+        {"lockin_flag", nan, nan, lock["flag"].get<bool>() ? 1.0 : 0.0,
+         fmt::format("1 when at least {} indicators fire", lock["min_fired"].get<std::size_t>())});
+
+    namespace fs = std::filesystem;
+    const std::vector<std::string> files = {(fs::path(out_dir) / "comparison.csv").string(),
+                                            (fs::path(out_dir) / "comparison.json").string(),
+                                            (fs::path(out_dir) / "local_actors.csv").string(),
+                                            (fs::path(out_dir) / "buzz.svg").string(),
+                                            (fs::path(out_dir) / "pipelines.svg").string(),
+                                            (fs::path(out_dir) / "position_map.svg").string()};
+    refuse_overwriting_inputs(files, inputs);
+    // Figures first (they may fail), then every file is committed together.
+    render::RenderOptions ro;
+    ro.relation = one.relations().front();
+    const auto headline = headline_from_summary(scored.summary);
+    const auto& ty = scored.summary["typology"];
+    if (!ty["internal_threshold"].is_null())
+        ro.internal_threshold = ty["internal_threshold"].get<double>();
+    if (!ty["external_threshold"].is_null())
+        ro.external_threshold = ty["external_threshold"].get<double>();
+    auto buzz_o = ro;
+    buzz_o.only_local = true;
+    buzz_o.labels = render::RenderOptions::Labels::all;
+    buzz_o.title = "Local buzz: ties among local actors";
+    auto pipe_o = ro;
+    pipe_o.only_linkage = "pipeline";
+    pipe_o.top_ties = 10000;
+    pipe_o.title = "Global pipelines: ties between local and global actors";
+    auto map_o = ro;
+    map_o.layout = render::Layout::position_map;
+    map_o.title = "Firm roles: internal connectivity x external openness";
+    const auto buzz_svg = render::render_network(scored.network, headline, buzz_o, "svg");
+    const auto pipe_svg = render::render_network(scored.network, headline, pipe_o, "svg");
+    const auto map_svg = render::render_network(scored.network, headline, map_o, "svg");
+
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec || !fs::is_directory(out_dir))
+        throw UsageError("cannot create folder " + out_dir + ": " +
+                         (ec ? ec.message() : std::string("a file of that name exists")));
+    AtomicFile csv(files[0]), json(files[1]), actors(files[2]), f_buzz(files[3]), f_pipe(files[4]),
+        f_map(files[5]);
+    csv.stream() << "metric,local,global,cluster,definition\n";
+    nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
+    auto jnum = [](double v) {
+        return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+    };
+    for (const auto& r : rows) {
+        csv.stream() << r.metric << ',' << csv_number(r.local) << ',' << csv_number(r.global) << ','
+                     << csv_number(r.cluster) << ',' << csv_field(r.definition) << '\n';
+        metrics.push_back({{"metric", r.metric},
+                           {"local", jnum(r.local)},
+                           {"global", jnum(r.global)},
+                           {"cluster", jnum(r.cluster)},
+                           {"definition", r.definition}});
+    }
+    actors.stream() << "id,label,type,part,local_degree,local_betweenness,pipelines,"
+                       "pipeline_strength,pipeline_share,typology\n";
+    nlohmann::ordered_json holders = nlohmann::ordered_json::array();
+    for (const auto& a : cmp.local_rows) {
+        const Actor& x = one.actor(a.actor);
+        actors.stream() << csv_field(x.id) << ',' << csv_field(x.label) << ',' << x.type << ','
+                        << to_string(x.part) << ',' << csv_number(a.local_degree) << ','
+                        << csv_number(a.local_betweenness) << ',' << csv_number(a.pipelines) << ','
+                        << csv_number(a.pipeline_strength) << ',' << csv_number(a.pipeline_share)
+                        << ',' << a.typology << '\n';
+        if (holders.size() < top && a.pipelines > 0)
+            holders.push_back({{"id", x.id},
+                               {"pipelines", a.pipelines},
+                               {"share", jnum(a.pipeline_share)},
+                               {"typology", a.typology}});
+    }
+    nlohmann::ordered_json j = {{"clusterlens_version", kVersion},
+                                {"relation", one.relations().front()},
+                                {"local_actors", cmp.local_actors},
+                                {"global_actors", cmp.global_actors},
+                                {"unspecified_actors", cmp.unspecified_actors},
+                                {"metrics", metrics},
+                                {"top_pipeline_holders", holders},
+                                {"lock_in", lock},
+                                {"options",
+                                 {{"strong_threshold", jnum(cmp.strong_threshold)},
+                                  {"strong_rule", cmp.threshold_is_median ? "weight > median weight"
+                                                                          : "weight >= threshold"},
+                                  {"typology_thresholds", ty}}}};
+    json.stream() << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                  << '\n';
+    f_buzz.stream() << buzz_svg.bytes;
+    f_pipe.stream() << pipe_svg.bytes;
+    f_map.stream() << map_svg.bytes;
+    for (auto* f : {&csv, &json, &actors, &f_buzz, &f_pipe, &f_map}) f->finish();
+    for (auto* f : {&csv, &json, &actors, &f_buzz, &f_pipe, &f_map}) f->commit();
+
+    auto num = [](double v) {
+        return std::isfinite(v) ? fmt::format("{:.4g}", v) : std::string("n/a");
+    };
+    io.out << fmt::format("local vs global ({} local, {} global actors)\n", cmp.local_actors,
+                          cmp.global_actors);
+    io.out << fmt::format("  {:<24}{:>12}{:>12}\n", "", "buzz", "pipelines");
+    for (std::size_t k = 1; k < 8; ++k)
+        io.out << fmt::format("  {:<24}{:>12}{:>12}\n", rows[k].metric, num(rows[k].local),
+                              num(rows[k].global));
+    io.out << fmt::format(
+        "  pipeline concentration (HHI) {}; gatekeeper dependence {}; lock-in {}\n",
+        num(cmp.pipeline_concentration), num(cmp.gatekeeper_dependence),
+        lock["flag"].get<bool>() ? "YES" : "no");
+    for (const auto& f : files) io.out << "wrote " << f << '\n';
+    return 0;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, Streams io) {
@@ -755,9 +998,10 @@ int run(const std::vector<std::string>& args, Streams io) {
             if (args[0] == "convert") return cmd_convert(rest, io);
             if (args[0] == "score") return cmd_score(rest, io);
             if (args[0] == "render") return cmd_render(rest, io);
+            if (args[0] == "compare") return cmd_compare(rest, io);
             throw UsageError("unknown command '" + args[0] +
-                             "'; commands: validate, convert, score, render (see clusterlens "
-                             "--help)");
+                             "'; commands: validate, convert, score, render, compare (see "
+                             "clusterlens --help)");
         } catch (const po::error& e) {
             throw UsageError(e.what());
         }
