@@ -32,6 +32,9 @@ echo "== clusterlens render (annotated figures with a legend: rings, pipelines b
 "$bin" render "$out/score/network.graphml" -o "$out/position_map.svg" --position-map \
   --title "Estonian climate cluster: firm roles"
 echo
+echo "== clusterlens compare (local buzz versus global pipelines)"
+"$bin" compare "$example/data" --map "$example/cordis.toml" -o "$out/compare"
+echo
 echo "Outputs are in $out:"
 (cd "$out" && find . -type f | sort) | sed 's/^/  /'
 echo "Source: CORDIS, European Commission — Horizon 2020 projects dataset, 2020-12-14."
