@@ -267,7 +267,11 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
     // Ties between drawn nodes; merged ties summed.
     if (o.layout != Layout::position_map) {
         const auto* linkage = net.tie_attributes().find("linkage");
-        const auto* dimension = net.tie_attributes().find("learning_dimension");
+        const auto* dimension = net.tie_attributes().find(
+            o.tie_colour_by.empty() ? std::string("learning_dimension") : o.tie_colour_by);
+        if (!o.tie_colour_by.empty() && dimension == nullptr)
+            throw UsageError("--tie-colour '" + o.tie_colour_by +
+                             "' is not a tie attribute of this network");
         std::map<std::pair<std::size_t, std::size_t>, std::size_t> merged;
         std::size_t merged_away = 0;
         for (std::size_t e = 0; e < net.tie_count(); ++e) {
@@ -800,7 +804,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         b.set(edge, "penwidth", fmt::format("{:.2f}", 0.4 + 3.2 * t));
         // Ties outside the cluster (global-global) are context: fainter still.
         const double alpha = (0.18 + 0.72 * t) * (e.kind == "extra_local" ? 0.5 : 1.0);
-        b.set(edge, "color", with_alpha(edge_colour(e, o.tie_colour_by_dimension, dims), alpha));
+        b.set(edge, "color", with_alpha(edge_colour(e, !o.tie_colour_by.empty(), dims), alpha));
         b.set(edge, "style", edge_style(e.kind));
         if (v.directed) b.set(edge, "arrowsize", "0.5");
     }
@@ -966,10 +970,10 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
                 note(x + 54, text);
                 y -= row;
             };
-            if (o.tie_colour_by_dimension) {
+            if (!o.tie_colour_by.empty()) {
                 for (const auto& [name, index] : dims)
                     tie_sample("buzz", qualitative_colour(index), 0.6,
-                               "learning dimension: " + (name.empty() ? "(none)" : name));
+                               o.tie_colour_by + ": " + (name.empty() ? "(none)" : name));
             } else {
                 tie_sample("buzz", "#0072b2", 1.0, "local buzz (solid): both ends local");
                 tie_sample("pipeline", "#d55e00", 1.0, "global pipeline (dashed): local to global");

@@ -61,7 +61,9 @@ struct RenderOptions {
     std::string collapse_external;
     /// Above this many actors, draw the top ones by size score (an overview) and say so.
     std::size_t max_actors = 1500;
-    bool tie_colour_by_dimension = false;  ///< colour ties by learning_dimension
+    /// Tie colour: "" = by linkage (buzz, pipeline, outside); else a categorical tie attribute
+    /// (learning_dimension, or `change` in a two-wave comparison), Okabe-Ito palette.
+    std::string tie_colour_by;
     /// Draw only local actors (the buzz sub-network).
     bool only_local = false;
     /// Draw only ties of this linkage (buzz, pipeline, extra_local); "" = all.

@@ -17,6 +17,7 @@
 #include "graphs/write.hpp"
 #include "render/diagram.hpp"
 #include "src/compare/local_global.hpp"
+#include "src/compare/two_networks.hpp"
 #include "src/learning/lock_in.hpp"
 #include "src/openness/openness.hpp"
 #include "src/score/score.hpp"
@@ -625,8 +626,8 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
         "above N actors draw an overview of the top N by the size score (the legend says what "
         "was left out)")("tie-colour",
                          po::value(&tie_colour)->default_value("linkage")->value_name("WHAT"),
-                         "tie colour: linkage (buzz blue, pipeline orange) or dimension "
-                         "(learning dimension)");
+                         "tie colour: linkage (buzz blue, pipeline orange), dimension "
+                         "(learning dimension) or any categorical tie attribute");
     visible.add(common_options(c));
     po::options_description hidden;
     hidden.add_options()("input", po::value(&c.inputs)->multitoken());
@@ -676,9 +677,10 @@ Examples (the bundled Estonian climate cluster):
             throw UsageError("--labels takes top:N, all or none; got '" + labels + "'");
         ro.label_top = static_cast<std::size_t>(*n);
     }
-    if (tie_colour != "linkage" && tie_colour != "dimension")
-        throw UsageError("--tie-colour takes linkage or dimension; got '" + tie_colour + "'");
-    ro.tie_colour_by_dimension = tie_colour == "dimension";
+    // linkage (default) | dimension | any categorical tie attribute
+    ro.tie_colour_by = tie_colour == "linkage"     ? std::string()
+                       : tie_colour == "dimension" ? std::string("learning_dimension")
+                                                   : tie_colour;
     if (ro.max_actors == 0) throw UsageError("--max-actors must be at least 1");
 
     const auto options = load_options(c);
@@ -740,6 +742,123 @@ Examples (the bundled Estonian climate cluster):
 
 std::string csv_number(double v) { return std::isfinite(v) ? format_number(v) : std::string(); }
 
+/// One network per argument, except a Gephi CSV pair (two .csv files) which is one network.
+bool several_networks(const std::vector<std::string>& inputs) {
+    if (inputs.size() < 2) return false;
+    auto is_csv = [](const std::string& p) {
+        auto lower = p;
+        for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (const char* ext : {".csv", ".csv.gz", ".tsv", ".tsv.gz"}) {
+            const std::string e(ext);
+            if (lower.size() >= e.size() &&
+                lower.compare(lower.size() - e.size(), e.size(), e) == 0)
+                return true;
+        }
+        return false;
+    };
+    return !(inputs.size() == 2 && is_csv(inputs[0]) && is_csv(inputs[1]));
+}
+
+/// The one relation to compare: --relation, or the only one.
+Network pick_relation(const Network& net, const std::string& relation) {
+    std::uint32_t chosen = 0;
+    if (!relation.empty()) {
+        const auto& names = net.relations();
+        const auto it = std::find(names.begin(), names.end(), relation);
+        if (it == names.end())
+            throw UsageError("no relation named '" + relation +
+                             "'; relations: " + fmt::format("{}", fmt::join(names, ", ")));
+        chosen = static_cast<std::uint32_t>(it - names.begin());
+    } else if (net.relations().size() > 1) {
+        throw UsageError("the network has several relations (" +
+                         fmt::format("{}", fmt::join(net.relations(), ", ")) +
+                         "); choose one with --relation");
+    }
+    return net.select_relation(chosen);
+}
+
+int compare_two_networks(const Common& c, const std::string& out_dir, const std::string& relation,
+                         const scoring::ScoreOptions& so, Streams io) {
+    const auto options = load_options(c);
+    std::vector<std::string> inputs;
+    std::vector<scoring::ScoredRelation> scored;
+    for (const auto& in : c.inputs) {
+        for (const auto& f : resolve_inputs({in}, options).all()) inputs.push_back(f);
+        const auto net = load_with_progress({in}, options, io);
+        print_warnings(net, io);
+        scored.push_back(scoring::score_relation(pick_relation(net, relation), so));
+        for (const auto& w : scored.back().warnings)
+            io.err << "clusterlens: warning: " << w << '\n';
+    }
+    const auto cmp = scoring::compare_two(scored[0], scored[1]);
+    namespace fs = std::filesystem;
+    const std::vector<std::string> files = {(fs::path(out_dir) / "comparison.csv").string(),
+                                            (fs::path(out_dir) / "comparison.json").string(),
+                                            (fs::path(out_dir) / "actors.csv").string(),
+                                            (fs::path(out_dir) / "ties.csv").string(),
+                                            (fs::path(out_dir) / "change.svg").string()};
+    refuse_overwriting_inputs(files, inputs);
+    render::RenderOptions ro;
+    ro.color_by = "change";
+    ro.tie_colour_by = "change";
+    ro.relation = cmp.change.relations().front();
+    ro.title = fmt::format("What changed from {} to {}", fs::path(c.inputs[0]).filename().string(),
+                           fs::path(c.inputs[1]).filename().string());
+    const auto figure =
+        render::render_network(cmp.change, headline_from_summary(scored[1].summary), ro, "svg");
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec || !fs::is_directory(out_dir))
+        throw UsageError("cannot create folder " + out_dir + ": " +
+                         (ec ? ec.message() : std::string("a file of that name exists")));
+    AtomicFile csv(files[0]), json(files[1]), actors(files[2]), ties(files[3]), fig(files[4]);
+    auto jnum = [](double v) {
+        return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+    };
+    csv.stream() << "metric,a,b,change\n";
+    nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
+    for (const auto& m : cmp.metrics) {
+        csv.stream() << m.metric << ',' << csv_number(m.a) << ',' << csv_number(m.b) << ','
+                     << csv_number(m.change) << '\n';
+        metrics.push_back(
+            {{"metric", m.metric}, {"a", jnum(m.a)}, {"b", jnum(m.b)}, {"change", jnum(m.change)}});
+    }
+    actors.stream() << "id,label,status,ext_share_a,ext_share_b,brokerage_total_a,"
+                       "brokerage_total_b,gatekeeper_a,gatekeeper_b,typology_a,typology_b\n";
+    for (const auto& a : cmp.actors)
+        actors.stream() << csv_field(a.id) << ',' << csv_field(a.label) << ',' << a.status << ','
+                        << csv_number(a.ext_share_a) << ',' << csv_number(a.ext_share_b) << ','
+                        << csv_number(a.brokerage_a) << ',' << csv_number(a.brokerage_b) << ','
+                        << csv_number(a.gatekeeper_a) << ',' << csv_number(a.gatekeeper_b) << ','
+                        << a.typology_a << ',' << a.typology_b << '\n';
+    ties.stream() << "source,target,status,weight_a,weight_b\n";
+    for (const auto& t : cmp.ties)
+        ties.stream() << csv_field(t.source) << ',' << csv_field(t.target) << ',' << t.status << ','
+                      << csv_number(t.weight_a) << ',' << csv_number(t.weight_b) << '\n';
+    const nlohmann::ordered_json j = {
+        {"clusterlens_version", kVersion},
+        {"a", c.inputs[0]},
+        {"b", c.inputs[1]},
+        {"metrics", metrics},
+        {"actors",
+         {{"kept", cmp.actors_kept}, {"gained", cmp.actors_gained}, {"lost", cmp.actors_lost}}},
+        {"ties", {{"kept", cmp.ties_kept}, {"gained", cmp.ties_gained}, {"lost", cmp.ties_lost}}},
+        {"typology_changes", cmp.typology_changes},
+        {"matching", "actors by id; ties by their ends' ids (unordered when undirected)"}};
+    json.stream() << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                  << '\n';
+    fig.stream() << figure.bytes;
+    for (auto* f : {&csv, &json, &actors, &ties, &fig}) f->finish();
+    for (auto* f : {&csv, &json, &actors, &ties, &fig}) f->commit();
+    io.out << fmt::format(
+        "A {} -> B {}: actors kept {}, gained {}, lost {}; ties kept {}, gained {}, lost {}; "
+        "typology changed for {} firm(s)\n",
+        c.inputs[0], c.inputs[1], cmp.actors_kept, cmp.actors_gained, cmp.actors_lost,
+        cmp.ties_kept, cmp.ties_gained, cmp.ties_lost, cmp.typology_changes);
+    for (const auto& f : files) io.out << "wrote " << f << '\n';
+    return 0;
+}
+
 int cmd_compare(const std::vector<std::string>& args, Streams io) {
     Common c;
     std::string out_dir, relation;
@@ -778,7 +897,7 @@ int cmd_compare(const std::vector<std::string>& args, Streams io) {
     po::variables_map vm;
     if (!parse(
             args, visible, hidden, pos, vm,
-            "usage: clusterlens compare NETWORK -o OUTDIR [options]",
+            "usage: clusterlens compare NETWORK [NETWORK_B] -o OUTDIR [options]",
             R"(Splits one cluster's network into its local sub-network (ties among local actors: buzz)
 and its pipelines (ties between local and global actors) and reports them side by side:
   OUTDIR/comparison.csv    tidy table: metric, local (buzz), global (pipelines), cluster, definition
@@ -789,6 +908,14 @@ and its pipelines (ties between local and global actors) and reports them side b
 Gatekeeper dependence = share of the global actors reached only through technological
 gatekeepers: the external reach lost if the gatekeepers were removed.
 
+With two networks A B (two clusters, or two waves of one cluster; actors matched by id, ties
+by their ends' ids; give a CSV pair as its folder), both are scored and compared:
+  OUTDIR/comparison.csv    metric, a, b, change (b - a) for every headline measure
+  OUTDIR/actors.csv        each actor kept, gained or lost, with openness (ext_share),
+                           brokerage and typology in A and in B
+  OUTDIR/ties.csv          each tie kept, gained or lost, with its weights
+  OUTDIR/comparison.json   the same counts and metrics;  OUTDIR/change.svg  the figure
+
 Example (the bundled Estonian climate cluster):
   clusterlens compare examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml -o out/ee_compare
 )",
@@ -798,24 +925,19 @@ Example (the bundled Estonian climate cluster):
         throw UsageError("compare needs a NETWORK; see clusterlens compare --help");
     if (out_dir.empty())
         throw UsageError("compare needs -o OUTDIR; see clusterlens compare --help");
+    if (several_networks(c.inputs)) {
+        if (c.inputs.size() > 2)
+            throw UsageError(
+                "compare takes one network (local versus global) or two (A B: two clusters or "
+                "two waves); give CSV pairs as their folders");
+        so.ties.strong_threshold = strong;
+        return compare_two_networks(c, out_dir, relation, so, io);
+    }
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
     const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
-    std::uint32_t chosen = 0;
-    if (!relation.empty()) {
-        const auto& names = net.relations();
-        const auto it = std::find(names.begin(), names.end(), relation);
-        if (it == names.end())
-            throw UsageError("no relation named '" + relation +
-                             "'; relations: " + fmt::format("{}", fmt::join(names, ", ")));
-        chosen = static_cast<std::uint32_t>(it - names.begin());
-    } else if (net.relations().size() > 1) {
-        throw UsageError("the network has several relations (" +
-                         fmt::format("{}", fmt::join(net.relations(), ", ")) +
-                         "); choose one with --relation");
-    }
-    const auto one = net.select_relation(chosen);
+    const auto one = pick_relation(net, relation);
     scoring::LocalGlobalOptions lo;
     lo.strong_threshold = strong;
     so.ties.strong_threshold = strong;
