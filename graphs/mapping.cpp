@@ -113,7 +113,7 @@ Mapping load_mapping(const std::string& path) {
                 : std::string("mapping file is not valid TOML: ") + std::string(e.description()) +
                       " (see README.md, 'Mapping files', for the format)");
     }
-    reject_unknown_keys(path, root, "the mapping file", {"actors", "files", "ties"});
+    reject_unknown_keys(path, root, "the mapping file", {"actors", "files", "patterns", "ties"});
 
     auto section = [&](const char* name) -> const toml::table* {
         const auto* node = root.get(name);
@@ -167,6 +167,17 @@ Mapping load_mapping(const std::string& path) {
                                  "'locality' is a column name or a [actors.locality] rule");
             }
         }
+    }
+    if (const auto* patterns = section("patterns")) {
+        reject_unknown_keys(path, *patterns, "[patterns]", {"ability", "trigger"});
+        if (const auto* a = patterns->get("ability"))
+            m.ability_columns = get_string_list(path, *a, "ability");
+        if (const auto* t = patterns->get("trigger"))
+            m.trigger_columns = get_string_list(path, *t, "trigger");
+        if (m.ability_columns.empty() != m.trigger_columns.empty())
+            throw InputError(pos_of(path, *patterns),
+                             "[patterns] needs both ability = [...] and trigger = [...] "
+                             "(the actor columns holding each kind of score)");
     }
     if (const auto* ties = section("ties")) {
         reject_unknown_keys(path, *ties, "[ties]",

@@ -52,6 +52,11 @@ struct Mapping {
     std::string relation_name;  ///< constant relation for all ties when there is no column
     std::optional<bool> directed;
     bool reverse_arcs = false;  ///< knowledge_flow = "target_to_source"
+
+    // Cluster patterns (seed 001, [patterns]): actor columns holding ability scores
+    // (management, product design, marketing, brand, IT) and trigger scores (leadership,
+    // members' needs, knowledge sharing), named by the user.
+    std::vector<std::string> ability_columns, trigger_columns;
 };
 
 /// Loads a mapping file. Throws InputError (path:line:col) for TOML syntax errors, unknown keys

@@ -1009,4 +1009,71 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
     return out;
 }
 
+std::string render_quadrant_chart(const QuadrantChart& c, const std::string& format) {
+    if (format != "svg" && format != "png" && format != "pdf" && format != "dot")
+        throw UsageError("cannot write a figure as '" + format + "'; use .svg, .png, .pdf or .dot");
+    graphviz_context();
+    Builder b(false);
+    double x_lo = 0, y_lo = 0, x_hi = std::max(2 * c.x_threshold, 1e-9),
+           y_hi = std::max(2 * c.y_threshold, 1e-9);
+    for (const auto& p : c.points) {
+        if (std::isfinite(p.x)) x_lo = std::min(x_lo, p.x), x_hi = std::max(x_hi, p.x);
+        if (std::isfinite(p.y)) y_lo = std::min(y_lo, p.y), y_hi = std::max(y_hi, p.y);
+    }
+    const double w = 480, h = 360;
+    auto sx = [&](double x) { return (x - x_lo) / (x_hi - x_lo) * w; };
+    auto sy = [&](double y) { return (y - y_lo) / (y_hi - y_lo) * h; };
+    auto point = [&](const std::string& id, double x, double y) {
+        auto* n = b.node(id, x, y);
+        b.set(n, "shape", "point");
+        b.set(n, "width", "0.01");
+        b.set(n, "style", "invis");
+        return n;
+    };
+    auto line = [&](const std::string& id, double x0, double y0, double x1, double y1,
+                    const char* style) {
+        auto* e = b.edge(point(id + "_a", x0, y0), point(id + "_b", x1, y1));
+        b.set(e, "id", id);
+        b.set(e, "style", style);
+        b.set(e, "dir", "none");
+        b.set(e, "color", "#555555");
+    };
+    auto text = [&](const std::string& id, double x, double y, const std::string& html) {
+        auto* n = b.node(id, x, y);
+        b.set(n, "shape", "plaintext");
+        b.set_html(n, "label", html);
+    };
+    line("axis_x", 0, 0, w, 0, "solid");
+    line("axis_y", 0, 0, 0, h, "solid");
+    line("quadrant_x", sx(c.x_threshold), 0, sx(c.x_threshold), h, "dashed");
+    line("quadrant_y", 0, sy(c.y_threshold), w, sy(c.y_threshold), "dashed");
+    const double qx_lo = sx(c.x_threshold) / 2, qx_hi = (sx(c.x_threshold) + w) / 2;
+    const double qy_lo = sy(c.y_threshold) / 2, qy_hi = (sy(c.y_threshold) + h) / 2;
+    text("quadrant_tr", qx_hi, qy_hi, font(12, "<I>" + html_text(c.top_right) + "</I>"));
+    text("quadrant_br", qx_hi, qy_lo, font(12, "<I>" + html_text(c.bottom_right) + "</I>"));
+    text("quadrant_tl", qx_lo, qy_hi, font(12, "<I>" + html_text(c.top_left) + "</I>"));
+    text("quadrant_bl", qx_lo, qy_lo, font(12, "<I>" + html_text(c.bottom_left) + "</I>"));
+    text(
+        "axis_x_label", w / 2, -26,
+        font(11, html_text(fmt::format("{} (line at {})", c.x_name, short_number(c.x_threshold)))));
+    text(
+        "axis_y_label", 0, h + 20,
+        font(11, html_text(fmt::format("{} (line at {})", c.y_name, short_number(c.y_threshold)))));
+    text("title", w / 2, h + 56, font(16, html_text(c.title, 120), true));
+    for (std::size_t i = 0; i < c.points.size(); ++i) {
+        const auto& p = c.points[i];
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+        auto* n = b.node("cluster_" + std::to_string(i), sx(p.x), sy(p.y));
+        b.set(n, "shape", "circle");
+        b.set(n, "fixedsize", "true");
+        b.set(n, "width", "0.18");
+        b.set(n, "label", "");
+        b.set(n, "style", "filled");
+        b.set(n, "fillcolor", qualitative_colour(4));
+        b.set(n, "xlabel", plain_label(p.label, 32));
+        b.set(n, "fontsize", "10");
+    }
+    return layout_and_render(b.get(), "nop2", format);
+}
+
 }  // namespace clusterlens::render

@@ -85,4 +85,21 @@ struct Diagram {
 Diagram render_network(const Network& net, const Headline& headline, const RenderOptions& options,
                        const std::string& format);
 
+/// A labelled scatter with two threshold lines and a name in each quadrant (e.g. the cluster
+/// patterns of seed 001: ability x trigger). Values are plotted from 0 (or the smallest value,
+/// if negative) to the largest value or twice the threshold.
+struct QuadrantChart {
+    std::string title, x_name, y_name;
+    double x_threshold = 0, y_threshold = 0;
+    std::string top_right, bottom_right, top_left, bottom_left;
+    struct Point {
+        std::string label;
+        double x, y;
+    };
+    std::vector<Point> points;
+};
+
+/// Draws the chart in `format` (svg, png, pdf, dot); labels are escaped like actor labels.
+std::string render_quadrant_chart(const QuadrantChart& chart, const std::string& format);
+
 }  // namespace clusterlens::render

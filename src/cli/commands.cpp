@@ -17,6 +17,7 @@
 #include "graphs/write.hpp"
 #include "render/diagram.hpp"
 #include "src/compare/local_global.hpp"
+#include "src/compare/many_clusters.hpp"
 #include "src/compare/two_networks.hpp"
 #include "src/learning/lock_in.hpp"
 #include "src/openness/openness.hpp"
@@ -859,10 +860,133 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
     return 0;
 }
 
+int compare_many_networks(const Common& c, const std::string& out_dir, const std::string& relation,
+                          const scoring::ScoreOptions& so, double ability_threshold,
+                          double trigger_threshold, Streams io) {
+    namespace fs = std::filesystem;
+    const auto options = load_options(c);
+    std::vector<std::string> inputs, names;
+    std::vector<scoring::ScoredRelation> scored;
+    for (const auto& in : c.inputs) {
+        for (const auto& f : resolve_inputs({in}, options).all()) inputs.push_back(f);
+        auto name = fs::path(in).filename().string();
+        if (name.empty()) name = fs::path(in).parent_path().filename().string();
+        names.push_back(name);
+        const auto net = load_with_progress({in}, options, io);
+        print_warnings(net, io);
+        scored.push_back(scoring::score_relation(pick_relation(net, relation), so));
+        for (const auto& w : scored.back().warnings)
+            io.err << "clusterlens: warning: " << w << '\n';
+    }
+    for (std::size_t i = 0; i < names.size(); ++i)
+        for (std::size_t k = 0; k < i; ++k)
+            if (names[i] == names[k]) names[i] = c.inputs[i];  // same folder name: the full path
+    const auto many = scoring::compare_many(names, scored, options.mapping.ability_columns,
+                                            options.mapping.trigger_columns, ability_threshold,
+                                            trigger_threshold);
+    std::vector<std::string> files = {(fs::path(out_dir) / "clusters.csv").string(),
+                                      (fs::path(out_dir) / "clusters.json").string()};
+    if (many.patterns) files.push_back((fs::path(out_dir) / "patterns.svg").string());
+    refuse_overwriting_inputs(files, inputs);
+    std::string chart;
+    if (many.patterns) {
+        render::QuadrantChart q;
+        q.title = "Cluster patterns: ability x trigger (seed 001)";
+        q.x_name = "ability (mean of " +
+                   fmt::format("{}", fmt::join(options.mapping.ability_columns, ", ")) + ")";
+        q.y_name = "trigger (mean of " +
+                   fmt::format("{}", fmt::join(options.mapping.trigger_columns, ", ")) + ")";
+        q.x_threshold = many.ability_threshold;
+        q.y_threshold = many.trigger_threshold;
+        q.top_right = "I sustainable development";
+        q.bottom_right = "II ability-oriented";
+        q.bottom_left = "III newborn";
+        q.top_left = "IV leader-oriented";
+        for (const auto& row : many.rows) q.points.push_back({row.name, row.ability, row.trigger});
+        chart = render::render_quadrant_chart(q, "svg");
+    }
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec || !fs::is_directory(out_dir))
+        throw UsageError("cannot create folder " + out_dir + ": " +
+                         (ec ? ec.message() : std::string("a file of that name exists")));
+    AtomicFile csv(files[0]), json(files[1]);
+    std::unique_ptr<AtomicFile> svg;
+    if (many.patterns) svg = std::make_unique<AtomicFile>(files[2]);
+    auto jnum = [](double v) {
+        return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+    };
+    csv.stream() << "cluster";
+    for (const auto& [metric, pointer] : scoring::compared_metrics()) csv.stream() << ',' << metric;
+    if (many.patterns) csv.stream() << ",ability,trigger,pattern";
+    csv.stream() << '\n';
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& row : many.rows) {
+        csv.stream() << csv_field(row.name);
+        nlohmann::ordered_json jr = {{"cluster", row.name}};
+        for (std::size_t k = 0; k < row.values.size(); ++k) {
+            csv.stream() << ',' << csv_number(row.values[k]);
+            jr[scoring::compared_metrics()[k].first] = jnum(row.values[k]);
+        }
+        if (many.patterns) {
+            csv.stream() << ',' << csv_number(row.ability) << ',' << csv_number(row.trigger) << ','
+                         << csv_field(row.pattern);
+            jr["ability"] = jnum(row.ability);
+            jr["trigger"] = jnum(row.trigger);
+            jr["pattern"] = row.pattern;
+        }
+        csv.stream() << '\n';
+        rows.push_back(jr);
+    }
+    nlohmann::ordered_json j = {{"clusterlens_version", kVersion}, {"clusters", rows}};
+    if (many.patterns)
+        j["patterns"] = {
+            {"ability_columns", options.mapping.ability_columns},
+            {"trigger_columns", options.mapping.trigger_columns},
+            {"ability_threshold", jnum(many.ability_threshold)},
+            {"trigger_threshold", jnum(many.trigger_threshold)},
+            {"thresholds",
+             many.thresholds_are_means ? "mean over the compared clusters (default)" : "given"},
+            {"source",
+             "seed 001: I high/high, II high ability, III low/low, IV "
+             "high trigger"}};
+    else
+        j["patterns"] = "not classified: no [patterns] ability/trigger columns in the mapping";
+    json.stream() << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                  << '\n';
+    if (svg) svg->stream() << chart;
+    csv.finish();
+    json.finish();
+    if (svg) svg->finish();
+    csv.commit();
+    json.commit();
+    if (svg) svg->commit();
+    auto num = [](double v) {
+        return std::isfinite(v) ? fmt::format("{:.3g}", v) : std::string("n/a");
+    };
+    auto count = [](double v) {
+        return std::isfinite(v) ? fmt::format("{:.0f}", v) : std::string("n/a");
+    };
+    io.out << fmt::format("{:<16}{:>8}{:>8}{:>10}{:>10}{:>8}  {}\n", "cluster", "actors", "ties",
+                          "openness", "pipelines", "lock-in", many.patterns ? "pattern" : "");
+    for (const auto& row : many.rows)
+        io.out << fmt::format("{:<16}{:>8}{:>8}{:>10}{:>10}{:>8}  {}\n", row.name,
+                              count(row.values[0]), count(row.values[1]), num(row.values[8]),
+                              count(row.values[10]), row.values[21] > 0 ? "YES" : "no",
+                              row.pattern);
+    if (many.patterns)
+        io.out << fmt::format("pattern thresholds: ability {}, trigger {} ({})\n",
+                              num(many.ability_threshold), num(many.trigger_threshold),
+                              many.thresholds_are_means ? "means over the clusters" : "given");
+    for (const auto& f : files) io.out << "wrote " << f << '\n';
+    return 0;
+}
+
 int cmd_compare(const std::vector<std::string>& args, Streams io) {
     Common c;
     std::string out_dir, relation;
-    double strong = std::nan("");
+    double strong = std::nan(""), ability_threshold = std::nan(""),
+           trigger_threshold = std::nan("");
     std::size_t top = 5;
     scoring::ScoreOptions so;
     so.ei.permutations = 0;  // the comparison reports no p-values
@@ -876,6 +1000,10 @@ int cmd_compare(const std::vector<std::string>& args, Streams io) {
         "ties with weight >= W are strong (default: weight above the median)")(
         "top", po::value(&top)->default_value(5)->value_name("N"),
         "pipeline holders listed in the report")(
+        "ability-threshold", po::value(&ability_threshold)->value_name("X"),
+        "many clusters: high ability from X (default: the mean over the clusters)")(
+        "trigger-threshold", po::value(&trigger_threshold)->value_name("X"),
+        "many clusters: high trigger from X (default: the mean over the clusters)")(
         "lockin-ei", po::value(&so.lock_in.ei_threshold)->default_value(-0.5)->value_name("X"),
         "lock-in fires when the local group's E-I <= X")(
         "lockin-pipelines",
@@ -897,7 +1025,7 @@ int cmd_compare(const std::vector<std::string>& args, Streams io) {
     po::variables_map vm;
     if (!parse(
             args, visible, hidden, pos, vm,
-            "usage: clusterlens compare NETWORK [NETWORK_B] -o OUTDIR [options]",
+            "usage: clusterlens compare NETWORK [NETWORK_B [NETWORK_C ...]] -o OUTDIR [options]",
             R"(Splits one cluster's network into its local sub-network (ties among local actors: buzz)
 and its pipelines (ties between local and global actors) and reports them side by side:
   OUTDIR/comparison.csv    tidy table: metric, local (buzz), global (pipelines), cluster, definition
@@ -916,6 +1044,13 @@ by their ends' ids; give a CSV pair as its folder), both are scored and compared
   OUTDIR/ties.csv          each tie kept, gained or lost, with its weights
   OUTDIR/comparison.json   the same counts and metrics;  OUTDIR/change.svg  the figure
 
+With three or more networks (many clusters), one row per cluster, ready for a paper's table:
+  OUTDIR/clusters.csv, clusters.json   the headline measures of each cluster
+When the mapping names ability and trigger columns ([patterns] ability = [...], trigger =
+[...]; seed 001), each cluster's mean ability and trigger and its pattern (I sustainable
+development, II ability-oriented, III newborn, IV leader-oriented) are added, with the
+thresholds used, and OUTDIR/patterns.svg draws the quadrant chart.
+
 Example (the bundled Estonian climate cluster):
   clusterlens compare examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml -o out/ee_compare
 )",
@@ -926,11 +1061,10 @@ Example (the bundled Estonian climate cluster):
     if (out_dir.empty())
         throw UsageError("compare needs -o OUTDIR; see clusterlens compare --help");
     if (several_networks(c.inputs)) {
-        if (c.inputs.size() > 2)
-            throw UsageError(
-                "compare takes one network (local versus global) or two (A B: two clusters or "
-                "two waves); give CSV pairs as their folders");
         so.ties.strong_threshold = strong;
+        if (c.inputs.size() > 2)
+            return compare_many_networks(c, out_dir, relation, so, ability_threshold,
+                                         trigger_threshold, io);
         return compare_two_networks(c, out_dir, relation, so, io);
     }
     const auto options = load_options(c);
