@@ -35,6 +35,12 @@ echo
 echo "== clusterlens compare (local buzz versus global pipelines)"
 "$bin" compare "$example/data" --map "$example/cordis.toml" -o "$out/compare"
 echo
+echo "== clusterlens compare, many clusters (the same SC5 theme in Estonia, Latvia, Lithuania)"
+baltics="examples/cordis_sc5_baltics"
+"$bin" compare "$baltics/EE" "$baltics/LV" "$baltics/LT" --map "$baltics/cordis.toml" \
+  -o "$root/out/baltics"
+echo
 echo "Outputs are in $out:"
 (cd "$out" && find . -type f | sort) | sed 's/^/  /'
+echo "and the three-cluster comparison in $root/out/baltics"
 echo "Source: CORDIS, European Commission — Horizon 2020 projects dataset, 2020-12-14."
