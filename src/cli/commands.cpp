@@ -885,9 +885,40 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
                                             options.mapping.trigger_columns, ability_threshold,
                                             trigger_threshold);
     std::vector<std::string> files = {(fs::path(out_dir) / "clusters.csv").string(),
-                                      (fs::path(out_dir) / "clusters.json").string()};
+                                      (fs::path(out_dir) / "clusters.json").string(),
+                                      (fs::path(out_dir) / "linkage.svg").string()};
     if (many.patterns) files.push_back((fs::path(out_dir) / "patterns.svg").string());
     refuse_overwriting_inputs(files, inputs);
+    // Local versus global linkage of every cluster (Bathelt et al. 2004): pipelines per local
+    // actor (global linkage) x density among local actors (buzz), lines at the clusters' means.
+    std::string linkage;
+    {
+        const auto& metrics = scoring::compared_metrics();
+        auto index_of = [&](const char* name) {
+            for (std::size_t k = 0; k < metrics.size(); ++k)
+                if (metrics[k].first == name) return k;
+            throw BackendError(std::string("compare: no metric ") + name);
+        };
+        const auto px = index_of("pipelines_per_local_actor"), py = index_of("local_density");
+        render::QuadrantChart q;
+        q.title = "Local versus global linkage of the clusters";
+        q.x_name = "pipelines per local actor (global linkage)";
+        q.y_name = "density among local actors (local buzz)";
+        double sx = 0, sy = 0;
+        std::size_t n = 0;
+        for (const auto& row : many.rows) {
+            q.points.push_back({row.name, row.values[px], row.values[py]});
+            if (std::isfinite(row.values[px]) && std::isfinite(row.values[py]))
+                sx += row.values[px], sy += row.values[py], ++n;
+        }
+        q.x_threshold = n ? sx / static_cast<double>(n) : 0;
+        q.y_threshold = n ? sy / static_cast<double>(n) : 0;
+        q.top_right = "buzz and pipelines";
+        q.bottom_right = "pipeline-led";
+        q.bottom_left = "weakly linked";
+        q.top_left = "buzz-led";
+        linkage = render::render_quadrant_chart(q, "svg");
+    }
     std::string chart;
     if (many.patterns) {
         render::QuadrantChart q;
@@ -910,9 +941,9 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
     if (ec || !fs::is_directory(out_dir))
         throw UsageError("cannot create folder " + out_dir + ": " +
                          (ec ? ec.message() : std::string("a file of that name exists")));
-    AtomicFile csv(files[0]), json(files[1]);
+    AtomicFile csv(files[0]), json(files[1]), linkage_svg(files[2]);
     std::unique_ptr<AtomicFile> svg;
-    if (many.patterns) svg = std::make_unique<AtomicFile>(files[2]);
+    if (many.patterns) svg = std::make_unique<AtomicFile>(files[3]);
     auto jnum = [](double v) {
         return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
     };
@@ -954,12 +985,11 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
         j["patterns"] = "not classified: no [patterns] ability/trigger columns in the mapping";
     json.stream() << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                   << '\n';
+    linkage_svg.stream() << linkage;
     if (svg) svg->stream() << chart;
-    csv.finish();
-    json.finish();
+    for (auto* f : {&csv, &json, &linkage_svg}) f->finish();
     if (svg) svg->finish();
-    csv.commit();
-    json.commit();
+    for (auto* f : {&csv, &json, &linkage_svg}) f->commit();
     if (svg) svg->commit();
     auto num = [](double v) {
         return std::isfinite(v) ? fmt::format("{:.3g}", v) : std::string("n/a");
@@ -972,7 +1002,7 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
     for (const auto& row : many.rows)
         io.out << fmt::format("{:<16}{:>8}{:>8}{:>10}{:>10}{:>8}  {}\n", row.name,
                               count(row.values[0]), count(row.values[1]), num(row.values[8]),
-                              count(row.values[10]), row.values[21] > 0 ? "YES" : "no",
+                              count(row.values[10]), row.values[22] > 0 ? "YES" : "no",
                               row.pattern);
     if (many.patterns)
         io.out << fmt::format("pattern thresholds: ability {}, trigger {} ({})\n",
@@ -1046,6 +1076,8 @@ by their ends' ids; give a CSV pair as its folder), both are scored and compared
 
 With three or more networks (many clusters), one row per cluster, ready for a paper's table:
   OUTDIR/clusters.csv, clusters.json   the headline measures of each cluster
+  OUTDIR/linkage.svg   each cluster by pipelines per local actor (global linkage) and
+                       density among local actors (buzz), lines at the clusters' means
 When the mapping names ability and trigger columns ([patterns] ability = [...], trigger =
 [...]; seed 001), each cluster's mean ability and trigger and its pattern (I sustainable
 development, II ability-oriented, III newborn, IV leader-oriented) are added, with the

@@ -53,6 +53,7 @@ const std::vector<std::pair<std::string, std::string>>& compared_metrics() {
         {"whole_network_ei", "/ei_locality/whole_binary"},
         {"pipelines", "/pipelines/count"},
         {"pipelines_per_local_actor", "/pipelines/per_local_actor"},
+        {"local_density", "/lock_in/indicators/3/value"},  // lock_in.hpp: 4th indicator
         {"pipeline_concentration_hhi", "/pipelines/concentration_hhi"},
         {"gatekeeper_reach_share", "/pipelines/gatekeeper_reach_share"},
         {"mean_tie_strength", "/tie_strength/mean_weight"},

@@ -43,6 +43,9 @@ TEST(CompareMany, BalticRowsEqualEachClustersOwnSummary) {
     ASSERT_EQ(table.rows(), 3U);
     EXPECT_EQ(table.names().size(), 1 + scoring::compared_metrics().size());  // no patterns
     EXPECT_FALSE(std::filesystem::exists(dir.path("many/patterns.svg")));
+    const auto linkage = slurp(dir.path("many/linkage.svg"));
+    for (const char* q : {">EE<", ">LV<", ">LT<", "buzz and pipelines", "pipeline"})
+        EXPECT_NE(linkage.find(q), std::string::npos) << q;
     for (std::size_t r = 0; r < 3; ++r) {
         const auto cluster = table.cell(0, r);
         ASSERT_EQ(run({"score", testing::example("cordis_sc5_baltics/" + cluster), "--map", map,
@@ -50,6 +53,8 @@ TEST(CompareMany, BalticRowsEqualEachClustersOwnSummary) {
                   0);
         const auto s =
             nlohmann::ordered_json::parse(slurp(dir.path("s" + cluster + "/summary.json")));
+        // The local_density row reads the 4th lock-in indicator.
+        EXPECT_EQ(s["lock_in"]["indicators"][3]["name"], "local_density");
         for (std::size_t k = 0; k < scoring::compared_metrics().size(); ++k) {
             const auto& [name, pointer] = scoring::compared_metrics()[k];
             const nlohmann::ordered_json::json_pointer p(pointer);
