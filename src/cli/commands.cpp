@@ -320,6 +320,24 @@ Example: the CORDIS case as GraphML for Gephi
 
 // ---- score ------------------------------------------------------------------------------
 
+/// The lock-in thresholds, shared by score and compare.
+po::options_description lock_in_options(scoring::LockInOptions& o) {
+    po::options_description d(
+        "lock-in thresholds (an indicator fires when its value crosses them)");
+    d.add_options()("lockin-ei", po::value(&o.ei_threshold)->default_value(-0.5)->value_name("X"),
+                    "lock-in fires when the local group's E-I <= X")(
+        "lockin-pipelines", po::value(&o.pipelines_threshold)->default_value(1.0)->value_name("X"),
+        "lock-in fires when pipelines per local actor < X")(
+        "lockin-concentration",
+        po::value(&o.concentration_threshold)->default_value(0.5)->value_name("X"),
+        "lock-in fires when pipeline concentration (HHI) >= X")(
+        "lockin-density", po::value(&o.density_threshold)->default_value(0.5)->value_name("X"),
+        "lock-in fires when local density >= X")(
+        "lockin-min", po::value(&o.min_fired)->default_value(2)->value_name("K"),
+        "lock-in flag when at least K indicators fire");
+    return d;
+}
+
 std::vector<double> parse_weights(const std::string& text) {
     std::vector<double> out;
     std::size_t start = 0;
@@ -429,22 +447,9 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
         "typology: high external openness from X outside strength (default: the firms' mean)")(
         "lc-weights", po::value(&lc_weights)->value_name("a,b,c,d"),
         "learning-capacity weights for centrality, size, openness, tie strength (default 0.25 "
-        "each)")("lockin-ei",
-                 po::value(&so.lock_in.ei_threshold)->default_value(-0.5)->value_name("X"),
-                 "lock-in fires when the local group's E-I <= X")(
-        "lockin-pipelines",
-        po::value(&so.lock_in.pipelines_threshold)->default_value(1.0)->value_name("X"),
-        "lock-in fires when pipelines per local actor < X")(
-        "lockin-concentration",
-        po::value(&so.lock_in.concentration_threshold)->default_value(0.5)->value_name("X"),
-        "lock-in fires when pipeline concentration (HHI) >= X")(
-        "lockin-density",
-        po::value(&so.lock_in.density_threshold)->default_value(0.5)->value_name("X"),
-        "lock-in fires when local density >= X")(
-        "lockin-min", po::value(&so.lock_in.min_fired)->default_value(2)->value_name("K"),
-        "lock-in flag when at least K indicators fire")(
-        "timings", po::bool_switch(&timings),
-        "print the seconds each scoring stage took to stderr (for benchmarks)");
+        "each)")("timings", po::bool_switch(&timings),
+                 "print the seconds each scoring stage took to stderr (for benchmarks)");
+    visible.add(lock_in_options(so.lock_in));
     visible.add(common_options(c));
     po::options_description hidden;
     hidden.add_options()("input", po::value(&c.inputs)->multitoken());
@@ -533,6 +538,24 @@ Example (the bundled Estonian climate cluster):
     io.out << fmt::format("OK: {} actors, {} ties, {} relation(s) scored\n", net.actor_count(),
                           net.tie_count(), results.size());
     return 0;
+}
+
+/// The one relation to draw or compare: --relation, or the only one.
+Network pick_relation(const Network& net, const std::string& relation) {
+    std::uint32_t chosen = 0;
+    if (!relation.empty()) {
+        const auto& names = net.relations();
+        const auto it = std::find(names.begin(), names.end(), relation);
+        if (it == names.end())
+            throw UsageError("no relation named '" + relation +
+                             "'; relations: " + fmt::format("{}", fmt::join(names, ", ")));
+        chosen = static_cast<std::uint32_t>(it - names.begin());
+    } else if (net.relations().size() > 1) {
+        throw UsageError("the network has several relations (" +
+                         fmt::format("{}", fmt::join(net.relations(), ", ")) +
+                         "); choose one with --relation");
+    }
+    return net.select_relation(chosen);
 }
 
 // ---- render -----------------------------------------------------------------------------
@@ -689,20 +712,7 @@ Examples (the bundled Estonian climate cluster):
     refuse_overwriting_inputs({out_file}, inputs);
     const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
-    std::uint32_t chosen = 0;
-    if (!relation.empty()) {
-        const auto& names = net.relations();
-        const auto it = std::find(names.begin(), names.end(), relation);
-        if (it == names.end())
-            throw UsageError("no relation named '" + relation +
-                             "'; relations: " + fmt::format("{}", fmt::join(names, ", ")));
-        chosen = static_cast<std::uint32_t>(it - names.begin());
-    } else if (net.relations().size() > 1) {
-        throw UsageError("the network has " + std::to_string(net.relations().size()) +
-                         " relations (" + fmt::format("{}", fmt::join(net.relations(), ", ")) +
-                         "); choose one with --relation");
-    }
-    const auto one = net.select_relation(chosen);
+    const auto one = pick_relation(net, relation);
     ro.relation = one.relations().front();
     render::Diagram d;
     scoring::ScoreOptions so;  // the defaults of `clusterlens score`
@@ -758,24 +768,6 @@ bool several_networks(const std::vector<std::string>& inputs) {
         return false;
     };
     return !(inputs.size() == 2 && is_csv(inputs[0]) && is_csv(inputs[1]));
-}
-
-/// The one relation to compare: --relation, or the only one.
-Network pick_relation(const Network& net, const std::string& relation) {
-    std::uint32_t chosen = 0;
-    if (!relation.empty()) {
-        const auto& names = net.relations();
-        const auto it = std::find(names.begin(), names.end(), relation);
-        if (it == names.end())
-            throw UsageError("no relation named '" + relation +
-                             "'; relations: " + fmt::format("{}", fmt::join(names, ", ")));
-        chosen = static_cast<std::uint32_t>(it - names.begin());
-    } else if (net.relations().size() > 1) {
-        throw UsageError("the network has several relations (" +
-                         fmt::format("{}", fmt::join(net.relations(), ", ")) +
-                         "); choose one with --relation");
-    }
-    return net.select_relation(chosen);
 }
 
 int compare_two_networks(const Common& c, const std::string& out_dir, const std::string& relation,
@@ -1033,20 +1025,8 @@ int cmd_compare(const std::vector<std::string>& args, Streams io) {
         "ability-threshold", po::value(&ability_threshold)->value_name("X"),
         "many clusters: high ability from X (default: the mean over the clusters)")(
         "trigger-threshold", po::value(&trigger_threshold)->value_name("X"),
-        "many clusters: high trigger from X (default: the mean over the clusters)")(
-        "lockin-ei", po::value(&so.lock_in.ei_threshold)->default_value(-0.5)->value_name("X"),
-        "lock-in fires when the local group's E-I <= X")(
-        "lockin-pipelines",
-        po::value(&so.lock_in.pipelines_threshold)->default_value(1.0)->value_name("X"),
-        "lock-in fires when pipelines per local actor < X")(
-        "lockin-concentration",
-        po::value(&so.lock_in.concentration_threshold)->default_value(0.5)->value_name("X"),
-        "lock-in fires when pipeline concentration (HHI) >= X")(
-        "lockin-density",
-        po::value(&so.lock_in.density_threshold)->default_value(0.5)->value_name("X"),
-        "lock-in fires when local density >= X")(
-        "lockin-min", po::value(&so.lock_in.min_fired)->default_value(2)->value_name("K"),
-        "lock-in flag when at least K indicators fire");
+        "many clusters: high trigger from X (default: the mean over the clusters)");
+    visible.add(lock_in_options(so.lock_in));
     visible.add(common_options(c));
     po::options_description hidden;
     hidden.add_options()("input", po::value(&c.inputs)->multitoken());
