@@ -1043,6 +1043,7 @@ and its pipelines (ties between local and global actors) and reports them side b
   OUTDIR/local_actors.csv  per local actor: local degree and betweenness (within the buzz
                            sub-network), pipelines, pipeline strength and share, typology
   OUTDIR/buzz.svg, pipelines.svg, position_map.svg   the two sides drawn, and the firm roles
+  OUTDIR/local_global.svg  both sides overlaid (partners abroad merged per type)
 Gatekeeper dependence = share of the global actors reached only through technological
 gatekeepers: the external reach lost if the gatekeepers were removed.
 
@@ -1143,7 +1144,8 @@ Example (the bundled Estonian climate cluster):
                                             (fs::path(out_dir) / "local_actors.csv").string(),
                                             (fs::path(out_dir) / "buzz.svg").string(),
                                             (fs::path(out_dir) / "pipelines.svg").string(),
-                                            (fs::path(out_dir) / "position_map.svg").string()};
+                                            (fs::path(out_dir) / "position_map.svg").string(),
+                                            (fs::path(out_dir) / "local_global.svg").string()};
     refuse_overwriting_inputs(files, inputs);
     // Figures first (they may fail), then every file is committed together.
     render::RenderOptions ro;
@@ -1168,6 +1170,11 @@ Example (the bundled Estonian climate cluster):
     const auto buzz_svg = render::render_network(scored.network, headline, buzz_o, "svg");
     const auto pipe_svg = render::render_network(scored.network, headline, pipe_o, "svg");
     const auto map_svg = render::render_network(scored.network, headline, map_o, "svg");
+    // Both sides overlaid: local actors in the centre, buzz solid, pipelines dashed.
+    auto both_o = ro;
+    both_o.collapse_external = "type";  // partners merged per type, so pipelines stay readable
+    both_o.title = "Local buzz and global pipelines (partners merged by type)";
+    const auto both_svg = render::render_network(scored.network, headline, both_o, "svg");
 
     std::error_code ec;
     fs::create_directories(out_dir, ec);
@@ -1175,7 +1182,7 @@ Example (the bundled Estonian climate cluster):
         throw UsageError("cannot create folder " + out_dir + ": " +
                          (ec ? ec.message() : std::string("a file of that name exists")));
     AtomicFile csv(files[0]), json(files[1]), actors(files[2]), f_buzz(files[3]), f_pipe(files[4]),
-        f_map(files[5]);
+        f_map(files[5]), f_both(files[6]);
     csv.stream() << "metric,local,global,cluster,definition\n";
     nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
     auto jnum = [](double v) {
@@ -1224,8 +1231,9 @@ Example (the bundled Estonian climate cluster):
     f_buzz.stream() << buzz_svg.bytes;
     f_pipe.stream() << pipe_svg.bytes;
     f_map.stream() << map_svg.bytes;
-    for (auto* f : {&csv, &json, &actors, &f_buzz, &f_pipe, &f_map}) f->finish();
-    for (auto* f : {&csv, &json, &actors, &f_buzz, &f_pipe, &f_map}) f->commit();
+    f_both.stream() << both_svg.bytes;
+    for (auto* f : {&csv, &json, &actors, &f_buzz, &f_pipe, &f_map, &f_both}) f->finish();
+    for (auto* f : {&csv, &json, &actors, &f_buzz, &f_pipe, &f_map, &f_both}) f->commit();
 
     auto num = [](double v) {
         return std::isfinite(v) ? fmt::format("{:.4g}", v) : std::string("n/a");

@@ -140,7 +140,7 @@ TEST(CompareLocalGlobal, CommandWritesTablesAndFigures) {
     EXPECT_TRUE(j["lock_in"].contains("indicators"));
     const auto actors = read_csv_table(dir.path("cmp/local_actors.csv"), w);
     EXPECT_EQ(actors.rows(), 8U);
-    for (const char* f : {"buzz.svg", "pipelines.svg", "position_map.svg"})
+    for (const char* f : {"buzz.svg", "pipelines.svg", "position_map.svg", "local_global.svg"})
         EXPECT_NE(slurp(dir.path(std::string("cmp/") + f)).find("<svg"), std::string::npos) << f;
     EXPECT_NE(out.str().find("gatekeeper dependence"), std::string::npos);
 }
