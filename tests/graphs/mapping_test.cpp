@@ -47,11 +47,20 @@ std::string error_of(const std::string& path) {
     return "(no error)";
 }
 
+TEST(Mapping, PatternColumns) {
+    TempDir dir;
+    const auto p =
+        dir.file("p.toml", "[patterns]\nability = [\"mgmt\", \"design\"]\ntrigger = [\"lead\"]\n");
+    const auto m = load_mapping(p);
+    EXPECT_EQ(m.ability_columns, (std::vector<std::string>{"mgmt", "design"}));
+    EXPECT_EQ(m.trigger_columns, (std::vector<std::string>{"lead"}));
+}
+
 TEST(Mapping, Errors) {
     TempDir dir;
     auto p = dir.file("a.toml", "[actor]\nid = \"x\"\n");
     EXPECT_EQ(error_of(p), p + ":1:1: error: unknown key 'actor' in the mapping file; accepted "
-                               "keys: actors, files, ties");
+                               "keys: actors, files, patterns, ties");
     p = dir.file("b.toml", "[ties]\ndirected = \"no\"\n");
     EXPECT_EQ(error_of(p), p + ":2:12: error: 'directed' must be true or false");
     p = dir.file("c.toml", "[actors.part_values]\nSME = \"centre\"\n");
@@ -63,6 +72,12 @@ TEST(Mapping, Errors) {
         p + ":1:1: error: [actors.locality] needs exactly one of local = [...] or global = [...]");
     p = dir.file("e.toml", "[actors]\nid = \n");
     EXPECT_NE(error_of(p).find(":2:"), std::string::npos);  // TOML syntax error with its line
+    p = dir.file("f.toml", "[patterns]\nability = [\"m\"]\n");
+    EXPECT_EQ(error_of(p), p + ":1:1: error: [patterns] needs both ability = [...] and trigger = "
+                               "[...] (the actor columns holding each kind of score)");
+    p = dir.file("g.toml", "[patterns]\nability = [\"m\"]\ntriggers = [\"l\"]\n");
+    EXPECT_NE(error_of(p).find("unknown key 'triggers' in [patterns]"), std::string::npos)
+        << error_of(p);
 }
 
 }  // namespace
