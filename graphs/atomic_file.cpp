@@ -82,4 +82,12 @@ void refuse_overwriting_inputs(const std::vector<std::string>& outputs,
     }
 }
 
+void create_output_folder(const std::string& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec || !std::filesystem::is_directory(dir))
+        throw UsageError("cannot create folder " + dir + ": " +
+                         (ec ? ec.message() : std::string("a file of that name exists")));
+}
+
 }  // namespace clusterlens

@@ -37,4 +37,8 @@ private:
 void refuse_overwriting_inputs(const std::vector<std::string>& outputs,
                                const std::vector<std::string>& inputs);
 
+/// Creates the output folder `dir` (and its parents) if missing; UsageError when that fails or
+/// a file of that name is in the way.
+void create_output_folder(const std::string& dir);
+
 }  // namespace clusterlens

@@ -535,11 +535,7 @@ std::vector<std::string> write_network(const Network& net, const std::string& pa
     const auto files = output_files_for(path);
     refuse_overwriting_inputs(files, inputs);
     if (format == OutputFormat::csv_pair) {
-        std::error_code ec;
-        fs::create_directories(path, ec);
-        if (ec || !fs::is_directory(path))
-            throw UsageError("cannot create folder " + path + ": " +
-                             (ec ? ec.message() : std::string("a file of that name exists")));
+        create_output_folder(path);
         // Both files are written and checked before either replaces an existing one.
         AtomicFile nodes(files[0]);
         AtomicFile edges(files[1]);

@@ -553,6 +553,27 @@ public:
         return n;
     }
     Agedge_t* edge(Agnode_t* a, Agnode_t* b) { return agedge(g_.get(), a, b, nullptr, 1); }
+    /// An invisible point: an end of a drawn line.
+    Agnode_t* anchor(const std::string& id, double x, double y) {
+        auto* n = node(id, x, y);
+        set(n, "shape", "point");
+        set(n, "width", "0.01");
+        set(n, "style", "invis");
+        return n;
+    }
+    /// A straight line between two invisible points (axes, threshold lines); penwidth "" keeps
+    /// Graphviz's default.
+    Agedge_t* line(const std::string& id, double x0, double y0, double x1, double y1,
+                   const std::string& style, const std::string& colour,
+                   const std::string& penwidth = "") {
+        auto* e = edge(anchor(id + "_a", x0, y0), anchor(id + "_b", x1, y1));
+        set(e, "id", id);
+        set(e, "style", style);
+        set(e, "color", colour);
+        set(e, "dir", "none");
+        if (!penwidth.empty()) set(e, "penwidth", penwidth);
+        return e;
+    }
 
 private:
     GraphPtr g_;
@@ -709,22 +730,9 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         auto sx = [&](double x) { return x / x_hi * map_w; };
         auto sy = [&](double y) { return y / y_hi * map_h; };
         for (auto& nd : v.nodes) nd.x = sx(nd.x), nd.y = sy(nd.y);
-        auto point = [&](const std::string& id, double x, double y) {
-            auto* n = b.node(id, x, y);
-            b.set(n, "shape", "point");
-            b.set(n, "width", "0.01");
-            b.set(n, "style", "invis");
-            return n;
-        };
         auto line = [&](const std::string& id, double x0, double y0, double x1, double y1,
-                        const char* style, const char* colour) {
-            auto* e = b.edge(point(id + "_a", x0, y0), point(id + "_b", x1, y1));
-            b.set(e, "id", id);
-            b.set(e, "style", style);
-            b.set(e, "color", colour);
-            b.set(e, "dir", "none");
-            b.set(e, "penwidth", "1.2");
-        };
+                        const char* style,
+                        const char* colour) { b.line(id, x0, y0, x1, y1, style, colour, "1.2"); };
         line("axis_x", 0, 0, map_w, 0, "solid", "#333333");
         line("axis_y", 0, 0, 0, map_h, "solid", "#333333");
         line("quadrant_x", sx(tx), 0, sx(tx), map_h, "dashed", "#666666");
@@ -954,13 +962,8 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
                                 short_number(w_hi)));
             auto tie_sample = [&](const std::string& kind, const std::string& colour, double t,
                                   const std::string& text) {
-                auto* a = b.node(fmt::format("legend_{}", item++), x, y);
-                auto* c = b.node(fmt::format("legend_{}", item++), x + 44, y);
-                for (auto* p : {a, c}) {
-                    b.set(p, "shape", "point");
-                    b.set(p, "width", "0.01");
-                    b.set(p, "style", "invis");
-                }
+                auto* a = b.anchor(fmt::format("legend_{}", item++), x, y);
+                auto* c = b.anchor(fmt::format("legend_{}", item++), x + 44, y);
                 auto* e = b.edge(a, c);
                 b.set(e, "id", fmt::format("legend_tie_{}", item++));
                 b.set(e, "penwidth", fmt::format("{:.2f}", 0.4 + 3.2 * t));
@@ -1023,21 +1026,8 @@ std::string render_quadrant_chart(const QuadrantChart& c, const std::string& for
     const double w = 480, h = 360;
     auto sx = [&](double x) { return (x - x_lo) / (x_hi - x_lo) * w; };
     auto sy = [&](double y) { return (y - y_lo) / (y_hi - y_lo) * h; };
-    auto point = [&](const std::string& id, double x, double y) {
-        auto* n = b.node(id, x, y);
-        b.set(n, "shape", "point");
-        b.set(n, "width", "0.01");
-        b.set(n, "style", "invis");
-        return n;
-    };
     auto line = [&](const std::string& id, double x0, double y0, double x1, double y1,
-                    const char* style) {
-        auto* e = b.edge(point(id + "_a", x0, y0), point(id + "_b", x1, y1));
-        b.set(e, "id", id);
-        b.set(e, "style", style);
-        b.set(e, "dir", "none");
-        b.set(e, "color", "#555555");
-    };
+                    const char* style) { b.line(id, x0, y0, x1, y1, style, "#555555"); };
     auto text = [&](const std::string& id, double x, double y, const std::string& html) {
         auto* n = b.node(id, x, y);
         b.set(n, "shape", "plaintext");

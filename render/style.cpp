@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "graphs/write.hpp"
+
 namespace clusterlens::render {
 namespace {
 
@@ -72,31 +74,13 @@ std::string plain_label(std::string_view text, std::size_t max_chars) {
 }
 
 std::string html_text(std::string_view text, std::size_t max_chars) {
-    std::string out;
+    std::string clean;  // valid UTF-8, no control characters, cut to max_chars
     const bool cut =
         for_each_code_point(text, max_chars, [&](std::string_view bytes, std::uint32_t cp) {
-            switch (cp) {
-                case '&':
-                    out += "&amp;";
-                    break;
-                case '<':
-                    out += "&lt;";
-                    break;
-                case '>':
-                    out += "&gt;";
-                    break;
-                case '"':
-                    out += "&quot;";
-                    break;
-                case '\'':
-                    out += "&#39;";
-                    break;
-                default:
-                    out += is_control(cp) ? std::string(kReplacement) : std::string(bytes);
-            }
+            clean += is_control(cp) ? kReplacement : bytes;
         });
-    if (cut) out += "\xE2\x80\xA6";
-    return out;
+    if (cut) clean += "\xE2\x80\xA6";
+    return xml_escape(clean);  // & < > " ' as entities, as for GraphML
 }
 
 std::string sequential_colour(double t) {

@@ -17,8 +17,8 @@ namespace clusterlens::render {
 /// code points (an ellipsis marks the cut). Graphviz escapes & < > " itself in SVG.
 std::string plain_label(std::string_view text, std::size_t max_chars = 40);
 
-/// Text for inside a Graphviz HTML-like label: & < > " ' as character entities, control
-/// characters and invalid UTF-8 replaced, at most `max_chars` code points.
+/// Text for inside a Graphviz HTML-like label: control characters and invalid UTF-8 replaced,
+/// at most `max_chars` code points, then & < > " ' as character entities (graphs' xml_escape).
 std::string html_text(std::string_view text, std::size_t max_chars = 80);
 
 // ---- colours ----------------------------------------------------------------------------

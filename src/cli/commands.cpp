@@ -113,10 +113,15 @@ LoadOptions load_options(const Common& c) {
     return o;
 }
 
-/// Parses a command's options; returns false (after printing help) when --help was given.
-bool parse(const std::vector<std::string>& args, po::options_description& visible,
-           const po::options_description& hidden, const po::positional_options_description& pos,
+/// Parses a command's options: `visible` plus the common input options, and the NETWORK
+/// arguments into c.inputs. Returns false (after printing help) when --help was given.
+bool parse(const std::vector<std::string>& args, po::options_description& visible, Common& c,
            po::variables_map& vm, const char* usage, const char* teaching, Streams io) {
+    visible.add(common_options(c));
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&c.inputs)->multitoken());
+    po::positional_options_description pos;
+    pos.add("input", -1);
     po::options_description all;
     all.add(visible).add(hidden);
     po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
@@ -233,14 +238,9 @@ int cmd_validate(const std::vector<std::string>& args, Streams io) {
     po::options_description visible("validate options");
     visible.add_options()("help,h", "show this help")(
         "json", po::value(&json_path)->value_name("FILE"), "also write the report as JSON to FILE");
-    visible.add(common_options(c));
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&c.inputs)->multitoken());
-    po::positional_options_description pos;
-    pos.add("input", -1);
     po::variables_map vm;
     if (!parse(
-            args, visible, hidden, pos, vm, "usage: clusterlens validate NETWORK... [options]",
+            args, visible, c, vm, "usage: clusterlens validate NETWORK... [options]",
             R"(Loads the network, applies the input policies and reports actors by part, type and locality,
 ties by relation, density, components and every warning. On errors it lists them all (up to
 --max-errors) as path:line:col: error: ..., and exits 1.
@@ -284,15 +284,9 @@ int cmd_convert(const std::vector<std::string>& args, Streams io) {
         "output,o", po::value(&out_path)->value_name("OUT"),
         "output: .graphml .gml .json (NetworkX node-link) .net (Pajek) .dl (UCINET) .vna "
         ".txt (edge list), or a folder for the Gephi CSV pair (nodes.csv, edges.csv)");
-    visible.add(common_options(c));
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&c.inputs)->multitoken());
-    po::positional_options_description pos;
-    pos.add("input", -1);
     po::variables_map vm;
     if (!parse(
-            args, visible, hidden, pos, vm,
-            "usage: clusterlens convert NETWORK... -o OUT [options]",
+            args, visible, c, vm, "usage: clusterlens convert NETWORK... -o OUT [options]",
             R"(Loads the network (with the same checks as validate) and writes it in the format the output's
 extension names. Every actor and tie attribute goes along where the format can hold it
 (GraphML, GML, JSON, CSV, VNA); Pajek and DL keep ids, ties, weights and relations.
@@ -450,14 +444,8 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
         "each)")("timings", po::bool_switch(&timings),
                  "print the seconds each scoring stage took to stderr (for benchmarks)");
     visible.add(lock_in_options(so.lock_in));
-    visible.add(common_options(c));
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&c.inputs)->multitoken());
-    po::positional_options_description pos;
-    pos.add("input", -1);
     po::variables_map vm;
-    if (!parse(args, visible, hidden, pos, vm,
-               "usage: clusterlens score NETWORK... -o OUTDIR [options]",
+    if (!parse(args, visible, c, vm, "usage: clusterlens score NETWORK... -o OUTDIR [options]",
                R"(Scores every actor and tie of the network and writes, atomically:
   OUTDIR/actors.csv      one row per actor: degree, in/out-degree, strength, betweenness,
                          closeness (harmonic), eigenvector, pagerank, coreness, constraint,
@@ -652,14 +640,9 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
                          po::value(&tie_colour)->default_value("linkage")->value_name("WHAT"),
                          "tie colour: linkage (buzz blue, pipeline orange), dimension "
                          "(learning dimension) or any categorical tie attribute");
-    visible.add(common_options(c));
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&c.inputs)->multitoken());
-    po::positional_options_description pos;
-    pos.add("input", -1);
     po::variables_map vm;
     if (!parse(
-            args, visible, hidden, pos, vm,
+            args, visible, c, vm,
             "usage: clusterlens render NETWORK... -o FIGURE.{svg,png,pdf,dot} [options]",
             R"(Draws the network as an annotated figure with a legend and a title block (actors by
 part, ties, the local group's E-I, mean tie strength, lock-in flag). A network without scores
@@ -799,11 +782,7 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
                            fs::path(c.inputs[1]).filename().string());
     const auto figure =
         render::render_network(cmp.change, headline_from_summary(scored[1].summary), ro, "svg");
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
-    if (ec || !fs::is_directory(out_dir))
-        throw UsageError("cannot create folder " + out_dir + ": " +
-                         (ec ? ec.message() : std::string("a file of that name exists")));
+    create_output_folder(out_dir);
     AtomicFile csv(files[0]), json(files[1]), actors(files[2]), ties(files[3]), fig(files[4]);
     auto jnum = [](double v) {
         return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
@@ -928,11 +907,7 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
         for (const auto& row : many.rows) q.points.push_back({row.name, row.ability, row.trigger});
         chart = render::render_quadrant_chart(q, "svg");
     }
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
-    if (ec || !fs::is_directory(out_dir))
-        throw UsageError("cannot create folder " + out_dir + ": " +
-                         (ec ? ec.message() : std::string("a file of that name exists")));
+    create_output_folder(out_dir);
     AtomicFile csv(files[0]), json(files[1]), linkage_svg(files[2]);
     std::unique_ptr<AtomicFile> svg;
     if (many.patterns) svg = std::make_unique<AtomicFile>(files[3]);
@@ -1027,14 +1002,9 @@ int cmd_compare(const std::vector<std::string>& args, Streams io) {
         "trigger-threshold", po::value(&trigger_threshold)->value_name("X"),
         "many clusters: high trigger from X (default: the mean over the clusters)");
     visible.add(lock_in_options(so.lock_in));
-    visible.add(common_options(c));
-    po::options_description hidden;
-    hidden.add_options()("input", po::value(&c.inputs)->multitoken());
-    po::positional_options_description pos;
-    pos.add("input", -1);
     po::variables_map vm;
     if (!parse(
-            args, visible, hidden, pos, vm,
+            args, visible, c, vm,
             "usage: clusterlens compare NETWORK [NETWORK_B [NETWORK_C ...]] -o OUTDIR [options]",
             R"(Splits one cluster's network into its local sub-network (ties among local actors: buzz)
 and its pipelines (ties between local and global actors) and reports them side by side:
@@ -1176,11 +1146,7 @@ Example (the bundled Estonian climate cluster):
     both_o.title = "Local buzz and global pipelines (partners merged by type)";
     const auto both_svg = render::render_network(scored.network, headline, both_o, "svg");
 
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
-    if (ec || !fs::is_directory(out_dir))
-        throw UsageError("cannot create folder " + out_dir + ": " +
-                         (ec ? ec.message() : std::string("a file of that name exists")));
+    create_output_folder(out_dir);
     AtomicFile csv(files[0]), json(files[1]), actors(files[2]), f_buzz(files[3]), f_pipe(files[4]),
         f_map(files[5]), f_both(files[6]);
     csv.stream() << "metric,local,global,cluster,definition\n";

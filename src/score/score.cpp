@@ -372,11 +372,7 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
                                             (fs::path(outdir) / "summary.json").string(),
                                             (fs::path(outdir) / "network.graphml").string()};
     refuse_overwriting_inputs(files, inputs);
-    std::error_code ec;
-    fs::create_directories(outdir, ec);
-    if (ec || !fs::is_directory(outdir))
-        throw UsageError("cannot create folder " + outdir + ": " +
-                         (ec ? ec.message() : std::string("a file of that name exists")));
+    create_output_folder(outdir);
     AtomicFile actors(files[0]), ties(files[1]), summary(files[2]), graphml(files[3]);
 
     // actors.csv: the model fields, then every score in the documented order.
