@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "../graphs/test_files.hpp"
+#include "cli_run.hpp"
 #include "graphs/load.hpp"
 #include "render/diagram.hpp"
 #include "render/graphviz_support.hpp"
@@ -27,16 +28,7 @@ namespace {
 using testing::slurp;
 using testing::TempDir;
 
-struct Result {
-    int code;
-    std::string out, err;
-};
-
-Result run(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    const int code = cli::run(args, {out, err});
-    return {code, out.str(), err.str()};
-}
+using testing::run;
 
 const std::string kData = testing::example("cordis_ee_climate/data");
 const std::string kMap = testing::example("cordis_ee_climate/cordis.toml");

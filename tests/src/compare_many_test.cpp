@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "../graphs/test_files.hpp"
+#include "cli_run.hpp"
 #include "graphs/csv.hpp"
-#include "src/cli/commands.hpp"
 #include "src/compare/many_clusters.hpp"
 #include "src/compare/two_networks.hpp"
 #include "test_paths.hpp"
@@ -21,10 +21,9 @@ using testing::slurp;
 using testing::TempDir;
 
 int run(const std::vector<std::string>& args, std::string* said = nullptr) {
-    std::ostringstream o, e;
-    const int code = cli::run(args, {o, e});
-    if (said != nullptr) *said = o.str() + e.str();
-    return code;
+    const auto r = testing::run(args);
+    if (said != nullptr) *said = r.out + r.err;
+    return r.code;
 }
 
 TEST(CompareMany, BalticRowsEqualEachClustersOwnSummary) {

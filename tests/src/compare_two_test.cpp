@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "../graphs/test_files.hpp"
+#include "cli_run.hpp"
 #include "graphs/csv.hpp"
-#include "src/cli/commands.hpp"
 #include "src/compare/two_networks.hpp"
 
 namespace clusterlens {
@@ -16,11 +16,10 @@ namespace {
 using testing::slurp;
 using testing::TempDir;
 
-int run(const std::vector<std::string>& args, std::string* out = nullptr) {
-    std::ostringstream o, e;
-    const int code = cli::run(args, {o, e});
-    if (out != nullptr) *out = o.str() + e.str();
-    return code;
+int run(const std::vector<std::string>& args, std::string* said = nullptr) {
+    const auto r = testing::run(args);
+    if (said != nullptr) *said = r.out + r.err;
+    return r.code;
 }
 
 // Wave A: local firms a, b; global c (research), d (firm). Ties a-b 2, a-c 1, b-d 1.

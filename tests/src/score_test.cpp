@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "../graphs/test_files.hpp"
+#include "cli_run.hpp"
 #include "graphs/csv.hpp"
 #include "src/cli/commands.hpp"
 #include "src/score/score.hpp"
@@ -20,16 +21,7 @@ namespace {
 using testing::slurp;
 using testing::TempDir;
 
-struct Result {
-    int code;
-    std::string out, err;
-};
-
-Result run(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    const int code = cli::run(args, {out, err});
-    return {code, out.str(), err.str()};
-}
+using testing::run;
 
 std::string header_of(const std::vector<std::string>& cols) {
     std::string h;
