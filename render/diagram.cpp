@@ -514,9 +514,17 @@ public:
         graph_attr("forcelabels", "true");
         graph_attr("splines", "false");
         graph_attr("size", "16,16");  // scale a large drawing down to 16 inches
-        graph_attr("dpi", "110");
     }
     Agraph_t* get() { return g_.get(); }
+
+    /// Lays out (nop2: every position pinned) and renders. The one place a figure's bytes are
+    /// made. `dpi` is set for PNG only: Graphviz 2.43's SVG renderer scales the drawing by
+    /// dpi/72 but leaves the view box at 72 dpi, so an SVG with dpi != 72 shows only the
+    /// top-left part of the drawing (vector formats are resolution-free anyway).
+    std::string render(const std::string& format) {
+        graph_attr("dpi", format == "png" ? "110" : "72");
+        return layout_and_render(g_.get(), "nop2", format);
+    }
 
     void graph_attr(const char* name, const std::string& value) {
         agsafeset(g_.get(), const_cast<char*>(name), const_cast<char*>(value.c_str()),
@@ -1008,7 +1016,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
     out.actors_left_out = v.actors_left_out;
     out.ties_left_out = v.ties_left_out;
     out.notes = v.notes;
-    out.bytes = layout_and_render(b.get(), "nop2", format == "dot" ? "dot" : format);
+    out.bytes = b.render(format);
     return out;
 }
 
@@ -1063,7 +1071,7 @@ std::string render_quadrant_chart(const QuadrantChart& c, const std::string& for
         b.set(n, "xlabel", plain_label(p.label, 32));
         b.set(n, "fontsize", "10");
     }
-    return layout_and_render(b.get(), "nop2", format);
+    return b.render(format);
 }
 
 }  // namespace clusterlens::render

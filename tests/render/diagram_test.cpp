@@ -85,6 +85,49 @@ Svg parse_svg(const std::string& bytes) {
     return svg;
 }
 
+/// The canvas a reader sees against the drawing Graphviz made: the root's width and height (pt),
+/// its view box, and the white background polygon (the whole drawing, pad included) under the
+/// graph's scale. A figure is whole when the view box is the declared size and holds the
+/// scaled background.
+struct Canvas {
+    double width = 0, height = 0, view_w = 0, view_h = 0, scale = 0, drawn_w = 0, drawn_h = 0;
+};
+
+Canvas canvas_of(const std::string& bytes) {
+    Canvas c;
+    auto attr = [&](const std::string& name, std::size_t from) {
+        const auto at = bytes.find(name + "=\"", from);
+        if (at == std::string::npos) return std::string();
+        const auto start = at + name.size() + 2;
+        return bytes.substr(start, bytes.find('"', start) - start);
+    };
+    const auto svg = bytes.find("<svg ");
+    c.width = std::atof(attr("width", svg).c_str());
+    c.height = std::atof(attr("height", svg).c_str());
+    std::istringstream vb(attr("viewBox", svg));
+    double x0 = 0, y0 = 0;
+    vb >> x0 >> y0 >> c.view_w >> c.view_h;
+    const auto graph = bytes.find("class=\"graph\"");
+    const auto transform = attr("transform", graph);
+    c.scale = std::atof(transform.substr(transform.find('(') + 1).c_str());
+    std::istringstream pts(attr("points", graph));
+    double lo_x = 1e300, hi_x = -1e300, lo_y = 1e300, hi_y = -1e300, px = 0, py = 0;
+    char comma = 0;
+    while (pts >> px >> comma >> py)
+        lo_x = std::min(lo_x, px), hi_x = std::max(hi_x, px), lo_y = std::min(lo_y, py),
+        hi_y = std::max(hi_y, py);
+    c.drawn_w = (hi_x - lo_x) * c.scale;
+    c.drawn_h = (hi_y - lo_y) * c.scale;
+    return c;
+}
+
+void expect_whole(const std::string& bytes, const std::string& what) {
+    const auto c = canvas_of(bytes);
+    EXPECT_GT(c.width, 0) << what;
+    EXPECT_NEAR(c.width, c.view_w, 1.0) << what << ": declared width vs view box";
+    EXPECT_NEAR(c.height, c.view_h, 1.0) << what << ": declared height vs view box";
+}
+
 bool has_text(const Svg& svg, const std::string& needle) {
     return svg.all_text().find(needle) != std::string::npos;
 }
@@ -118,7 +161,9 @@ Svg render_svg(const std::vector<std::string>& extra, const std::string& input =
     args.insert(args.end(), extra.begin(), extra.end());
     const auto r = run(args);
     EXPECT_EQ(r.code, 0) << r.err;
-    return parse_svg(slurp(out));
+    const auto bytes = slurp(out);
+    expect_whole(bytes, fmt::format("render {}", fmt::join(extra, " ")));
+    return parse_svg(bytes);
 }
 
 TEST(Render, ConcentricSvgOfTheExampleHasEveryActorTieAndLegendEntry) {
