@@ -6,14 +6,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <numbers>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "graphs/attributes.hpp"
 #include "graphs/error.hpp"
 #include "render/graphviz_support.hpp"
+#include "render/page.hpp"
 #include "render/style.hpp"
 
 namespace clusterlens::render {
@@ -122,6 +125,7 @@ struct View {
     std::vector<std::string> notes;
     std::size_t actors_left_out = 0, ties_left_out = 0;
     bool directed = false;
+    bool locality_known = false;  ///< some actor is local or global
 };
 
 std::string linkage_of(Locality a, Locality b) {
@@ -145,6 +149,10 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
     else
         colour_texts = texts_of(net, o.color_by, "--color-by");
     const auto shape_texts = texts_of(net, o.shape_by, "--shape-by");
+    std::vector<std::string> label_texts;
+    if (!o.label_by.empty()) label_texts = texts_of(net, o.label_by, "--label-by");
+    for (std::size_t i = 0; i < n && !v.locality_known; ++i)
+        v.locality_known = net.actor(i).locality != Locality::unspecified;
 
     std::vector<char> keep(n, 1);
     std::vector<int> dist(n, -1);
@@ -234,7 +242,9 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
         }
         Node nd;
         nd.actor = i;
-        nd.label = a.label.empty() ? a.id : a.label;
+        nd.label = !label_texts.empty() && !label_texts[i].empty() ? label_texts[i]
+                   : a.label.empty()                               ? a.id
+                                                                   : a.label;
         nd.global = global;
         nd.focal = a.focal;
         nd.type = a.type;
@@ -317,6 +327,9 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
             nd.y = ey[nd.actor];
         }
     }
+    // Without localities no tie is buzz or pipeline: one plain style.
+    if (!v.locality_known)
+        for (auto& e : v.edges) e.kind = "plain";
     // Filters.
     if (!o.only_linkage.empty()) {
         const std::size_t all = v.edges.size();
@@ -509,21 +522,34 @@ public:
                     nullptr)) {
         graph_attr("outputorder", "edgesfirst");
         graph_attr("bgcolor", "white");
-        graph_attr("pad", "0.3");
+        // The page is composed in points at its printed size (page.hpp): no pad, no margin,
+        // no Graphviz scaling; two invisible corners fix the page to exactly width × height.
+        graph_attr("pad", "0");
+        graph_attr("margin", "0");
         graph_attr("fontname", kFont);
-        graph_attr("forcelabels", "true");
         graph_attr("splines", "false");
-        graph_attr("size", "16,16");  // scale a large drawing down to 16 inches
     }
     Agraph_t* get() { return g_.get(); }
 
     /// Lays out (nop2: every position pinned) and renders. The one place a figure's bytes are
     /// made. `dpi` is set for PNG only: Graphviz 2.43's SVG renderer scales the drawing by
     /// dpi/72 but leaves the view box at 72 dpi, so an SVG with dpi != 72 shows only the
-    /// top-left part of the drawing (vector formats are resolution-free anyway).
-    std::string render(const std::string& format) {
+    /// top-left part of the drawing (vector formats are resolution-free anyway). The SVG's
+    /// declared size is then the page's (not rounded), and the PDF's date fixed.
+    std::string render(const std::string& format, double page_w, double page_h) {
         graph_attr("dpi", format == "png" ? "110" : "72");
-        return layout_and_render(g_.get(), "nop2", format);
+        for (const auto& [id, x, y] :
+             {std::tuple{"page_corner_a", 0.0, 0.0}, std::tuple{"page_corner_b", page_w, page_h}}) {
+            auto* n = node(id, x, y);
+            set(n, "shape", "point");
+            set(n, "width", "0");
+            set(n, "height", "0");
+            set(n, "style", "invis");
+        }
+        auto bytes = layout_and_render(g_.get(), "nop2", format);
+        if (format == "svg") return exact_svg_size(std::move(bytes));
+        if (format == "pdf") return fixed_pdf_date(std::move(bytes));
+        return bytes;
     }
 
     void graph_attr(const char* name, const std::string& value) {
@@ -548,15 +574,15 @@ public:
         agsafeset(obj, const_cast<char*>(name), h, const_cast<char*>(""));
         agstrfree(g_.get(), h);
     }
-    /// A text block whose left edge is at x (Graphviz centres node labels on pos).
-    Agnode_t* text(const std::string& id, double x, double y, const std::string& html, double chars,
-                   double points) {
-        const double w = chars * points * 0.45;  // Liberation Sans: ~0.45 em per character
+    /// A text block of measured size w × h whose left edge is at x and vertical centre at y
+    /// (Graphviz centres node labels on pos).
+    Agnode_t* text(const std::string& id, double x, double y, const std::string& html, double w,
+                   double h) {
         auto* n = node(id, x + w / 2, y);
         set(n, "shape", "plaintext");
         set(n, "margin", "0");
-        set(n, "width", fmt::format("{:.3f}", w / 72));
-        set(n, "height", fmt::format("{:.3f}", points * 1.3 / 72));
+        set(n, "width", fmt::format("{:.4f}", w / 72));
+        set(n, "height", fmt::format("{:.4f}", h / 72));
         set_html(n, "label", html);
         return n;
     }
@@ -565,12 +591,13 @@ public:
     Agnode_t* anchor(const std::string& id, double x, double y) {
         auto* n = node(id, x, y);
         set(n, "shape", "point");
-        set(n, "width", "0.01");
+        set(n, "width", "0");
+        set(n, "height", "0");
         set(n, "style", "invis");
         return n;
     }
-    /// A straight line between two invisible points (axes, threshold lines); penwidth "" keeps
-    /// Graphviz's default.
+    /// A straight line between two invisible points (axes, ticks, threshold lines); penwidth
+    /// "" keeps Graphviz's default.
     Agedge_t* line(const std::string& id, double x0, double y0, double x1, double y1,
                    const std::string& style, const std::string& colour,
                    const std::string& penwidth = "") {
@@ -593,24 +620,525 @@ struct Bounds {
         x0 = std::min(x0, x - r), x1 = std::max(x1, x + r);
         y0 = std::min(y0, y - r), y1 = std::max(y1, y + r);
     }
+    bool empty() const { return !(x1 >= x0); }
 };
 
+/// Graphviz 2.43 reads an HTML label's POINT-SIZE as a whole number: sizes are rounded here,
+/// so what is measured is what is drawn.
 std::string font(double points, const std::string& inner, bool bold = false) {
-    return fmt::format("<FONT POINT-SIZE=\"{}\" FACE=\"{}\">{}{}{}</FONT>", points, kFont,
-                       bold ? "<B>" : "", inner, bold ? "</B>" : "");
+    return fmt::format("<FONT POINT-SIZE=\"{}\" FACE=\"{}\">{}{}{}</FONT>", std::lround(points),
+                       kFont, bold ? "<B>" : "", inner, bold ? "</B>" : "");
 }
 
-std::string edge_colour(const Edge& e, bool by_dimension,
-                        const std::map<std::string, std::size_t>& dims) {
-    if (by_dimension) return qualitative_colour(dims.at(e.dimension));
-    if (e.kind == "buzz") return "#0072b2";
-    if (e.kind == "pipeline") return "#d55e00";
-    return "#7f7f7f";
+// ---- encodings shared by the drawing and its legend (one function per encoding) -----------
+
+/// Node diameter in points at the printed size: the natural width (inches) times the
+/// network's size scale k, never below 2 pt.
+double printed_diameter(double width_inches, double k) {
+    return std::max(2.0, width_inches * 72.0 * k);
+}
+/// Natural node width (inches) for a size score at t in [0, 1] of its range (area ∝ score).
+double natural_width(double t) { return 0.12 + 0.5 * (std::isfinite(t) ? std::sqrt(t) : 0.0); }
+/// Tie width in points for t = sqrt of the weight's place in its range.
+double tie_width(double t, double k) { return std::max(0.25, (0.4 + 3.2 * t) * k); }
+/// Tie opacity: stronger ties darker; ties outside the cluster (global-global) fainter still.
+double tie_alpha(double t, const std::string& kind) {
+    return (0.18 + 0.72 * t) * (kind == "extra_local" ? 0.5 : 1.0);
+}
+
+std::string grey_level(double t) {  // t in [0, 1]: light to dark
+    if (!std::isfinite(t)) return "#ffffff";
+    const int v = static_cast<int>(std::lround(235 - 190 * std::clamp(t, 0.0, 1.0)));
+    return fmt::format("#{:02x}{:02x}{:02x}", v, v, v);
+}
+std::string fill_numeric(double t, bool grey) {
+    return grey ? (std::isfinite(t) ? grey_level(t) : "#ffffff") : sequential_colour(t);
+}
+std::string fill_category(std::size_t index, bool grey) {
+    static const double levels[] = {0.0, 1.0, 0.5, 0.25, 0.75, 0.125, 0.625, 0.875};
+    return grey ? grey_level(levels[index % 8]) : qualitative_colour(index);
+}
+
+std::string edge_colour(const std::string& kind, const std::string& category, bool by_attribute,
+                        const std::map<std::string, std::size_t>& dims, bool grey) {
+    if (by_attribute) {
+        // A two-wave comparison reads the usual way: gained green, lost red-orange, kept grey
+        // (Okabe-Ito bluish green and vermillion: distinct for colour-blind readers too).
+        if (category == "gained") return grey ? "#000000" : "#009e73";
+        if (category == "lost") return grey ? "#b0b0b0" : "#d55e00";
+        if (category == "kept") return grey ? "#606060" : "#999999";
+        return fill_category(dims.at(category), grey);
+    }
+    if (kind == "buzz") return grey ? "#000000" : "#0072b2";
+    if (kind == "pipeline") return grey ? "#404040" : "#d55e00";
+    if (kind == "plain") return grey ? "#404040" : "#555555";
+    return grey ? "#8c8c8c" : "#7f7f7f";
 }
 std::string edge_style(const std::string& kind) {
-    if (kind == "buzz") return "solid";
+    if (kind == "buzz" || kind == "plain") return "solid";
     if (kind == "pipeline") return "dashed";
     return "dotted";
+}
+
+// ---- the page: title block, legend, plot ------------------------------------------------
+
+/// One legend row: a heading, a text, or a sample (shape, colour ramp, size, tie) with a text.
+struct Row {
+    enum class Kind { heading, text, shape, ramp, tie } kind = Kind::text;
+    std::string text;
+    std::string shape = "circle", fill = "#ffffff";
+    bool dashed = false;
+    double diameter = 0;  ///< shape samples, points at the printed size
+    std::vector<std::string> ramp;
+    std::string colour, style;  ///< tie samples
+    double width = 0, alpha = 1;
+    double text_w = 0, text_h = 0, w = 0, h = 0, sample_w = 0;
+};
+using Section = std::vector<Row>;
+
+std::string row_html(const Row& r, double f) {
+    return font(f, html_text(r.text, 90), r.kind == Row::Kind::heading);
+}
+
+/// Measures every row's text and sets each row's size (sample, gap, text).
+void measure_rows(std::vector<Section>& legend, double f) {
+    std::vector<std::string> html;
+    for (const auto& s : legend)
+        for (const auto& r : s) html.push_back(row_html(r, f));
+    const auto sizes = measure_labels(html);
+    std::size_t i = 0;
+    for (auto& s : legend)
+        for (auto& r : s) {
+            std::tie(r.text_w, r.text_h) = sizes[i++];
+            switch (r.kind) {
+                case Row::Kind::heading:
+                case Row::Kind::text:
+                    r.sample_w = 0;
+                    break;
+                case Row::Kind::shape:
+                    r.sample_w = std::max(r.diameter, 1.2 * f) + 0.6 * f;
+                    break;
+                case Row::Kind::ramp:
+                    r.sample_w = 0;
+                    break;
+                case Row::Kind::tie:
+                    r.sample_w = 4 * f;
+                    break;
+            }
+            r.w = r.sample_w + r.text_w;
+            r.h = std::max(r.text_h, r.diameter) + 0.35 * f;
+            if (r.kind == Row::Kind::heading) r.h += 0.3 * f;
+            if (r.kind == Row::Kind::ramp) {
+                r.w = std::max(r.text_w, 5 * 3.2 * f);
+                r.h = 1.3 * f + r.text_h + 0.35 * f;
+            }
+        }
+}
+
+double section_width(const Section& s) {
+    double w = 0;
+    for (const auto& r : s) w = std::max(w, r.w);
+    return w;
+}
+double section_height(const Section& s) {
+    double h = 0;
+    for (const auto& r : s) h += r.h;
+    return h;
+}
+
+/// Where each legend section goes: one column (right), or sections side by side in rows that
+/// wrap at `width` (bottom). Returns the legend's size; `at` gets each section's top-left.
+std::pair<double, double> arrange_legend(const std::vector<Section>& legend,
+                                         PageOptions::Legend where, double width, double gap,
+                                         std::vector<std::pair<double, double>>& at) {
+    at.clear();
+    double w = 0, h = 0;
+    if (where == PageOptions::Legend::right) {
+        for (const auto& s : legend) {
+            at.emplace_back(0, -h);
+            h += section_height(s) + (s.empty() ? 0 : gap * 0.4);
+            w = std::max(w, section_width(s));
+        }
+        return {w, h};
+    }
+    double x = 0, y = 0, line_h = 0;
+    for (const auto& s : legend) {
+        const double sw = section_width(s), sh = section_height(s);
+        if (x > 0 && x + sw > width) y += line_h + gap * 0.6, x = 0, line_h = 0;
+        at.emplace_back(x, -y);
+        x += sw + gap * 1.5;
+        line_h = std::max(line_h, sh);
+        w = std::max(w, x - gap * 1.5);
+    }
+    return {w, y + line_h};
+}
+
+/// Emits a legend section with its top-left corner at (x, top).
+void emit_section(Builder& b, const Section& s, double x, double top, double f, int& item,
+                  const std::string& format_id) {
+    double y = top;
+    for (const auto& r : s) {
+        const double mid = y - r.h / 2;
+        const auto id = [&] { return fmt::format("{}_{}", format_id, item++); };
+        switch (r.kind) {
+            case Row::Kind::heading:
+            case Row::Kind::text:
+                b.text(id(), x, mid + (r.kind == Row::Kind::heading ? -0.15 * f : 0),
+                       row_html(r, f), r.text_w, r.text_h);
+                break;
+            case Row::Kind::shape: {
+                const double cx = x + std::max(r.diameter, 1.2 * f) / 2;
+                auto* n = b.node(id(), cx, mid);
+                b.set(n, "shape", r.shape);
+                b.set(n, "fixedsize", "true");
+                b.set(n, "width", fmt::format("{:.4f}", r.diameter / 72));
+                b.set(n, "height", fmt::format("{:.4f}", r.diameter / 72));
+                b.set(n, "label", "");
+                b.set(n, "style", r.dashed ? "filled,dashed" : "filled");
+                b.set(n, "fillcolor", r.fill);
+                b.set(n, "penwidth", r.dashed ? "1.2" : "0.8");
+                b.text(id(), x + r.sample_w, mid, row_html(r, f), r.text_w, r.text_h);
+                break;
+            }
+            case Row::Kind::ramp: {
+                const double bw = 3.2 * f, bh = 1.1 * f, by = y - 0.2 * f - bh / 2;
+                for (std::size_t k = 0; k < r.ramp.size(); ++k) {
+                    auto* n = b.node(id(), x + bw * (static_cast<double>(k) + 0.5), by);
+                    b.set(n, "shape", "box");
+                    b.set(n, "fixedsize", "true");
+                    b.set(n, "width", fmt::format("{:.4f}", bw / 72));
+                    b.set(n, "height", fmt::format("{:.4f}", bh / 72));
+                    b.set(n, "label", "");
+                    b.set(n, "style", "filled");
+                    b.set(n, "fillcolor", r.ramp[k]);
+                    b.set(n, "penwidth", "0.5");
+                }
+                b.text(id(), x, y - 0.2 * f - bh - 0.15 * f - r.text_h / 2, row_html(r, f),
+                       r.text_w, r.text_h);
+                break;
+            }
+            case Row::Kind::tie: {
+                auto* a = b.anchor(id(), x, mid);
+                auto* c = b.anchor(id(), x + 3.4 * f, mid);
+                auto* e = b.edge(a, c);
+                b.set(e, "id", fmt::format("legend_tie_{}", item++));
+                b.set(e, "penwidth", fmt::format("{:.2f}", r.width));
+                b.set(e, "color", with_alpha(r.colour, r.alpha));
+                b.set(e, "style", r.style);
+                b.set(e, "dir", "none");
+                b.text(id(), x + r.sample_w, mid, row_html(r, f), r.text_w, r.text_h);
+                break;
+            }
+        }
+        y -= r.h;
+    }
+}
+
+/// A title-block line (the title itself is bold, 1.5 × the body size).
+struct TitleLine {
+    std::string text;
+    bool title = false;
+    double w = 0, h = 0;
+};
+
+/// Axes with ticks and values, and quadrant lines with their names (position map, charts).
+struct Axes {
+    double x_lo = 0, x_hi = 1, y_lo = 0, y_hi = 1;
+    double x_line = kNan, y_line = kNan;
+    std::string x_title, y_title;
+    std::string top_right, bottom_right, top_left, bottom_left;
+    double plot_w = 560, plot_h = 420;  ///< natural plot size (points)
+};
+
+/// What a page holds: the plot (nodes placed in natural coordinates), the title block and the
+/// legend. compose() scales the plot into the room left and says where everything goes.
+struct PageLayout {
+    double width = 0, height = 0;
+    double s = 1, k = 1;              ///< position scale and size scale of the plot
+    double plot_x0 = 0, plot_y1 = 0;  ///< page position of the plot's natural top-left
+    double nat_x0 = 0, nat_y1 = 0;    ///< natural top-left of the plot
+    double plot_w = 0, plot_h = 0;    ///< printed plot size
+    double legend_x = 0, legend_y = 0;
+    double title_x = 0, title_y = 0;
+    double axis_left = 0, axis_bottom = 0, axis_top = 0;
+    double px(double x) const { return plot_x0 + (x - nat_x0) * s; }
+    double py(double y) const { return plot_y1 - (nat_y1 - y) * s; }
+};
+
+struct Composer {
+    const PageOptions& p;
+    double f, m, gap;
+    explicit Composer(const PageOptions& options)
+        : p(options),
+          f(options.font_size),
+          m(std::max(6.0, options.font_size)),
+          gap(1.5 * options.font_size) {}
+
+    /// Splits `text` at `sep` into lines no wider than `width` (at least one piece a line).
+    std::vector<TitleLine> wrap(const std::string& text, const std::string& sep, double width,
+                                bool title, double size) const {
+        std::vector<std::string> pieces;
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            auto end = text.find(sep, start);
+            if (end == std::string::npos) end = text.size();
+            if (end > start) pieces.push_back(text.substr(start, end - start));
+            start = end + sep.size();
+        }
+        std::vector<TitleLine> out;
+        std::size_t from = 0;
+        while (from < pieces.size()) {
+            std::vector<std::string> html;
+            std::vector<TitleLine> tl;
+            for (std::size_t to = from; to < pieces.size(); ++to) {
+                TitleLine l;
+                l.title = title;
+                for (std::size_t k = from; k <= to; ++k)
+                    l.text += (k == from ? "" : sep) + pieces[k];
+                html.push_back(this->html(l, size));
+                tl.push_back(l);
+            }
+            const auto sizes = measure_labels(html);
+            std::size_t take = 0;
+            while (take + 1 < tl.size() && sizes[take + 1].first <= width) ++take;
+            tl[take].w = sizes[take].first;
+            tl[take].h = sizes[take].second;
+            out.push_back(tl[take]);
+            from += take + 1;
+        }
+        return out;
+    }
+    std::string html(const TitleLine& l, double size) const {
+        return l.title ? font(size, html_text(l.text, 200), true)
+                       : font(size, html_text(l.text, 400));
+    }
+};
+
+[[noreturn]] void too_small(const std::string& what, double need, double have) {
+    throw UsageError(fmt::format(
+        "the page is too small: {} needs {} but {} is left; use a larger --width/--height, "
+        "--legend bottom or none, or a smaller --font-size",
+        what, fmt::format("{:.0f}pt ({:.1f}cm)", need, need / 72 * 2.54),
+        fmt::format("{:.0f}pt ({:.1f}cm)", have, have / 72 * 2.54)));
+}
+
+struct PageParts {
+    std::string title;                                     ///< "" with no headline: no title block
+    std::vector<std::string> headline;                     ///< lines, wrapped at " | "
+    std::function<std::vector<Section>(double k)> legend;  ///< measured; null: no legend
+    Bounds nat;                                            ///< the plot's natural extent
+    double axis_left = 0, axis_bottom = 0, axis_top = 0;   ///< room for axes (points)
+};
+
+struct Composed {
+    PageLayout L;
+    std::vector<TitleLine> title;
+    std::vector<Section> legend;
+    std::vector<std::pair<double, double>> legend_at;  ///< each section's top-left (page)
+    Box legend_box, title_box;
+};
+
+Composed compose(const Composer& c, PageParts& parts) {
+    const auto& p = c.p;
+    Composed out;
+    auto& L = out.L;
+    const bool has_legend =
+        static_cast<bool>(parts.legend) && p.legend != PageOptions::Legend::none;
+    const bool right = has_legend && p.legend == PageOptions::Legend::right;
+    const bool bottom = has_legend && p.legend == PageOptions::Legend::bottom;
+    if (parts.nat.empty()) parts.nat.add(0, 0, 0);
+    const double nat_w = parts.nat.x1 - parts.nat.x0, nat_h = parts.nat.y1 - parts.nat.y0;
+    std::vector<std::pair<double, double>> at;
+    std::vector<Section> first = has_legend ? parts.legend(1.0) : std::vector<Section>{};
+    const auto [col_w, col_h] = arrange_legend(first, PageOptions::Legend::right, 0, c.gap, at);
+    double widest = 0;
+    for (const auto& s : first) widest = std::max(widest, section_width(s));
+    double W = p.width;
+    if (W <= 0) {
+        double natural = 2 * c.m + parts.axis_left + nat_w + (right ? c.gap + col_w : 0);
+        if (bottom) natural = std::max(natural, 2 * c.m + widest);
+        W = std::min(std::max(natural, 20 * c.f), 1152.0);
+    }
+    const double avail_w = W - 2 * c.m - parts.axis_left - (right ? c.gap + col_w : 0);
+    if (avail_w < 4 * c.f)
+        too_small(right ? "the legend beside the drawing" : "the axes", W - avail_w + 4 * c.f, W);
+    if (bottom && widest > W - 2 * c.m) too_small("a legend section", widest + 2 * c.m, W);
+    double s = nat_w > 0 ? avail_w / nat_w : 1.0;
+    if (p.width <= 0) s = std::min(s, 1.0);
+    double T = 0;
+    if (p.title) {
+        if (!parts.title.empty())
+            for (auto& l : c.wrap(parts.title, " ", W - 2 * c.m, true, 1.5 * c.f))
+                out.title.push_back(l);
+        for (const auto& line : parts.headline)
+            for (auto& l : c.wrap(line, " | ", W - 2 * c.m, false, c.f)) out.title.push_back(l);
+        for (const auto& l : out.title) T += l.h + 0.15 * c.f;
+        if (!out.title.empty()) T += 0.8 * c.f;
+    }
+    const auto [bw, bh] =
+        arrange_legend(first, PageOptions::Legend::bottom, W - 2 * c.m, c.gap, at);
+    (void)bw;
+    if (p.height > 0) {
+        const double room =
+            p.height - 2 * c.m - T - parts.axis_top - parts.axis_bottom - (bottom ? c.gap + bh : 0);
+        if (room < 4 * c.f)
+            too_small("the title block, legend and axes", p.height - room + 4 * c.f, p.height);
+        if (nat_h > 0) s = std::min(s, room / nat_h);
+        if (right && col_h > p.height - 2 * c.m - T)
+            too_small("the legend", col_h + 2 * c.m + T, p.height);
+    }
+    L.s = s;
+    L.k = std::min(s, 1.0);
+    if (has_legend) out.legend = parts.legend(L.k);
+    const auto [lw, lh] =
+        arrange_legend(out.legend, right ? PageOptions::Legend::right : PageOptions::Legend::bottom,
+                       W - 2 * c.m, c.gap, at);
+    L.plot_w = nat_w * s;
+    L.plot_h = nat_h * s;
+    const double body = parts.axis_top + L.plot_h + parts.axis_bottom;
+    const double H =
+        p.height > 0 ? p.height
+                     : 2 * c.m + T + std::max(body, right ? lh : 0.0) + (bottom ? c.gap + lh : 0.0);
+    L.width = W;
+    L.height = H;
+    L.nat_x0 = parts.nat.x0;
+    L.nat_y1 = parts.nat.y1;
+    L.plot_x0 = c.m + parts.axis_left;
+    L.plot_y1 = H - c.m - T - parts.axis_top;
+    L.title_x = c.m;
+    L.title_y = H - c.m;
+    if (right) {
+        L.legend_x = std::min(L.plot_x0 + L.plot_w + c.gap, W - c.m - lw);
+        L.legend_y = H - c.m - T;
+    } else if (bottom) {
+        L.legend_x = c.m;
+        L.legend_y = L.plot_y1 - L.plot_h - parts.axis_bottom - c.gap;
+    }
+    for (const auto& [x, y] : at) out.legend_at.emplace_back(L.legend_x + x, L.legend_y + y);
+    out.legend_box =
+        has_legend ? Box{L.legend_x, L.legend_y - lh, L.legend_x + lw, L.legend_y} : Box{};
+    out.title_box = Box{c.m, H - c.m - T, W - c.m, H - c.m};
+    if (out.title.empty()) out.title_box = Box{};
+    return out;
+}
+
+/// Emits the title block and the legend of a composed page.
+void emit_frame(Builder& b, const Composer& c, const Composed& page) {
+    double y = page.L.title_y;
+    for (std::size_t i = 0; i < page.title.size(); ++i) {
+        const auto& l = page.title[i];
+        b.text(i == 0 && l.title ? std::string("title") : fmt::format("title_{}", i),
+               page.L.title_x, y - l.h / 2, c.html(l, l.title ? 1.5 * c.f : c.f), l.w, l.h);
+        y -= l.h + 0.15 * c.f;
+    }
+    int item = 0;
+    for (std::size_t s = 0; s < page.legend.size(); ++s)
+        emit_section(b, page.legend[s], page.legend_at[s].first, page.legend_at[s].second, c.f,
+                     item, "legend");
+}
+
+/// Tick values and axis titles: the room they need around the plot.
+struct AxisText {
+    std::vector<double> x_ticks, y_ticks;
+    std::vector<std::pair<double, double>> x_sizes, y_sizes;  ///< measured tick labels
+    std::vector<TitleLine> x_title, y_title;
+    double left = 0, bottom = 0, top = 0;
+};
+
+AxisText prepare_axes(const Composer& c, Axes& a, double title_width) {
+    AxisText t;
+    t.x_ticks = nice_ticks(a.x_lo, a.x_hi);
+    t.y_ticks = nice_ticks(a.y_lo, a.y_hi);
+    a.x_lo = t.x_ticks.front(), a.x_hi = t.x_ticks.back();
+    a.y_lo = t.y_ticks.front(), a.y_hi = t.y_ticks.back();
+    if (a.x_hi <= a.x_lo) a.x_hi = a.x_lo + 1;
+    if (a.y_hi <= a.y_lo) a.y_hi = a.y_lo + 1;
+    std::vector<std::string> html;
+    for (const double v : t.x_ticks) html.push_back(font(c.f, html_text(human_number(v))));
+    for (const double v : t.y_ticks) html.push_back(font(c.f, html_text(human_number(v))));
+    const auto sizes = measure_labels(html);
+    t.x_sizes.assign(sizes.begin(), sizes.begin() + static_cast<long>(t.x_ticks.size()));
+    t.y_sizes.assign(sizes.begin() + static_cast<long>(t.x_ticks.size()), sizes.end());
+    t.x_title = c.wrap(a.x_title, " ", title_width, false, c.f);
+    t.y_title = c.wrap(a.y_title, " ", title_width, false, c.f);
+    double widest = 0;
+    for (const auto& s : t.y_sizes) widest = std::max(widest, s.first);
+    const double tick = 0.4 * c.f;
+    t.left = widest + tick + 0.4 * c.f;
+    double h = 0;
+    for (const auto& l : t.x_title) h += l.h;
+    t.bottom = tick + (t.x_sizes.empty() ? 0 : t.x_sizes[0].second) + 0.3 * c.f + h + 0.3 * c.f;
+    h = 0;
+    for (const auto& l : t.y_title) h += l.h;
+    t.top = h + 0.6 * c.f;
+    // The last x tick label is centred on the axis end: keep room for its half.
+    return t;
+}
+
+double chart_x(const Axes& a, double x) { return (x - a.x_lo) / (a.x_hi - a.x_lo) * a.plot_w; }
+double chart_y(const Axes& a, double y) { return (y - a.y_lo) / (a.y_hi - a.y_lo) * a.plot_h; }
+
+void emit_axes(Builder& b, const Composer& c, const Axes& a, const AxisText& t,
+               const PageLayout& L) {
+    const double x0 = L.px(0), x1 = L.px(a.plot_w), y0 = L.py(0), y1 = L.py(a.plot_h);
+    const double tick = 0.4 * c.f;
+    b.line("axis_x", x0, y0, x1, y0, "solid", "#333333", "0.8");
+    b.line("axis_y", x0, y0, x0, y1, "solid", "#333333", "0.8");
+    for (std::size_t i = 0; i < t.x_ticks.size(); ++i) {
+        const double x = L.px(chart_x(a, t.x_ticks[i]));
+        b.line(fmt::format("tick_x_{}", i), x, y0, x, y0 - tick, "solid", "#333333", "0.6");
+        const auto [w, h] = t.x_sizes[i];
+        b.text(fmt::format("axis_tick_x_{}", i), x - w / 2, y0 - tick - 0.1 * c.f - h / 2,
+               font(c.f, html_text(human_number(t.x_ticks[i]))), w, h);
+    }
+    for (std::size_t i = 0; i < t.y_ticks.size(); ++i) {
+        const double y = L.py(chart_y(a, t.y_ticks[i]));
+        b.line(fmt::format("tick_y_{}", i), x0, y, x0 - tick, y, "solid", "#333333", "0.6");
+        const auto [w, h] = t.y_sizes[i];
+        b.text(fmt::format("axis_tick_y_{}", i), x0 - tick - 0.25 * c.f - w, y,
+               font(c.f, html_text(human_number(t.y_ticks[i]))), w, h);
+    }
+    // Axis titles: x centred below the tick values, y above the axis, both horizontal.
+    double y = y0 - tick - (t.x_sizes.empty() ? 0 : t.x_sizes[0].second) - 0.3 * c.f;
+    for (std::size_t i = 0; i < t.x_title.size(); ++i) {
+        const auto& l = t.x_title[i];
+        b.text(fmt::format("axis_x_label_{}", i), std::max(c.m, (x0 + x1) / 2 - l.w / 2),
+               y - l.h / 2, c.html(l, c.f), l.w, l.h);
+        y -= l.h;
+    }
+    y = y1 + 0.5 * c.f;
+    for (std::size_t i = t.y_title.size(); i-- > 0;) {
+        const auto& l = t.y_title[i];
+        b.text(fmt::format("axis_y_label_{}", i), std::max(c.m, x0 - t.left), y + l.h / 2,
+               c.html(l, c.f), l.w, l.h);
+        y += l.h;
+    }
+    if (std::isfinite(a.x_line)) {
+        const double x = L.px(chart_x(a, a.x_line));
+        b.line("quadrant_x", x, y0, x, y1, "dashed", "#666666", "0.8");
+    }
+    if (std::isfinite(a.y_line)) {
+        const double y2 = L.py(chart_y(a, a.y_line));
+        b.line("quadrant_y", x0, y2, x1, y2, "dashed", "#666666", "0.8");
+    }
+    if (!std::isfinite(a.x_line) || !std::isfinite(a.y_line)) return;
+    const double qx = L.px(chart_x(a, a.x_line)), qy = L.py(chart_y(a, a.y_line));
+    const std::pair<std::string, std::pair<double, double>> names[] = {
+        {a.top_right, {(qx + x1) / 2, (qy + y1) / 2}},
+        {a.bottom_right, {(qx + x1) / 2, (qy + y0) / 2}},
+        {a.top_left, {(qx + x0) / 2, (qy + y1) / 2}},
+        {a.bottom_left, {(qx + x0) / 2, (qy + y0) / 2}}};
+    std::vector<std::string> html;
+    for (const auto& [name, where] : names)
+        html.push_back(font(1.1 * c.f, "<I>" + html_text(name) + "</I>"));
+    const auto sizes = measure_labels(html);
+    const char* ids[] = {"quadrant_tr", "quadrant_br", "quadrant_tl", "quadrant_bl"};
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (names[i].first.empty()) continue;
+        auto* n = b.text(ids[i], names[i].second.first - sizes[i].first / 2, names[i].second.second,
+                         html[i], sizes[i].first, sizes[i].second);
+        b.set(n, "fontcolor", "#555555");
+    }
 }
 
 }  // namespace
@@ -669,7 +1197,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         const double t = nd.actor == kNone
                              ? static_cast<double>(nd.members) / static_cast<double>(max_members)
                              : size_t01[i];
-        nd.width = 0.12 + 0.5 * (std::isfinite(t) ? std::sqrt(t) : 0.0);
+        nd.width = natural_width(t);
     }
     std::vector<double> colours;
     for (const auto& nd : v.nodes) colours.push_back(nd.colour_value);
@@ -688,7 +1216,10 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
     for (const auto& e : v.edges) dims.emplace(e.dimension, 0);
     k = 0;
     for (auto& [name, index] : dims) index = k++;
-    // Labels: the top actors by size score (all / none on request); merged groups always.
+    // Labels: the top actors by size score (all / none on request), the ego always, merged
+    // groups always; in a pipeline view the partners abroad with the strongest pipelines too.
+    std::vector<std::size_t> label_order;
+    std::string label_rule;
     {
         std::vector<std::size_t> order;
         for (std::size_t i = 0; i < v.nodes.size(); ++i)
@@ -699,13 +1230,41 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         };
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
+        std::vector<char> chosen(v.nodes.size(), 0);
+        auto take = [&](std::size_t i) {
+            if (!chosen[i]) chosen[i] = 1, label_order.push_back(i);
+        };
+        if (!o.ego.empty() && o.labels != RenderOptions::Labels::none)
+            for (std::size_t i = 0; i < v.nodes.size(); ++i)
+                if (v.nodes[i].ring == 0 && v.nodes[i].actor != kNone) take(i);
+        for (std::size_t i = 0; i < v.nodes.size(); ++i)
+            if (v.nodes[i].actor == kNone && o.labels != RenderOptions::Labels::none) take(i);
         const std::size_t count = o.labels == RenderOptions::Labels::all ? order.size()
                                   : o.labels == RenderOptions::Labels::none
                                       ? 0
                                       : std::min(o.label_top, order.size());
-        for (std::size_t j = 0; j < count; ++j) v.nodes[order[j]].labelled = true;
-        for (auto& nd : v.nodes)
-            if (nd.actor == kNone && o.labels != RenderOptions::Labels::none) nd.labelled = true;
+        const bool pipeline_view = o.only_linkage == "pipeline";
+        if (pipeline_view && o.labels == RenderOptions::Labels::top) {
+            // Partners ranked by the strength of their drawn pipelines; local actors by size.
+            std::vector<double> strength(v.nodes.size(), 0);
+            for (const auto& e : v.edges)
+                if (e.kind == "pipeline") strength[e.a] += e.weight, strength[e.b] += e.weight;
+            std::vector<std::size_t> partners, locals;
+            for (const auto i : order) (v.nodes[i].global ? partners : locals).push_back(i);
+            std::stable_sort(partners.begin(), partners.end(), [&](std::size_t a, std::size_t b) {
+                return strength[a] > strength[b];
+            });
+            for (std::size_t j = 0; j < std::min(count, locals.size()); ++j) take(locals[j]);
+            for (std::size_t j = 0; j < std::min(count, partners.size()); ++j)
+                if (strength[partners[j]] > 0) take(partners[j]);
+            label_rule = fmt::format(
+                "labels: top {} local actors by {}, top {} partners by pipeline strength",
+                o.label_top, o.size_by, o.label_top);
+        } else {
+            for (std::size_t j = 0; j < count; ++j) take(order[j]);
+            label_rule = fmt::format("labels: top {} by {}", o.label_top, o.size_by);
+        }
+        for (const auto i : label_order) v.nodes[i].labelled = true;
     }
 
     // Positions.
@@ -717,70 +1276,262 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         engine_layout(v, o.layout, o.seed);
     }
 
-    Builder b(v.directed);
-    Bounds box;
-    double map_w = 0, map_h = 0;
-    if (o.layout == Layout::position_map) {
-        // x: internal connectivity, y: external openness, onto a 560 × 420 pt plot.
+    const Composer c(o.page);
+    const bool grey = o.page.greyscale;
+    const bool map = o.layout == Layout::position_map;
+
+    // Position map: firms by internal connectivity (x) and external openness (y) on a chart.
+    Axes axes;
+    AxisText axis_text;
+    std::size_t spread = 0;
+    if (map) {
         double x_hi = 0, y_hi = 0, x_sum = 0, y_sum = 0;
         for (const auto& nd : v.nodes) {
             x_hi = std::max(x_hi, nd.x), y_hi = std::max(y_hi, nd.y);
             x_sum += nd.x, y_sum += nd.y;
         }
         const double count = std::max<double>(1, static_cast<double>(v.nodes.size()));
-        const double tx =
-            std::isfinite(o.internal_threshold) ? o.internal_threshold : x_sum / count;
-        const double ty =
-            std::isfinite(o.external_threshold) ? o.external_threshold : y_sum / count;
-        x_hi = std::max({x_hi, tx * 2, 1.0});
-        y_hi = std::max({y_hi, ty * 2, 1.0});
-        map_w = 560, map_h = 420;
-        auto sx = [&](double x) { return x / x_hi * map_w; };
-        auto sy = [&](double y) { return y / y_hi * map_h; };
-        for (auto& nd : v.nodes) nd.x = sx(nd.x), nd.y = sy(nd.y);
-        auto line = [&](const std::string& id, double x0, double y0, double x1, double y1,
-                        const char* style,
-                        const char* colour) { b.line(id, x0, y0, x1, y1, style, colour, "1.2"); };
-        line("axis_x", 0, 0, map_w, 0, "solid", "#333333");
-        line("axis_y", 0, 0, 0, map_h, "solid", "#333333");
-        line("quadrant_x", sx(tx), 0, sx(tx), map_h, "dashed", "#666666");
-        line("quadrant_y", 0, sy(ty), map_w, sy(ty), "dashed", "#666666");
-        const double qx_lo = sx(tx) / 2, qx_hi = (sx(tx) + map_w) / 2;
-        const double qy_lo = sy(ty) / 2, qy_hi = (sy(ty) + map_h) / 2;
-        auto quadrant = [&](const std::string& id, double x, double y, const std::string& name) {
-            auto* n = b.node(id, x, y);
-            b.set(n, "shape", "plaintext");
-            b.set_html(n, "label", font(13, "<I>" + name + "</I>"));
-            b.set(n, "fontcolor", "#555555");
-        };
-        quadrant("quadrant_gatekeeper", qx_hi, qy_hi, "technological gatekeeper");
-        quadrant("quadrant_exchanger", qx_hi, qy_lo, "mutual exchanger");
-        quadrant("quadrant_star", qx_lo, qy_hi, "external star");
-        quadrant("quadrant_isolated", qx_lo, qy_lo, "isolated");
-        auto axis_label = [&](const std::string& id, double x, double y, const std::string& text) {
-            auto* n = b.node(id, x, y);
-            b.set(n, "shape", "plaintext");
-            b.set_html(n, "label", font(11, text));
-        };
-        // Both axis titles are horizontal: x below its axis, y above the top of its axis.
-        axis_label("axis_x_label", map_w / 2, -28,
-                   fmt::format("local internal connectivity (distinct local contacts; line at {})",
-                               short_number(tx)));
-        axis_label("axis_y_label", 0, map_h + 22,
-                   fmt::format("external openness (strength to global actors; line at {})",
-                               short_number(ty)));
-        box.add(0, -40, 0);
-        box.add(map_w, map_h + 30, 0);
-        v.notes.push_back(fmt::format("quadrant lines: internal {}, external {}", short_number(tx),
-                                      short_number(ty)));
+        axes.x_line = std::isfinite(o.internal_threshold) ? o.internal_threshold : x_sum / count;
+        axes.y_line = std::isfinite(o.external_threshold) ? o.external_threshold : y_sum / count;
+        axes.x_hi = std::max({x_hi, axes.x_line * 2, 1.0});
+        axes.y_hi = std::max({y_hi, axes.y_line * 2, 1.0});
+        axes.x_title =
+            fmt::format("local internal connectivity (distinct local contacts; line at {})",
+                        human_number(axes.x_line));
+        axes.y_title = fmt::format("external openness (strength to global actors; line at {})",
+                                   human_number(axes.y_line));
+        axes.top_right = "technological gatekeeper";
+        axes.bottom_right = "mutual exchanger";
+        axes.top_left = "external star";
+        axes.bottom_left = "isolated";
+        axes.plot_w = 560, axes.plot_h = 420;
+        const double room = o.page.width > 0 ? o.page.width * 0.6 : 560;
+        axis_text = prepare_axes(c, axes, room);
+        std::vector<double> xs, ys;
+        double mean_d = 0;
+        for (const auto& nd : v.nodes) {
+            xs.push_back(chart_x(axes, nd.x));
+            ys.push_back(chart_y(axes, nd.y));
+            mean_d += node_points(nd);
+        }
+        mean_d /= count;
+        spread = spread_overlapping(xs, ys, 0.8 * mean_d);
+        for (std::size_t i = 0; i < v.nodes.size(); ++i) v.nodes[i].x = xs[i], v.nodes[i].y = ys[i];
+        v.notes.push_back(fmt::format("quadrant lines: internal {}, external {}",
+                                      human_number(axes.x_line), human_number(axes.y_line)));
+        if (spread > 0)
+            v.notes.push_back(
+                fmt::format("{} overlapping firm{} spread around {} value (deterministic spiral)",
+                            spread, spread == 1 ? "" : "s", spread == 1 ? "its" : "their"));
     }
+
+    // The plot's natural extent.
+    PageParts parts;
+    if (map) {
+        parts.nat.add(0, 0, 0);
+        parts.nat.add(axes.plot_w, axes.plot_h, 0);
+        parts.axis_left = axis_text.left;
+        parts.axis_bottom = axis_text.bottom;
+        parts.axis_top = axis_text.top;
+    }
+    for (const auto& nd : v.nodes) parts.nat.add(nd.x, nd.y, node_points(nd) / 2);
+
+    // Title block.
+    const bool localities = h.locality_known;
+    {
+        std::string actors;
+        for (const auto& [part, count] : h.actors_by_part)
+            if (part != "unspecified" || h.actors_by_part.size() > 1)
+                actors += (actors.empty() ? "" : " · ") + part + " " + thousands(count);
+        if (actors.empty()) actors = thousands(h.actors);
+        const std::string openness =
+            localities ? human_number(h.local_ei) : std::string("n/a (no locality)");
+        const std::string lock = h.lock_in == 1   ? "YES"
+                                 : h.lock_in == 0 ? "no"
+                                 : localities     ? "n/a"
+                                                  : "not assessed (no locality)";
+        parts.title = o.title.empty() ? "Cluster innovation network" : o.title;
+        parts.headline.push_back(
+            fmt::format("actors: {} | ties: {} | cluster openness (E-I of the local group): {}",
+                        actors, thousands(h.ties), openness));
+        parts.headline.push_back(fmt::format(
+            "mean tie strength: {} | lock-in: {} | layout: {}{}", human_number(h.mean_tie_strength),
+            lock, to_string(o.layout), o.relation.empty() ? "" : " | relation: " + o.relation));
+    }
+
+    // Ties: weights to [0, 1] (width and opacity use the square root).
+    double w_lo = 0, w_hi = 0;
+    std::vector<double> weights;
+    for (const auto& e : v.edges) weights.push_back(e.weight);
+    const auto w01 = normalise(weights, w_lo, w_hi);
+    std::set<std::string> kinds;
+    for (const auto& e : v.edges) kinds.insert(e.kind);
+
+    // Legend, built for a size scale k (samples drawn exactly as the network's nodes).
+    parts.legend = [&](double scale) {
+        std::vector<Section> legend;
+        auto heading = [](Section& s, const std::string& text) {
+            Row r;
+            r.kind = Row::Kind::heading;
+            r.text = text;
+            s.push_back(r);
+        };
+        auto sample = [&](Section& s, const std::string& shape, double d, const std::string& fill,
+                          bool dashed, const std::string& text) {
+            Row r;
+            r.kind = Row::Kind::shape;
+            r.shape = shape, r.diameter = d, r.fill = fill, r.dashed = dashed, r.text = text;
+            s.push_back(r);
+        };
+        auto text = [](Section& s, const std::string& t) {
+            Row r;
+            r.text = t;
+            s.push_back(r);
+        };
+        const double small = std::max(0.9 * c.f, printed_diameter(0.2, scale));
+        Section shapes;
+        heading(shapes, o.shape_by == "type" ? "shape: actor type" : "shape: " + o.shape_by);
+        if (o.shape_by == "type") {
+            std::set<std::pair<std::string, std::string>> seen;  // shape, meaning
+            for (const auto& nd : v.nodes) {
+                if (nd.actor == kNone) continue;
+                const auto shape = shape_for_type(nd.type, nd.focal);
+                seen.emplace(shape, shape == "circle"         ? "firm"
+                                    : shape == "doublecircle" ? "focal firm"
+                                    : shape == "box"          ? "university / research"
+                                    : shape == "triangle"     ? "government"
+                                    : shape == "diamond"      ? "intermediary"
+                                                              : "other / not given");
+            }
+            for (const auto& [shape, meaning] : seen)
+                sample(shapes, shape, small, "#ffffff", false, meaning);
+        } else {
+            for (const auto& [name, index] : shape_cats)
+                sample(shapes, shape_for_category(index), small, "#ffffff", false,
+                       name.empty() ? "(none)" : name);
+        }
+        if (std::any_of(v.nodes.begin(), v.nodes.end(),
+                        [](const Node& nd) { return nd.actor == kNone; }))
+            sample(shapes, "octagon", small, "#d9d9d9", true,
+                   "global actors merged by " + o.collapse_external);
+        bool any_local = false, any_global = false;
+        for (const auto& nd : v.nodes) (nd.global ? any_global : any_local) = true;
+        if (localities && any_local)
+            sample(shapes, "circle", small, "#ffffff", false,
+                   "solid outline: local (in the region)");
+        if (localities && any_global)
+            sample(shapes, "circle", small, "#ffffff", true,
+                   "dashed outline: global (outside the region)");
+        legend.push_back(shapes);
+
+        Section fill;
+        if (numeric_colour) {
+            heading(fill, fmt::format("fill: {} ({} to {})", o.color_by, human_number(colour_lo),
+                                      human_number(colour_hi)));
+            Row r;
+            r.kind = Row::Kind::ramp;
+            for (int s = 0; s <= 4; ++s) r.ramp.push_back(fill_numeric(s / 4.0, grey));
+            r.text = fmt::format("{}  low  …  high  {}", human_number(colour_lo),
+                                 human_number(colour_hi));
+            fill.push_back(r);
+            if (std::any_of(v.nodes.begin(), v.nodes.end(), [](const Node& nd) {
+                    return nd.actor != kNone && !std::isfinite(nd.colour_value);
+                }))
+                sample(fill, "circle", small, fill_numeric(kNan, grey), false,
+                       grey ? "white: undefined" : "grey: undefined");
+        } else {
+            heading(fill, "fill: " + o.color_by);
+            for (const auto& [name, index] : colour_cats)
+                sample(fill, "circle", small, fill_category(index, grey), false,
+                       name.empty() ? "(none)" : name);
+        }
+        legend.push_back(fill);
+
+        Section size;
+        heading(size, fmt::format("size: {} ({} to {})", o.size_by, human_number(size_lo),
+                                  human_number(size_hi)));
+        for (const double t : {0.0, 0.25, 1.0}) {
+            const double value = std::isfinite(size_lo) ? size_lo + t * (size_hi - size_lo) : kNan;
+            sample(size, "circle", printed_diameter(natural_width(t), scale), "#ffffff", false,
+                   human_number(value));
+        }
+        legend.push_back(size);
+
+        if (!v.edges.empty()) {
+            Section ties;
+            heading(ties, w_lo == w_hi ? std::string("ties")
+                                       : fmt::format("ties: width and opacity = weight ({} to {})",
+                                                     human_number(w_lo), human_number(w_hi)));
+            auto tie = [&](const std::string& kind, const std::string& colour, double t,
+                           const std::string& label) {
+                Row r;
+                r.kind = Row::Kind::tie;
+                r.colour = colour, r.style = edge_style(kind), r.width = tie_width(t, scale);
+                r.alpha = tie_alpha(t, kind == "extra_local" ? "buzz" : kind);
+                r.text = label;
+                ties.push_back(r);
+            };
+            if (!o.tie_colour_by.empty()) {
+                for (const auto& [name, index] : dims)
+                    tie("buzz", edge_colour("buzz", name, true, dims, grey), 0.6,
+                        o.tie_colour_by + ": " + (name.empty() ? "(none)" : name));
+            } else {
+                if (kinds.count("buzz"))
+                    tie("buzz", edge_colour("buzz", "", false, dims, grey), 1.0,
+                        "local buzz (solid): both ends local");
+                if (kinds.count("pipeline"))
+                    tie("pipeline", edge_colour("pipeline", "", false, dims, grey), 1.0,
+                        "global pipeline (dashed): local to global");
+                if (kinds.count("extra_local"))
+                    tie("extra_local", edge_colour("extra_local", "", false, dims, grey), 1.0,
+                        localities ? "outside the cluster (dotted)"
+                                   : "locality not given (dotted)");
+            }
+            const std::string base = kinds.size() == 1 && kinds.count("plain") ? "plain" : "buzz";
+            if (w_lo == w_hi) {  // normalise() puts equal values at 0.5
+                tie(base, edge_colour(base, "", false, dims, grey), std::sqrt(0.5),
+                    "every tie: weight " + human_number(w_lo));
+            } else {
+                tie(base, "#333333", 0.0, "weakest tie: " + human_number(w_lo));
+                tie(base, "#333333", 1.0, "strongest tie: " + human_number(w_hi));
+            }
+            legend.push_back(ties);
+        }
+        Section shown;
+        heading(shown, "shown");
+        std::vector<std::string> lines = v.notes;
+        if (o.labels == RenderOptions::Labels::top) lines.push_back(label_rule);
+        lines.push_back(fmt::format("{} actor{} and {} tie{} drawn", thousands(v.nodes.size()),
+                                    v.nodes.size() == 1 ? "" : "s", thousands(v.edges.size()),
+                                    v.edges.size() == 1 ? "" : "s"));
+        if (v.actors_left_out + v.ties_left_out > 0)
+            lines.push_back(fmt::format("left out: {} actors, {} ties",
+                                        thousands(v.actors_left_out), thousands(v.ties_left_out)));
+        for (const auto& line : lines) text(shown, line);
+        legend.push_back(shown);
+        if (!legend.empty()) {
+            Section title;
+            heading(title, "Legend");
+            legend.insert(legend.begin(), title);
+        }
+        measure_rows(legend, c.f);
+        return legend;
+    };
+    const auto page = compose(c, parts);
+    const auto& L = page.L;
+
+    Builder b(v.directed);
+    emit_frame(b, c, page);
+    if (map) emit_axes(b, c, axes, axis_text, L);
 
     // Actors.
     std::vector<Agnode_t*> drawn(v.nodes.size(), nullptr);
+    std::vector<Circle> circles;
     for (std::size_t i = 0; i < v.nodes.size(); ++i) {
         const auto& nd = v.nodes[i];
-        box.add(nd.x, nd.y, node_points(nd) / 2);
-        auto* n = b.node((nd.actor == kNone ? "group_" : "actor_") + std::to_string(i), nd.x, nd.y);
+        const double x = L.px(nd.x), y = L.py(nd.y), d = printed_diameter(nd.width, L.k);
+        circles.push_back({x, y, d / 2});
+        auto* n = b.node((nd.actor == kNone ? "group_" : "actor_") + std::to_string(i), x, y);
         drawn[i] = n;
         std::string shape;
         if (nd.actor == kNone)
@@ -791,222 +1542,49 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
             shape = shape_for_category(shape_cats.at(nd.category));
         b.set(n, "shape", shape);
         b.set(n, "fixedsize", "true");
-        b.set(n, "width", fmt::format("{:.3f}", nd.width));
-        b.set(n, "height", fmt::format("{:.3f}", nd.width));
+        b.set(n, "width", fmt::format("{:.4f}", d / 72));
+        b.set(n, "height", fmt::format("{:.4f}", d / 72));
         b.set(n, "label", "");
         std::string fill = "#d9d9d9";
         if (nd.actor != kNone)
-            fill = numeric_colour ? sequential_colour(colour_t01[i])
-                                  : qualitative_colour(colour_cats.at(nd.colour_category));
+            fill = numeric_colour ? fill_numeric(colour_t01[i], grey)
+                                  : fill_category(colour_cats.at(nd.colour_category), grey);
         b.set(n, "style", nd.global ? "filled,dashed" : "filled");
         b.set(n, "fillcolor", fill);
         b.set(n, "color", nd.global ? "#000000" : "#222222");
-        b.set(n, "penwidth", nd.global ? "1.6" : "1.0");
-        if (nd.labelled) {
-            b.set(n, "xlabel", plain_label(nd.label, 32));
-            b.set(n, "fontsize", "9");
-        }
+        b.set(n, "penwidth", fmt::format("{:.2f}", (nd.global ? 1.6 : 1.0) * std::max(L.k, 0.5)));
     }
     // Ties.
-    double w_lo = 0, w_hi = 0;
-    std::vector<double> weights;
-    for (const auto& e : v.edges) weights.push_back(e.weight);
-    const auto w01 = normalise(weights, w_lo, w_hi);
     for (std::size_t j = 0; j < v.edges.size(); ++j) {
         const auto& e = v.edges[j];
         auto* edge = b.edge(drawn[e.a], drawn[e.b]);
         b.set(edge, "id", "tie_" + std::to_string(j));
         const double t = std::isfinite(w01[j]) ? std::sqrt(w01[j]) : 0.5;
-        b.set(edge, "penwidth", fmt::format("{:.2f}", 0.4 + 3.2 * t));
-        // Ties outside the cluster (global-global) are context: fainter still.
-        const double alpha = (0.18 + 0.72 * t) * (e.kind == "extra_local" ? 0.5 : 1.0);
-        b.set(edge, "color", with_alpha(edge_colour(e, !o.tie_colour_by.empty(), dims), alpha));
+        b.set(edge, "penwidth", fmt::format("{:.2f}", tie_width(t, L.k)));
+        b.set(edge, "color",
+              with_alpha(edge_colour(e.kind, e.dimension, !o.tie_colour_by.empty(), dims, grey),
+                         tie_alpha(t, e.kind)));
         b.set(edge, "style", edge_style(e.kind));
-        if (v.directed) b.set(edge, "arrowsize", "0.5");
+        if (v.directed) b.set(edge, "arrowsize", fmt::format("{:.2f}", 0.5 * std::max(L.k, 0.4)));
     }
-
-    // Title block above the drawing.
-    const double gap = 24;
+    // Labels: beside their own node, never on another node, the legend or the title.
     {
-        std::string parts;
-        for (const auto& [part, count] : h.actors_by_part)
-            parts += (parts.empty() ? "" : " · ") + html_text(part) + " " + thousands(count);
-        const std::string line1 =
-            fmt::format("actors: {} | ties: {} | cluster openness (E-I of the local group): {}",
-                        parts.empty() ? "n/a" : parts, thousands(h.ties), short_number(h.local_ei));
-        const std::string line2 = fmt::format(
-            "mean tie strength: {} | lock-in: {} | layout: {}{}", short_number(h.mean_tie_strength),
-            h.lock_in == 1   ? "YES"
-            : h.lock_in == 0 ? "no"
-                             : "n/a",
-            to_string(o.layout), o.relation.empty() ? "" : " | relation: " + html_text(o.relation));
-        const std::string title = o.title.empty() ? "Cluster innovation network" : o.title;
-        const std::string html = fmt::format(
-            "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">"
-            "<TR><TD ALIGN=\"LEFT\">{}</TD></TR>"
-            "<TR><TD ALIGN=\"LEFT\">{}</TD></TR>"
-            "<TR><TD ALIGN=\"LEFT\">{}</TD></TR></TABLE>",
-            font(18, html_text(title, 120), true), font(11, line1), font(11, line2));
-        const double chars = std::max<double>({static_cast<double>(line1.size()) * 0.9,
-                                               static_cast<double>(line2.size()) * 0.9,
-                                               static_cast<double>(title.size()) * 1.6});
-        auto* n = b.text("title", box.x0, box.y1 + gap + 30, html, chars, 11);
-        b.set(n, "height", "0.8");
-    }
-
-    // Legend, right of the drawing, top-aligned.
-    {
-        double x = box.x1 + 60, y = box.y1;
-        const double row = 20;
-        int item = 0;
-        auto heading = [&](const std::string& text) {
-            y -= 8;
-            b.text(fmt::format("legend_{}", item++), x, y, font(11, html_text(text, 70), true),
-                   static_cast<double>(text.size()), 11);
-            y -= row;
-        };
-        auto note = [&](double at, const std::string& text) {
-            b.text(fmt::format("legend_{}", item++), at, y, font(10, html_text(text, 90)),
-                   static_cast<double>(text.size()), 10);
-        };
-        auto sample = [&](const std::string& shape, double width, const std::string& fill,
-                          bool dashed) {
-            auto* n = b.node(fmt::format("legend_{}", item++), x + 10, y);
-            b.set(n, "shape", shape);
-            b.set(n, "fixedsize", "true");
-            b.set(n, "width", fmt::format("{:.3f}", width));
-            b.set(n, "height", fmt::format("{:.3f}", width));
-            b.set(n, "label", "");
-            b.set(n, "style", dashed ? "filled,dashed" : "filled");
-            b.set(n, "fillcolor", fill);
-            b.set(n, "penwidth", dashed ? "1.6" : "1.0");
-            return n;
-        };
-        heading("Legend");
-        heading(o.shape_by == "type" ? "shape: actor type" : "shape: " + o.shape_by);
-        if (o.shape_by == "type") {
-            std::set<std::pair<std::string, std::string>> seen;  // shape, meaning
-            for (const auto& nd : v.nodes) {
-                if (nd.actor == kNone) continue;
-                const auto shape = shape_for_type(nd.type, nd.focal);
-                std::string meaning = shape == "circle"         ? "firm"
-                                      : shape == "doublecircle" ? "focal firm"
-                                      : shape == "box"          ? "university / research"
-                                      : shape == "triangle"     ? "government"
-                                      : shape == "diamond"      ? "intermediary"
-                                                                : "other / not given";
-                seen.emplace(shape, meaning);
-            }
-            for (const auto& [shape, meaning] : seen) {
-                sample(shape, 0.2, "#ffffff", false);
-                note(x + 26, meaning);
-                y -= row;
-            }
-        } else {
-            for (const auto& [name, index] : shape_cats) {
-                sample(shape_for_category(index), 0.2, "#ffffff", false);
-                note(x + 26, name.empty() ? "(none)" : name);
-                y -= row;
-            }
+        std::vector<std::size_t> owner;
+        std::vector<std::string> html;
+        for (const auto i : label_order) {
+            owner.push_back(i);
+            html.push_back(font(c.f, html_text(v.nodes[i].label, 32)));
         }
-        if (!v.nodes.empty() && std::any_of(v.nodes.begin(), v.nodes.end(),
-                                            [](const Node& nd) { return nd.actor == kNone; })) {
-            sample("octagon", 0.2, "#d9d9d9", true);
-            note(x + 26, "global actors merged by " + o.collapse_external);
-            y -= row;
-        }
-        sample("circle", 0.2, "#ffffff", false);
-        note(x + 26, "solid outline: local (in the region)");
-        y -= row;
-        sample("circle", 0.2, "#ffffff", true);
-        note(x + 26, "dashed outline: global (outside the region)");
-        y -= row;
-
-        if (numeric_colour) {
-            heading(fmt::format("fill: {} ({} to {})", o.color_by, short_number(colour_lo),
-                                short_number(colour_hi)));
-            for (int s = 0; s <= 4; ++s) {
-                const double t = s / 4.0;
-                auto* n = b.node(fmt::format("legend_{}", item++), x + 10 + s * 34, y);
-                b.set(n, "shape", "box");
-                b.set(n, "fixedsize", "true");
-                b.set(n, "width", "0.45");
-                b.set(n, "height", "0.2");
-                b.set(n, "label", "");
-                b.set(n, "style", "filled");
-                b.set(n, "fillcolor", sequential_colour(t));
-                b.set(n, "penwidth", "0.5");
-            }
-            y -= row;
-            note(x, fmt::format("{}   low  …  high   {}", short_number(colour_lo),
-                                short_number(colour_hi)));
-            y -= row;
-            sample("circle", 0.2, sequential_colour(kNan), false);
-            note(x + 26, "grey: undefined");
-            y -= row;
-        } else {
-            heading("fill: " + o.color_by);
-            for (const auto& [name, index] : colour_cats) {
-                sample("circle", 0.2, qualitative_colour(index), false);
-                note(x + 26, name.empty() ? "(none)" : name);
-                y -= row;
-            }
-        }
-
-        heading(fmt::format("size: {} ({} to {})", o.size_by, short_number(size_lo),
-                            short_number(size_hi)));
-        for (const double t : {0.0, 0.25, 1.0}) {
-            const double w = 0.12 + 0.5 * std::sqrt(t);
-            y -= w * 36;
-            auto* n = sample("circle", w, "#ffffff", false);
-            b.set(n, "pos", fmt::format("{:.2f},{:.2f}", x + 24, y));
-            const double value = std::isfinite(size_lo) ? size_lo + t * (size_hi - size_lo) : kNan;
-            note(x + 60, short_number(value));
-            y -= w * 36 + 6;
-        }
-
-        if (!v.edges.empty()) {
-            heading(fmt::format("ties: width and opacity = weight ({} to {})", short_number(w_lo),
-                                short_number(w_hi)));
-            auto tie_sample = [&](const std::string& kind, const std::string& colour, double t,
-                                  const std::string& text) {
-                auto* a = b.anchor(fmt::format("legend_{}", item++), x, y);
-                auto* c = b.anchor(fmt::format("legend_{}", item++), x + 44, y);
-                auto* e = b.edge(a, c);
-                b.set(e, "id", fmt::format("legend_tie_{}", item++));
-                b.set(e, "penwidth", fmt::format("{:.2f}", 0.4 + 3.2 * t));
-                b.set(e, "color", with_alpha(colour, 0.18 + 0.72 * t));
-                b.set(e, "style", edge_style(kind));
-                b.set(e, "dir", "none");
-                note(x + 54, text);
-                y -= row;
-            };
-            if (!o.tie_colour_by.empty()) {
-                for (const auto& [name, index] : dims)
-                    tie_sample("buzz", qualitative_colour(index), 0.6,
-                               o.tie_colour_by + ": " + (name.empty() ? "(none)" : name));
-            } else {
-                tie_sample("buzz", "#0072b2", 1.0, "local buzz (solid): both ends local");
-                tie_sample("pipeline", "#d55e00", 1.0, "global pipeline (dashed): local to global");
-                tie_sample("extra_local", "#7f7f7f", 1.0, "outside the cluster (dotted)");
-            }
-            tie_sample("buzz", "#333333", 0.0, "weakest tie: " + short_number(w_lo));
-            tie_sample("buzz", "#333333", 1.0, "strongest tie: " + short_number(w_hi));
-        }
-        heading("shown");
-        std::vector<std::string> lines = v.notes;
-        if (o.labels == RenderOptions::Labels::top)
-            lines.push_back(fmt::format("labels: top {} by {}", o.label_top, o.size_by));
-        lines.push_back(fmt::format("{} actor{} and {} tie{} drawn", thousands(v.nodes.size()),
-                                    v.nodes.size() == 1 ? "" : "s", thousands(v.edges.size()),
-                                    v.edges.size() == 1 ? "" : "s"));
-        if (v.actors_left_out + v.ties_left_out > 0)
-            lines.push_back(fmt::format("left out: {} actors, {} ties",
-                                        thousands(v.actors_left_out), thousands(v.ties_left_out)));
-        for (const auto& line : lines) {
-            note(x, line);
-            y -= row;
-        }
+        const auto label_sizes = measure_labels(html);
+        std::vector<Box> keep_out;
+        if (page.legend_box.x1 > page.legend_box.x0) keep_out.push_back(page.legend_box);
+        if (page.title_box.x1 > page.title_box.x0) keep_out.push_back(page.title_box);
+        const Box whole{c.m / 2, c.m / 2, L.width - c.m / 2, L.height - c.m / 2};
+        const auto boxes = place_labels(circles, owner, label_sizes, keep_out, whole, 0.25 * c.f);
+        for (std::size_t l = 0; l < owner.size(); ++l)
+            b.text("label_" + std::to_string(owner[l]), boxes[l].x0,
+                   (boxes[l].y0 + boxes[l].y1) / 2, html[l], label_sizes[l].first,
+                   label_sizes[l].second);
     }
 
     Diagram out;
@@ -1016,62 +1594,83 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
     out.actors_left_out = v.actors_left_out;
     out.ties_left_out = v.ties_left_out;
     out.notes = v.notes;
-    out.bytes = b.render(format);
+    out.width = L.width;
+    out.height = L.height;
+    out.bytes = b.render(format, L.width, L.height);
     return out;
 }
 
-std::string render_quadrant_chart(const QuadrantChart& c, const std::string& format) {
+std::string render_quadrant_chart(const QuadrantChart& q, const std::string& format,
+                                  const PageOptions& options) {
     if (format != "svg" && format != "png" && format != "pdf" && format != "dot")
         throw UsageError("cannot write a figure as '" + format + "'; use .svg, .png, .pdf or .dot");
     graphviz_context();
-    Builder b(false);
-    double x_lo = 0, y_lo = 0, x_hi = std::max(2 * c.x_threshold, 1e-9),
-           y_hi = std::max(2 * c.y_threshold, 1e-9);
-    for (const auto& p : c.points) {
-        if (std::isfinite(p.x)) x_lo = std::min(x_lo, p.x), x_hi = std::max(x_hi, p.x);
-        if (std::isfinite(p.y)) y_lo = std::min(y_lo, p.y), y_hi = std::max(y_hi, p.y);
+    const Composer c(options);
+    Axes a;
+    a.x_lo = 0, a.y_lo = 0;
+    a.x_hi = std::max(2 * q.x_threshold, 1e-9), a.y_hi = std::max(2 * q.y_threshold, 1e-9);
+    for (const auto& p : q.points) {
+        if (std::isfinite(p.x)) a.x_lo = std::min(a.x_lo, p.x), a.x_hi = std::max(a.x_hi, p.x);
+        if (std::isfinite(p.y)) a.y_lo = std::min(a.y_lo, p.y), a.y_hi = std::max(a.y_hi, p.y);
     }
-    const double w = 480, h = 360;
-    auto sx = [&](double x) { return (x - x_lo) / (x_hi - x_lo) * w; };
-    auto sy = [&](double y) { return (y - y_lo) / (y_hi - y_lo) * h; };
-    auto line = [&](const std::string& id, double x0, double y0, double x1, double y1,
-                    const char* style) { b.line(id, x0, y0, x1, y1, style, "#555555"); };
-    auto text = [&](const std::string& id, double x, double y, const std::string& html) {
-        auto* n = b.node(id, x, y);
-        b.set(n, "shape", "plaintext");
-        b.set_html(n, "label", html);
-    };
-    line("axis_x", 0, 0, w, 0, "solid");
-    line("axis_y", 0, 0, 0, h, "solid");
-    line("quadrant_x", sx(c.x_threshold), 0, sx(c.x_threshold), h, "dashed");
-    line("quadrant_y", 0, sy(c.y_threshold), w, sy(c.y_threshold), "dashed");
-    const double qx_lo = sx(c.x_threshold) / 2, qx_hi = (sx(c.x_threshold) + w) / 2;
-    const double qy_lo = sy(c.y_threshold) / 2, qy_hi = (sy(c.y_threshold) + h) / 2;
-    text("quadrant_tr", qx_hi, qy_hi, font(12, "<I>" + html_text(c.top_right) + "</I>"));
-    text("quadrant_br", qx_hi, qy_lo, font(12, "<I>" + html_text(c.bottom_right) + "</I>"));
-    text("quadrant_tl", qx_lo, qy_hi, font(12, "<I>" + html_text(c.top_left) + "</I>"));
-    text("quadrant_bl", qx_lo, qy_lo, font(12, "<I>" + html_text(c.bottom_left) + "</I>"));
-    text(
-        "axis_x_label", w / 2, -26,
-        font(11, html_text(fmt::format("{} (line at {})", c.x_name, short_number(c.x_threshold)))));
-    text(
-        "axis_y_label", 0, h + 20,
-        font(11, html_text(fmt::format("{} (line at {})", c.y_name, short_number(c.y_threshold)))));
-    text("title", w / 2, h + 56, font(16, html_text(c.title, 120), true));
-    for (std::size_t i = 0; i < c.points.size(); ++i) {
-        const auto& p = c.points[i];
+    a.x_line = q.x_threshold, a.y_line = q.y_threshold;
+    a.x_title = fmt::format("{} (line at {})", q.x_name, human_number(q.x_threshold));
+    a.y_title = fmt::format("{} (line at {})", q.y_name, human_number(q.y_threshold));
+    a.top_right = q.top_right, a.bottom_right = q.bottom_right;
+    a.top_left = q.top_left, a.bottom_left = q.bottom_left;
+    a.plot_w = 480, a.plot_h = 360;
+    const auto t = prepare_axes(c, a, options.width > 0 ? options.width * 0.7 : 480);
+    std::vector<double> xs, ys;
+    std::vector<std::size_t> index;
+    for (std::size_t i = 0; i < q.points.size(); ++i) {
+        const auto& p = q.points[i];
         if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
-        auto* n = b.node("cluster_" + std::to_string(i), sx(p.x), sy(p.y));
+        xs.push_back(chart_x(a, p.x));
+        ys.push_back(chart_y(a, p.y));
+        index.push_back(i);
+    }
+    const double d = 0.18 * 72;
+    const auto spread = spread_overlapping(xs, ys, 0.8 * d);
+    PageParts parts;
+    parts.nat.add(0, 0, 0);
+    parts.nat.add(a.plot_w, a.plot_h, 0);
+    parts.axis_left = t.left, parts.axis_bottom = t.bottom, parts.axis_top = t.top;
+    parts.title = q.title;
+    if (spread > 0)
+        parts.headline.push_back(
+            fmt::format("{} overlapping point{} spread around {} value (deterministic spiral)",
+                        spread, spread == 1 ? "" : "s", spread == 1 ? "its" : "their"));
+    const auto page = compose(c, parts);
+    const auto& L = page.L;
+    Builder b(false);
+    emit_frame(b, c, page);
+    emit_axes(b, c, a, t, L);
+    std::vector<Circle> circles;
+    std::vector<std::size_t> owner;
+    std::vector<std::string> html;
+    for (std::size_t j = 0; j < index.size(); ++j) {
+        const double x = L.px(xs[j]), y = L.py(ys[j]), dp = printed_diameter(0.18, L.k);
+        auto* n = b.node("cluster_" + std::to_string(index[j]), x, y);
         b.set(n, "shape", "circle");
         b.set(n, "fixedsize", "true");
-        b.set(n, "width", "0.18");
+        b.set(n, "width", fmt::format("{:.4f}", dp / 72));
+        b.set(n, "height", fmt::format("{:.4f}", dp / 72));
         b.set(n, "label", "");
         b.set(n, "style", "filled");
-        b.set(n, "fillcolor", qualitative_colour(4));
-        b.set(n, "xlabel", plain_label(p.label, 32));
-        b.set(n, "fontsize", "10");
+        b.set(n, "fillcolor", options.greyscale ? "#606060" : qualitative_colour(4));
+        circles.push_back({x, y, dp / 2});
+        owner.push_back(j);
+        html.push_back(font(c.f, html_text(q.points[index[j]].label, 32)));
     }
-    return b.render(format);
+    const auto sizes = measure_labels(html);
+    std::vector<Box> keep_out;
+    if (page.title_box.x1 > page.title_box.x0) keep_out.push_back(page.title_box);
+    const Box whole{c.m / 2, c.m / 2, L.width - c.m / 2, L.height - c.m / 2};
+    const auto boxes = place_labels(circles, owner, sizes, keep_out, whole, 0.25 * c.f);
+    for (std::size_t j = 0; j < owner.size(); ++j)
+        b.text("label_" + std::to_string(index[j]), boxes[j].x0, (boxes[j].y0 + boxes[j].y1) / 2,
+               html[j], sizes[j].first, sizes[j].second);
+    return b.render(format, L.width, L.height);
 }
 
 }  // namespace clusterlens::render

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "graphs/network.hpp"
+#include "render/page.hpp"
 
 namespace clusterlens::render {
 
@@ -30,10 +31,12 @@ namespace clusterlens::render {
 /// summary.json).
 struct Headline {
     std::vector<std::pair<std::string, std::size_t>> actors_by_part;  ///< e.g. core 12
+    std::size_t actors = 0;
     std::size_t ties = 0;
+    bool locality_known = true;  ///< false: openness and lock-in cannot be assessed
     double local_ei = std::numeric_limits<double>::quiet_NaN();  ///< the cluster's openness
     double mean_tie_strength = std::numeric_limits<double>::quiet_NaN();
-    int lock_in = -1;  ///< 1 yes, 0 no, -1 unknown
+    int lock_in = -1;  ///< 1 yes, 0 no, -1 not assessed
 };
 
 enum class Layout { concentric, sfdp, neato, fdp, dot, circo, position_map };
@@ -53,7 +56,9 @@ struct RenderOptions {
     std::string relation;  ///< informational (the caller selects the relation)
     std::string ego;       ///< actor id: draw only its neighbourhood
     std::size_t radius = 1;
-    std::string title;
+    std::string title;     ///< "" = "Cluster innovation network"; page.title = false: none
+    std::string label_by;  ///< actor attribute for label text ("" = label, else id)
+    PageOptions page;      ///< print size, font size, legend place, greyscale
     std::uint64_t seed = 1;
     double min_weight = 0;     ///< ties lighter than this are left out
     std::size_t top_ties = 0;  ///< keep only the N strongest ties (0 = all)
@@ -78,6 +83,7 @@ struct Diagram {
     std::size_t actors_drawn = 0, ties_drawn = 0;
     std::size_t actors_left_out = 0, ties_left_out = 0;
     std::vector<std::string> notes;  ///< what the legend says was left out or merged
+    double width = 0, height = 0;    ///< the page, points
 };
 
 /// Draws `net` (one relation) in `format` (svg, png, pdf or dot). UsageError for an unknown
@@ -99,7 +105,9 @@ struct QuadrantChart {
     std::vector<Point> points;
 };
 
-/// Draws the chart in `format` (svg, png, pdf, dot); labels are escaped like actor labels.
-std::string render_quadrant_chart(const QuadrantChart& chart, const std::string& format);
+/// Draws the chart in `format` (svg, png, pdf, dot) on a page as `page` says; labels are
+/// escaped like actor labels; points on top of each other are spread (the figure says so).
+std::string render_quadrant_chart(const QuadrantChart& chart, const std::string& format,
+                                  const PageOptions& page = {});
 
 }  // namespace clusterlens::render

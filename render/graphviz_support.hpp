@@ -9,6 +9,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace clusterlens::render {
 
@@ -29,6 +31,11 @@ GraphPtr read_dot(const std::string& dot);
 /// `format` (svg, png, pdf, dot, ...). Returns the bytes. BackendError on failure.
 std::string layout_and_render(Agraph_t* graph, const std::string& engine,
                               const std::string& format);
+
+/// Width and height in points of each HTML-like label as Graphviz draws it (with the fonts
+/// pango finds on this machine): plaintext nodes with no margin, laid out once with nop2.
+/// BackendError when Graphviz fails.
+std::vector<std::pair<double, double>> measure_labels(const std::vector<std::string>& html);
 
 /// Messages Graphviz reported since the last call (drained).
 std::string take_graphviz_messages();

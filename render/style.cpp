@@ -77,7 +77,7 @@ std::string html_text(std::string_view text, std::size_t max_chars) {
     std::string clean;  // valid UTF-8, no control characters, cut to max_chars
     const bool cut =
         for_each_code_point(text, max_chars, [&](std::string_view bytes, std::uint32_t cp) {
-            clean += is_control(cp) ? kReplacement : bytes;
+            clean += is_control(cp) ? kReplacement : bytes == "\\" ? "\\\\" : bytes;
         });
     if (cut) clean += "\xE2\x80\xA6";
     return xml_escape(clean);  // & < > " ' as entities, as for GraphML

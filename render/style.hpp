@@ -18,7 +18,8 @@ namespace clusterlens::render {
 std::string plain_label(std::string_view text, std::size_t max_chars = 40);
 
 /// Text for inside a Graphviz HTML-like label: control characters and invalid UTF-8 replaced,
-/// at most `max_chars` code points, then & < > " ' as character entities (graphs' xml_escape).
+/// at most `max_chars` code points, backslashes doubled (Graphviz expands \N, \G, \L in
+/// HTML-like labels too), then & < > " ' as character entities (graphs' xml_escape).
 std::string html_text(std::string_view text, std::size_t max_chars = 80);
 
 // ---- colours ----------------------------------------------------------------------------

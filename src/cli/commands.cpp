@@ -350,6 +350,150 @@ std::vector<double> parse_weights(const std::string& text) {
     return out;
 }
 
+/// The definitions a measure is computed with, shared by score, render and compare, so a
+/// figure and its table use the same ones.
+struct MeasureCli {
+    std::string groups = "locality", lc_weights;
+    double strong = std::nan(""), internal = std::nan(""), external = std::nan("");
+};
+
+po::options_description measure_options(scoring::ScoreOptions& so, MeasureCli& m) {
+    po::options_description d("measure definitions (the same in score, render and compare)");
+    d.add_options()("weighted-paths", po::bool_switch(&so.centrality.weighted_paths),
+                    "betweenness and closeness along paths of length 1/weight (default: binary "
+                    "paths)")("ego-model", po::bool_switch(&so.burt.ego_model),
+                              "Burt constraint within each ego network (UCINET's ego model) "
+                              "instead of the whole network")(
+        "groups", po::value(&m.groups)->default_value("locality")->value_name("ATTR"),
+        "partition for Gould-Fernandez brokerage: locality, part, type, group, stage or any "
+        "actor attribute")("strong-threshold", po::value(&m.strong)->value_name("W"),
+                           "ties with weight >= W are strong (default: weight above the median)")(
+        "internal-threshold", po::value(&m.internal)->value_name("X"),
+        "typology: high internal connectivity from X local contacts (default: the firms' mean)")(
+        "external-threshold", po::value(&m.external)->value_name("X"),
+        "typology: high external openness from X outside strength (default: the firms' mean)")(
+        "lc-weights", po::value(&m.lc_weights)->value_name("a,b,c,d"),
+        "learning-capacity weights for centrality, size, openness, tie strength (default 0.25 "
+        "each)");
+    return d;
+}
+
+void apply_measures(const MeasureCli& m, scoring::ScoreOptions& so) {
+    so.groups = m.groups;
+    so.ties.strong_threshold = m.strong;
+    so.typology.internal_threshold = m.internal;
+    so.typology.external_threshold = m.external;
+    if (!m.lc_weights.empty()) {
+        const auto w = parse_weights(m.lc_weights);
+        so.learning_capacity = {w[0], w[1], w[2], w[3]};
+    }
+}
+
+/// The names of measure options given on the command line (not left at their defaults).
+std::vector<std::string> measure_options_given(const po::variables_map& vm) {
+    std::vector<std::string> given;
+    for (const char* name :
+         {"weighted-paths", "ego-model", "groups", "strong-threshold", "internal-threshold",
+          "external-threshold", "lc-weights", "lockin-ei", "lockin-pipelines",
+          "lockin-concentration", "lockin-density", "lockin-min"}) {
+        const auto it = vm.find(name);
+        if (it == vm.end() || it->second.defaulted()) continue;
+        if ((std::string(name) == "weighted-paths" || std::string(name) == "ego-model") &&
+            !it->second.as<bool>())
+            continue;
+        given.push_back(std::string("--") + name);
+    }
+    return given;
+}
+
+/// How figures are printed: the same options for render and for every figure compare writes.
+struct FigureCli {
+    std::string width, height, legend = "right", style = "colour", label_by;
+    std::string title;  ///< render: any text or none; compare: none only
+    double font_size = 9;
+    std::string formats = "svg,png";
+};
+
+po::options_description figure_options(FigureCli& f, bool compare) {
+    po::options_description d(compare ? "figure options (every figure compare writes)"
+                                      : "figure options (print size and style)");
+    d.add_options()("width", po::value(&f.width)->value_name("SIZE"),
+                    "page width with a unit: 17cm, 180mm, 7in, 500pt (default: the drawing's "
+                    "own size, at most 16in); the network is scaled to fit, text keeps its size")(
+        "height", po::value(&f.height)->value_name("SIZE"),
+        "page height with a unit (default: what the drawing needs at that width)")(
+        "font-size", po::value(&f.font_size)->default_value(9)->value_name("PT"),
+        "text size in points at the printed size (titles 1.5x); the smallest text in the "
+        "figure")("legend", po::value(&f.legend)->default_value("right")->value_name("WHERE"),
+                  "legend right, bottom (in columns under the drawing) or none")(
+        "style", po::value(&f.style)->default_value("colour")->value_name("NAME"),
+        "colour (colour-blind-safe palettes) or greyscale (greys, line styles and shapes, for "
+        "print in black and white)")(
+        "label-by", po::value(&f.label_by)->value_name("ATTR"),
+        "label text from this actor attribute (e.g. a short code column; default: the label, "
+        "else the id)");
+    if (compare)
+        d.add_options()("title", po::value(&f.title)->value_name("none"),
+                        "none: leave out every figure's title block")(
+            "figure-format", po::value(&f.formats)->default_value("svg,png")->value_name("LIST"),
+            "figure formats, comma-separated: svg, png, pdf, dot");
+    else
+        d.add_options()("title", po::value(&f.title)->value_name("TEXT"),
+                        "title of the figure; none: no title block (for a paper's own caption)");
+    return d;
+}
+
+/// Page options from the figure options; `title` is cleared when it says none.
+render::PageOptions page_options(FigureCli& f) {
+    render::PageOptions p;
+    if (!f.width.empty()) p.width = render::parse_length(f.width, "--width");
+    if (!f.height.empty()) p.height = render::parse_length(f.height, "--height");
+    if (!(f.font_size >= 4 && f.font_size <= 72) || f.font_size != std::floor(f.font_size))
+        throw UsageError(fmt::format(
+            "--font-size {} must be a whole number of points from 4 to 72 (Graphviz draws text "
+            "in whole points)",
+            f.font_size));
+    p.font_size = f.font_size;
+    p.legend = render::parse_legend(f.legend);
+    if (f.style == "greyscale" || f.style == "grayscale")
+        p.greyscale = true;
+    else if (f.style != "colour" && f.style != "color")
+        throw UsageError("--style '" + f.style + "' is not a style; choose colour or greyscale");
+    if (f.title == "none") {
+        p.title = false;
+        f.title.clear();
+    }
+    return p;
+}
+
+std::vector<std::string> figure_formats(const std::string& list) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const auto end = list.find(',', start);
+        auto f = list.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        for (auto& ch : f) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (f != "svg" && f != "png" && f != "pdf" && f != "dot")
+            throw UsageError("--figure-format '" + list +
+                             "': each format must be svg, png, pdf or dot");
+        if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
+/// compare needs to know which actors are in the region.
+void require_locality(const Network& net, const std::string& input) {
+    for (std::size_t i = 0; i < net.actor_count(); ++i)
+        if (net.actor(i).locality != Locality::unspecified) return;
+    throw InputError(
+        {input},
+        "no actor has a locality (local or global), so there is no local buzz, no pipeline and "
+        "no lock-in to compare; map a locality column in a mapping file ([actors.locality] "
+        "column = \"country\", local = [\"EE\"]) or give --local with such a mapping");
+}
+
 void print_score_summary(const scoring::ScoredRelation& r, Streams io) {
     const auto& s = r.summary;
     auto num = [](const nlohmann::ordered_json& v) {
@@ -404,45 +548,31 @@ void print_score_summary(const scoring::ScoredRelation& r, Streams io) {
 
 int cmd_score(const std::vector<std::string>& args, Streams io) {
     Common c;
-    std::string out_dir, relation, groups = "locality", lc_weights;
+    std::string out_dir, relation;
     scoring::ScoreOptions so;
+    MeasureCli measures;
     std::size_t permutations = 10000, samples = 0;
     std::uint64_t seed = 1;
     unsigned threads = 0;
     bool timings = false;
-    double strong = std::nan(""), internal = std::nan(""), external = std::nan("");
     po::options_description visible("score options");
     visible.add_options()("help,h", "show this help")(
         "output,o", po::value(&out_dir)->value_name("OUTDIR"),
         "folder for actors.csv, ties.csv, summary.json and network.graphml (one subfolder per "
         "relation when there are several)")("relation", po::value(&relation)->value_name("NAME"),
                                             "score only this relation")(
-        "weighted-paths", po::bool_switch(&so.centrality.weighted_paths),
-        "betweenness and closeness along paths of length 1/weight (default: binary paths)")(
         "betweenness-samples", po::value(&samples)->value_name("K"),
         "estimate betweenness from K random sources (Brandes & Pich 2007) instead of all n; "
         "the standard error goes to actors.csv (betweenness_se) and the summary")(
         "threads", po::value(&threads)->value_name("N"),
         "threads for betweenness (default: all cores)")(
-        "ego-model", po::bool_switch(&so.burt.ego_model),
-        "Burt constraint within each ego network (UCINET's ego model) instead of the whole "
-        "network")("groups", po::value(&groups)->default_value("locality")->value_name("ATTR"),
-                   "partition for Gould-Fernandez brokerage: locality, part, type, group, stage or "
-                   "any actor attribute")(
         "permutations", po::value(&permutations)->default_value(10000)->value_name("N"),
         "permutations for the E-I test (0 = no test)")(
         "seed", po::value(&seed)->default_value(1)->value_name("S"),
         "seed for permutations and sampling")(
-        "strong-threshold", po::value(&strong)->value_name("W"),
-        "ties with weight >= W are strong (default: weight above the median)")(
-        "internal-threshold", po::value(&internal)->value_name("X"),
-        "typology: high internal connectivity from X local contacts (default: the firms' mean)")(
-        "external-threshold", po::value(&external)->value_name("X"),
-        "typology: high external openness from X outside strength (default: the firms' mean)")(
-        "lc-weights", po::value(&lc_weights)->value_name("a,b,c,d"),
-        "learning-capacity weights for centrality, size, openness, tie strength (default 0.25 "
-        "each)")("timings", po::bool_switch(&timings),
-                 "print the seconds each scoring stage took to stderr (for benchmarks)");
+        "timings", po::bool_switch(&timings),
+        "print the seconds each scoring stage took to stderr (for benchmarks)");
+    visible.add(measure_options(so, measures));
     visible.add(lock_in_options(so.lock_in));
     po::variables_map vm;
     if (!parse(args, visible, c, vm, "usage: clusterlens score NETWORK... -o OUTDIR [options]",
@@ -469,19 +599,12 @@ Example (the bundled Estonian climate cluster):
         throw UsageError(
             "--betweenness-samples needs K >= 2 sources (the error estimate needs two); "
             "leave it out for exact betweenness");
-    so.groups = groups;
+    apply_measures(measures, so);
     so.ei.permutations = permutations;
     so.ei.seed = seed;
     so.centrality.seed = seed;
     so.centrality.betweenness_samples = samples;
     so.centrality.threads = threads;
-    so.ties.strong_threshold = strong;
-    so.typology.internal_threshold = internal;
-    so.typology.external_threshold = external;
-    if (!lc_weights.empty()) {
-        const auto w = parse_weights(lc_weights);
-        so.learning_capacity = {w[0], w[1], w[2], w[3]};
-    }
     const bool tty = &io.err == &std::cerr && isatty(STDERR_FILENO) == 1;
     if (tty)
         so.progress = [&](const std::string& stage) {
@@ -562,11 +685,14 @@ render::Headline headline_from_summary(const nlohmann::ordered_json& s) {
         if (s["actors_by_part"].contains(part))
             h.actors_by_part.emplace_back(part, s["actors_by_part"][part].get<std::size_t>());
     h.ties = s["ties"].get<std::size_t>();
+    h.actors = s["actors"].get<std::size_t>();
+    h.locality_known =
+        s["actors_by_locality"].contains("local") || s["actors_by_locality"].contains("global");
     const auto& ei = s["ei_locality"]["cluster_openness"];
     h.local_ei = ei.is_null() ? std::nan("") : ei.get<double>();
     const auto& mw = s["tie_strength"]["mean_weight"];
     h.mean_tie_strength = mw.is_null() ? std::nan("") : mw.get<double>();
-    h.lock_in = s["lock_in"]["flag"].get<bool>() ? 1 : 0;
+    h.lock_in = !h.locality_known ? -1 : s["lock_in"]["flag"].get<bool>() ? 1 : 0;
     return h;
 }
 
@@ -578,6 +704,8 @@ render::Headline headline_from_network(const Network& net, const scoring::LockIn
     for (const char* part : {"core", "assisting", "external", "unspecified"})
         if (comp.by_part.count(part)) h.actors_by_part.emplace_back(part, comp.by_part.at(part));
     h.ties = comp.ties;
+    h.actors = comp.actors;
+    h.locality_known = comp.by_locality.count("local") || comp.by_locality.count("global");
     scoring::EiOptions eo;
     eo.permutations = 0;
     const auto ei = scoring::ei_index(net, scoring::locality_groups(net), eo);
@@ -586,7 +714,7 @@ render::Headline headline_from_network(const Network& net, const scoring::LockIn
     for (const double w : net.weights()) sum += w;
     h.mean_tie_strength =
         net.tie_count() ? sum / static_cast<double>(net.tie_count()) : std::nan("");
-    h.lock_in = scoring::lock_in(net, lo).lock_in ? 1 : 0;
+    h.lock_in = !h.locality_known ? -1 : scoring::lock_in(net, lo).lock_in ? 1 : 0;
     return h;
 }
 
@@ -596,6 +724,9 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
                           tie_colour = "linkage";
     bool position_map = false;
     render::RenderOptions ro;
+    FigureCli figure;
+    scoring::ScoreOptions so;  // the defaults of `clusterlens score`, unless given
+    MeasureCli measures;
     po::options_description visible("render options");
     visible.add_options()("help,h", "show this help")(
         "output,o", po::value(&out_file)->value_name("FIGURE"),
@@ -622,8 +753,7 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
         "ego", po::value(&ro.ego)->value_name("ID"),
         "draw only this actor's neighbourhood, in rings by distance")(
         "radius", po::value(&ro.radius)->default_value(1)->value_name("R"),
-        "steps from the ego to include")("title", po::value(&ro.title)->value_name("TEXT"),
-                                         "title of the figure")(
+        "steps from the ego to include")(
         "seed", po::value(&ro.seed)->default_value(1)->value_name("S"),
         "seed for the Graphviz engines (same input and seed, same file)")(
         "min-weight", po::value(&ro.min_weight)->default_value(0)->value_name("W"),
@@ -640,6 +770,9 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
                          po::value(&tie_colour)->default_value("linkage")->value_name("WHAT"),
                          "tie colour: linkage (buzz blue, pipeline orange), dimension "
                          "(learning dimension) or any categorical tie attribute");
+    visible.add(figure_options(figure, false));
+    visible.add(measure_options(so, measures));
+    visible.add(lock_in_options(so.lock_in));
     po::variables_map vm;
     if (!parse(
             args, visible, c, vm,
@@ -654,11 +787,18 @@ is drawn as it is.
           ties outside the cluster dotted grey; strong ties drawn on top
 Dense networks (a CORDIS projection makes every project a clique): use --top-ties,
 --min-weight or --collapse-external country; above --max-actors an overview is drawn.
+A network without parts (a plain Pajek, UCINET or GraphML file) is drawn with sfdp.
+
+For a paper: --width 17cm --font-size 7 gives a 17 cm wide page whose smallest text is 7 pt
+(the network is scaled to the room the title and legend leave); --title none leaves the title
+block to your caption; --legend bottom suits a column; --style greyscale prints in black and
+white; .pdf and .svg are exactly that size, and the same input and options give the same bytes.
 
 Examples (the bundled Estonian climate cluster):
   clusterlens render examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml -o ee.svg
   clusterlens render out/cordis_ee_climate/network.graphml --position-map -o roles.svg
   clusterlens render out/cordis_ee_climate/network.graphml --collapse-external country --top-ties 400 -o ee.png
+  clusterlens render out/cordis_ee_climate/network.graphml -o ee.pdf --width 17cm --font-size 7 --legend bottom
 )",
             io))
         return 0;
@@ -689,6 +829,10 @@ Examples (the bundled Estonian climate cluster):
                        : tie_colour == "dimension" ? std::string("learning_dimension")
                                                    : tie_colour;
     if (ro.max_actors == 0) throw UsageError("--max-actors must be at least 1");
+    ro.page = page_options(figure);
+    ro.title = figure.title;
+    ro.label_by = figure.label_by;
+    apply_measures(measures, so);
 
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
@@ -697,9 +841,27 @@ Examples (the bundled Estonian climate cluster):
     print_warnings(net, io);
     const auto one = pick_relation(net, relation);
     ro.relation = one.relations().front();
+    std::string note;
+    if (vm["layout"].defaulted() && !position_map) {
+        bool parts = false;
+        for (std::size_t i = 0; i < one.actor_count() && !parts; ++i)
+            parts = one.actor(i).part != Part::unspecified;
+        if (!parts) {
+            ro.layout = render::Layout::sfdp;
+            note =
+                "no actor has a part (core, assisting, external): drawn with sfdp "
+                "(--layout concentric draws rings by locality)";
+        }
+    }
     render::Diagram d;
-    scoring::ScoreOptions so;  // the defaults of `clusterlens score`
     if (has_scores(one)) {
+        const auto given = measure_options_given(vm);
+        if (!given.empty())
+            throw UsageError(fmt::format(
+                "{} change how measures are computed, but {} already holds the scores of "
+                "clusterlens score; render the raw input with these options, or score it with "
+                "them first",
+                fmt::join(given, ", "), c.inputs.front()));
         d = render::render_network(one, headline_from_network(one, so.lock_in), ro, format);
     } else {
         const bool tty = &io.err == &std::cerr && isatty(STDERR_FILENO) == 1;
@@ -727,8 +889,10 @@ Examples (the bundled Estonian climate cluster):
     if (d.actors_left_out + d.ties_left_out > 0)
         io.out << fmt::format(" ({} actors and {} ties left out)", d.actors_left_out,
                               d.ties_left_out);
-    io.out << '\n';
-    for (const auto& note : d.notes) io.out << "  " << note << '\n';
+    io.out << fmt::format(" on a {:.1f} x {:.1f} cm page\n", d.width / 72 * 2.54,
+                          d.height / 72 * 2.54);
+    if (!note.empty()) io.out << "  " << note << '\n';
+    for (const auto& n : d.notes) io.out << "  " << n << '\n';
     return 0;
 }
 
@@ -753,8 +917,42 @@ bool several_networks(const std::vector<std::string>& inputs) {
     return !(inputs.size() == 2 && is_csv(inputs[0]) && is_csv(inputs[1]));
 }
 
+/// Figures in every requested format: (path, bytes), drawn before anything is written.
+struct FigureFiles {
+    std::string dir;
+    std::vector<std::string> formats;
+    render::PageOptions page;
+    std::vector<std::pair<std::string, std::string>> files;
+    std::vector<std::unique_ptr<AtomicFile>> staged;
+
+    std::vector<std::string> paths(const std::vector<std::string>& stems) const {
+        std::vector<std::string> out;
+        for (const auto& stem : stems)
+            for (const auto& f : formats)
+                out.push_back((std::filesystem::path(dir) / (stem + "." + f)).string());
+        return out;
+    }
+    /// Draws `stem` once per format with draw(format).
+    template <class Draw>
+    void add(const std::string& stem, Draw draw) {
+        for (const auto& f : formats)
+            files.emplace_back((std::filesystem::path(dir) / (stem + "." + f)).string(), draw(f));
+    }
+    /// Writes every figure to its temporary file (after the folder exists); commit() renames.
+    void finish() {
+        for (const auto& [path, bytes] : files) {
+            staged.push_back(std::make_unique<AtomicFile>(path));
+            staged.back()->stream() << bytes;
+            staged.back()->finish();
+        }
+    }
+    void commit() {
+        for (auto& f : staged) f->commit();
+    }
+};
+
 int compare_two_networks(const Common& c, const std::string& out_dir, const std::string& relation,
-                         const scoring::ScoreOptions& so, Streams io) {
+                         const scoring::ScoreOptions& so, FigureFiles& figures, Streams io) {
     const auto options = load_options(c);
     std::vector<std::string> inputs;
     std::vector<scoring::ScoredRelation> scored;
@@ -762,28 +960,32 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
         for (const auto& f : resolve_inputs({in}, options).all()) inputs.push_back(f);
         const auto net = load_with_progress({in}, options, io);
         print_warnings(net, io);
+        require_locality(net, in);
         scored.push_back(scoring::score_relation(pick_relation(net, relation), so));
         for (const auto& w : scored.back().warnings)
             io.err << "clusterlens: warning: " << w << '\n';
     }
     const auto cmp = scoring::compare_two(scored[0], scored[1]);
     namespace fs = std::filesystem;
-    const std::vector<std::string> files = {(fs::path(out_dir) / "comparison.csv").string(),
-                                            (fs::path(out_dir) / "comparison.json").string(),
-                                            (fs::path(out_dir) / "actors.csv").string(),
-                                            (fs::path(out_dir) / "ties.csv").string(),
-                                            (fs::path(out_dir) / "change.svg").string()};
+    std::vector<std::string> files = {(fs::path(out_dir) / "comparison.csv").string(),
+                                      (fs::path(out_dir) / "comparison.json").string(),
+                                      (fs::path(out_dir) / "actors.csv").string(),
+                                      (fs::path(out_dir) / "ties.csv").string()};
+    for (const auto& f : figures.paths({"change"})) files.push_back(f);
     refuse_overwriting_inputs(files, inputs);
     render::RenderOptions ro;
     ro.color_by = "change";
     ro.tie_colour_by = "change";
     ro.relation = cmp.change.relations().front();
+    ro.page = figures.page;
     ro.title = fmt::format("What changed from {} to {}", fs::path(c.inputs[0]).filename().string(),
                            fs::path(c.inputs[1]).filename().string());
-    const auto figure =
-        render::render_network(cmp.change, headline_from_summary(scored[1].summary), ro, "svg");
+    const auto headline = headline_from_summary(scored[1].summary);
+    figures.add("change", [&](const std::string& format) {
+        return render::render_network(cmp.change, headline, ro, format).bytes;
+    });
     create_output_folder(out_dir);
-    AtomicFile csv(files[0]), json(files[1]), actors(files[2]), ties(files[3]), fig(files[4]);
+    AtomicFile csv(files[0]), json(files[1]), actors(files[2]), ties(files[3]);
     auto jnum = [](double v) {
         return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
     };
@@ -819,9 +1021,10 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
         {"matching", "actors by id; ties by their ends' ids (unordered when undirected)"}};
     json.stream() << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                   << '\n';
-    fig.stream() << figure.bytes;
-    for (auto* f : {&csv, &json, &actors, &ties, &fig}) f->finish();
-    for (auto* f : {&csv, &json, &actors, &ties, &fig}) f->commit();
+    for (auto* f : {&csv, &json, &actors, &ties}) f->finish();
+    figures.finish();
+    for (auto* f : {&csv, &json, &actors, &ties}) f->commit();
+    figures.commit();
     io.out << fmt::format(
         "A {} -> B {}: actors kept {}, gained {}, lost {}; ties kept {}, gained {}, lost {}; "
         "typology changed for {} firm(s)\n",
@@ -833,7 +1036,7 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
 
 int compare_many_networks(const Common& c, const std::string& out_dir, const std::string& relation,
                           const scoring::ScoreOptions& so, double ability_threshold,
-                          double trigger_threshold, Streams io) {
+                          double trigger_threshold, FigureFiles& figures, Streams io) {
     namespace fs = std::filesystem;
     const auto options = load_options(c);
     std::vector<std::string> inputs, names;
@@ -845,6 +1048,7 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
         names.push_back(name);
         const auto net = load_with_progress({in}, options, io);
         print_warnings(net, io);
+        require_locality(net, in);
         scored.push_back(scoring::score_relation(pick_relation(net, relation), so));
         for (const auto& w : scored.back().warnings)
             io.err << "clusterlens: warning: " << w << '\n';
@@ -856,13 +1060,13 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
                                             options.mapping.trigger_columns, ability_threshold,
                                             trigger_threshold);
     std::vector<std::string> files = {(fs::path(out_dir) / "clusters.csv").string(),
-                                      (fs::path(out_dir) / "clusters.json").string(),
-                                      (fs::path(out_dir) / "linkage.svg").string()};
-    if (many.patterns) files.push_back((fs::path(out_dir) / "patterns.svg").string());
+                                      (fs::path(out_dir) / "clusters.json").string()};
+    for (const auto& f : figures.paths({"linkage"})) files.push_back(f);
+    if (many.patterns)
+        for (const auto& f : figures.paths({"patterns"})) files.push_back(f);
     refuse_overwriting_inputs(files, inputs);
     // Local versus global linkage of every cluster (Bathelt et al. 2004): pipelines per local
     // actor (global linkage) x density among local actors (buzz), lines at the clusters' means.
-    std::string linkage;
     {
         const auto& metrics = scoring::compared_metrics();
         auto index_of = [&](const char* name) {
@@ -888,9 +1092,10 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
         q.bottom_right = "pipeline-led";
         q.bottom_left = "weakly linked";
         q.top_left = "buzz-led";
-        linkage = render::render_quadrant_chart(q, "svg");
+        figures.add("linkage", [&](const std::string& format) {
+            return render::render_quadrant_chart(q, format, figures.page);
+        });
     }
-    std::string chart;
     if (many.patterns) {
         render::QuadrantChart q;
         q.title = "Cluster patterns: ability x trigger (seed 001)";
@@ -905,12 +1110,12 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
         q.bottom_left = "III newborn";
         q.top_left = "IV leader-oriented";
         for (const auto& row : many.rows) q.points.push_back({row.name, row.ability, row.trigger});
-        chart = render::render_quadrant_chart(q, "svg");
+        figures.add("patterns", [&](const std::string& format) {
+            return render::render_quadrant_chart(q, format, figures.page);
+        });
     }
     create_output_folder(out_dir);
-    AtomicFile csv(files[0]), json(files[1]), linkage_svg(files[2]);
-    std::unique_ptr<AtomicFile> svg;
-    if (many.patterns) svg = std::make_unique<AtomicFile>(files[3]);
+    AtomicFile csv(files[0]), json(files[1]);
     auto jnum = [](double v) {
         return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
     };
@@ -952,12 +1157,10 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
         j["patterns"] = "not classified: no [patterns] ability/trigger columns in the mapping";
     json.stream() << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                   << '\n';
-    linkage_svg.stream() << linkage;
-    if (svg) svg->stream() << chart;
-    for (auto* f : {&csv, &json, &linkage_svg}) f->finish();
-    if (svg) svg->finish();
-    for (auto* f : {&csv, &json, &linkage_svg}) f->commit();
-    if (svg) svg->commit();
+    for (auto* f : {&csv, &json}) f->finish();
+    figures.finish();
+    for (auto* f : {&csv, &json}) f->commit();
+    figures.commit();
     auto num = [](double v) {
         return std::isfinite(v) ? fmt::format("{:.3g}", v) : std::string("n/a");
     };
@@ -982,10 +1185,11 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
 int cmd_compare(const std::vector<std::string>& args, Streams io) {
     Common c;
     std::string out_dir, relation;
-    double strong = std::nan(""), ability_threshold = std::nan(""),
-           trigger_threshold = std::nan("");
+    double ability_threshold = std::nan(""), trigger_threshold = std::nan("");
     std::size_t top = 5;
     scoring::ScoreOptions so;
+    MeasureCli measures;
+    FigureCli figure;
     so.ei.permutations = 0;  // the comparison reports no p-values
     po::options_description visible("compare options");
     visible.add_options()("help,h", "show this help")(
@@ -993,14 +1197,14 @@ int cmd_compare(const std::vector<std::string>& args, Streams io) {
         "folder for comparison.csv, comparison.json, local_actors.csv and the figures")(
         "relation", po::value(&relation)->value_name("NAME"),
         "compare this relation (required when there are several)")(
-        "strong-threshold", po::value(&strong)->value_name("W"),
-        "ties with weight >= W are strong (default: weight above the median)")(
         "top", po::value(&top)->default_value(5)->value_name("N"),
         "pipeline holders listed in the report")(
         "ability-threshold", po::value(&ability_threshold)->value_name("X"),
         "many clusters: high ability from X (default: the mean over the clusters)")(
         "trigger-threshold", po::value(&trigger_threshold)->value_name("X"),
         "many clusters: high trigger from X (default: the mean over the clusters)");
+    visible.add(figure_options(figure, true));
+    visible.add(measure_options(so, measures));
     visible.add(lock_in_options(so.lock_in));
     po::variables_map vm;
     if (!parse(
@@ -1043,21 +1247,27 @@ Example (the bundled Estonian climate cluster):
         throw UsageError("compare needs a NETWORK; see clusterlens compare --help");
     if (out_dir.empty())
         throw UsageError("compare needs -o OUTDIR; see clusterlens compare --help");
+    apply_measures(measures, so);
+    FigureFiles figures;
+    figures.dir = out_dir;
+    figures.page = page_options(figure);
+    if (!figure.title.empty())
+        throw UsageError("compare titles its figures itself; --title takes only none here");
+    figures.formats = figure_formats(figure.formats);
     if (several_networks(c.inputs)) {
-        so.ties.strong_threshold = strong;
         if (c.inputs.size() > 2)
             return compare_many_networks(c, out_dir, relation, so, ability_threshold,
-                                         trigger_threshold, io);
-        return compare_two_networks(c, out_dir, relation, so, io);
+                                         trigger_threshold, figures, io);
+        return compare_two_networks(c, out_dir, relation, so, figures, io);
     }
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
     const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
+    require_locality(net, c.inputs.front());
     const auto one = pick_relation(net, relation);
     scoring::LocalGlobalOptions lo;
-    lo.strong_threshold = strong;
-    so.ties.strong_threshold = strong;
+    lo.strong_threshold = measures.strong;
     const auto cmp = scoring::compare_local_global(one, lo);
     const auto scored = scoring::score_relation(one, so);
     for (const auto& w : scored.warnings) io.err << "clusterlens: warning: " << w << '\n';
@@ -1109,17 +1319,17 @@ Example (the bundled Estonian climate cluster):
          fmt::format("1 when at least {} indicators fire", lock["min_fired"].get<std::size_t>())});
 
     namespace fs = std::filesystem;
-    const std::vector<std::string> files = {(fs::path(out_dir) / "comparison.csv").string(),
-                                            (fs::path(out_dir) / "comparison.json").string(),
-                                            (fs::path(out_dir) / "local_actors.csv").string(),
-                                            (fs::path(out_dir) / "buzz.svg").string(),
-                                            (fs::path(out_dir) / "pipelines.svg").string(),
-                                            (fs::path(out_dir) / "position_map.svg").string(),
-                                            (fs::path(out_dir) / "local_global.svg").string()};
+    std::vector<std::string> files = {(fs::path(out_dir) / "comparison.csv").string(),
+                                      (fs::path(out_dir) / "comparison.json").string(),
+                                      (fs::path(out_dir) / "local_actors.csv").string()};
+    for (const auto& f : figures.paths({"buzz", "pipelines", "position_map", "local_global"}))
+        files.push_back(f);
     refuse_overwriting_inputs(files, inputs);
     // Figures first (they may fail), then every file is committed together.
     render::RenderOptions ro;
     ro.relation = one.relations().front();
+    ro.page = figures.page;
+    ro.label_by = figure.label_by;
     const auto headline = headline_from_summary(scored.summary);
     const auto& ty = scored.summary["typology"];
     if (!ty["internal_threshold"].is_null())
@@ -1137,18 +1347,22 @@ Example (the bundled Estonian climate cluster):
     auto map_o = ro;
     map_o.layout = render::Layout::position_map;
     map_o.title = "Firm roles: internal connectivity x external openness";
-    const auto buzz_svg = render::render_network(scored.network, headline, buzz_o, "svg");
-    const auto pipe_svg = render::render_network(scored.network, headline, pipe_o, "svg");
-    const auto map_svg = render::render_network(scored.network, headline, map_o, "svg");
     // Both sides overlaid: local actors in the centre, buzz solid, pipelines dashed.
     auto both_o = ro;
     both_o.collapse_external = "type";  // partners merged per type, so pipelines stay readable
     both_o.title = "Local buzz and global pipelines (partners merged by type)";
-    const auto both_svg = render::render_network(scored.network, headline, both_o, "svg");
+    for (const auto& [stem, view] :
+         std::vector<std::pair<std::string, const render::RenderOptions*>>{
+             {"buzz", &buzz_o},
+             {"pipelines", &pipe_o},
+             {"position_map", &map_o},
+             {"local_global", &both_o}})
+        figures.add(stem, [&](const std::string& format) {
+            return render::render_network(scored.network, headline, *view, format).bytes;
+        });
 
     create_output_folder(out_dir);
-    AtomicFile csv(files[0]), json(files[1]), actors(files[2]), f_buzz(files[3]), f_pipe(files[4]),
-        f_map(files[5]), f_both(files[6]);
+    AtomicFile csv(files[0]), json(files[1]), actors(files[2]);
     csv.stream() << "metric,local,global,cluster,definition\n";
     nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
     auto jnum = [](double v) {
@@ -1194,12 +1408,10 @@ Example (the bundled Estonian climate cluster):
                                   {"typology_thresholds", ty}}}};
     json.stream() << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                   << '\n';
-    f_buzz.stream() << buzz_svg.bytes;
-    f_pipe.stream() << pipe_svg.bytes;
-    f_map.stream() << map_svg.bytes;
-    f_both.stream() << both_svg.bytes;
-    for (auto* f : {&csv, &json, &actors, &f_buzz, &f_pipe, &f_map, &f_both}) f->finish();
-    for (auto* f : {&csv, &json, &actors, &f_buzz, &f_pipe, &f_map, &f_both}) f->commit();
+    for (auto* f : {&csv, &json, &actors}) f->finish();
+    figures.finish();
+    for (auto* f : {&csv, &json, &actors}) f->commit();
+    figures.commit();
 
     auto num = [](double v) {
         return std::isfinite(v) ? fmt::format("{:.4g}", v) : std::string("n/a");
