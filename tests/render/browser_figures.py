@@ -16,8 +16,9 @@ Per figure:
       and so does the coarse distribution of ink over the canvas (INK_TOLERANCE);
   (c) nothing is cut: no drawn pixel lies in the outer half of the figure's pad;
   (d) the title and every legend text (the <g id="title"> and <g id="legend_N"> groups that
-      render/diagram.cpp's Builder names) lie inside the view box, their extents taken from the
-      SVG coordinates under the root group's transform and the font's advance widths.
+      render/diagram.cpp's Builder names), and every other text, lie inside the view box, their
+      extents taken from the SVG coordinates under the root group's transform and the font's
+      advance widths.
 A self-check first makes cropped copies of one good figure (the old bug, a consistent crop
 that hides the legend) and asserts the checks reject them.
 
@@ -158,10 +159,11 @@ class SvgFigure:
         return min(xs), min(ys), max(xs), max(ys)
 
     def texts(self):
-        """(group id, text, x0, y0, x1, y1) in view-box units for each <text> of a node group."""
+        """(group id, text, x0, y0, x1, y1) in view-box units for each <text> of a node or tie
+        group."""
         for g in self.graph.iter(SVG + "g"):
             gid = g.get("id", "")
-            if g.get("class") != "node":
+            if g.get("class") not in ("node", "edge"):
                 continue
             for t in g.iter(SVG + "text"):
                 s = "".join(t.itertext())
@@ -319,16 +321,22 @@ def check_figure(name, svg_path, reference, out_dir):
     margins = (box[0], box[1], w_px - box[2], h_px - box[3])
     for side, m in zip(SIDES, margins):
         if m < pad_px:
-            problems.append(f"(c) drawing reaches {'the ' + side + ' edge' if m <= 0 else f'{m} px from the {side} edge'}"
-                            f" (pad {PAD_PT * CSS_PX_PER_PT:.0f} px): cut off")
-    # (d) title and legend texts inside the view box.
+            where = f"the {side} edge" if m <= 0 else f"{m} px from the {side} edge"
+            problems.append(f"(c) drawing reaches {where} (pad "
+                            f"{PAD_PT * CSS_PX_PER_PT:.0f} px): cut off")
+    # (d) title and legend texts inside the view box; every other text too (actor labels,
+    # axis titles, quadrant names), reported as a label.
     named = 0
+    others = 0
     x_lo, y_lo = fig.vb_x, fig.vb_y
     x_hi, y_hi = fig.vb_x + fig.vb_w, fig.vb_y + fig.vb_h
     for gid, s, x0, y0, x1, y1 in fig.texts():
-        if not (gid == "title" or gid.startswith("legend_")):
-            continue
-        named += 1
+        if gid == "title" or gid.startswith("legend_"):
+            named += 1
+            what = gid
+        else:
+            others += 1
+            what = f"label {gid}"
         cut = []
         if x0 < x_lo - 0.5:
             cut.append(f"left by {x_lo - x0:.0f} pt")
@@ -339,14 +347,15 @@ def check_figure(name, svg_path, reference, out_dir):
         if y1 > y_hi + 0.5:
             cut.append(f"bottom by {y1 - y_hi:.0f} pt")
         if cut:
-            problems.append(f"(d) {gid} text '{s[:40]}' sticks out of the view box "
+            problems.append(f"(d) {what} text '{s[:40]}' sticks out of the view box "
                             f"({fig.vb_w:.0f} x {fig.vb_h:.0f} pt) at the " + ", ".join(cut))
     if not any(gid == "title" for gid, *_ in fig.texts()):
         problems.append("(d) no <g id=\"title\"> text found")
     summary = (f"{w_px}x{h_px} px, extent "
                f"{got[0]:.3f},{got[1]:.3f}-{got[2]:.3f},{got[3]:.3f}, worst side diff "
                f"{worst:.1%}, ink diff {ink_worst:.1%}, margins {min(margins)} px, "
-               f"{named} title/legend texts, against {' + '.join(r for r, _ in refs)}")
+               f"{named} title/legend + {others} other texts checked, against "
+               + " + ".join(r for r, _ in refs))
     return problems, summary
 
 
@@ -501,9 +510,10 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
     figures, compare_png, baltic_patterns = make_figures(cl, root, out)
+    compare_ref = "Graphviz PNG" if compare_png else "rsvg (compare has no --figure-format yet)"
+    patterns = "yes" if baltic_patterns else "no (patterns.svg from a made-up set)"
     print(f"browser_figures: {len(figures)} figures made in {time.monotonic() - started:.0f} s; "
-          f"compare figures against {'Graphviz PNG' if compare_png else 'rsvg (compare has no --figure-format yet)'}; "
-          f"Baltic mapping has [patterns]: {'yes' if baltic_patterns else 'no (patterns.svg from a made-up set)'}",
+          f"compare figures against {compare_ref}; Baltic mapping has [patterns]: {patterns}",
           flush=True)
 
     good_name, good_svg, good_ref = figures[0]
