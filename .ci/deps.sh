@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages clusterlens needs to build and test, if any are missing.
 # Uses sudo when not root. Nothing is downloaded except Debian packages.
+#   bash .ci/deps.sh          what the main job (examples/quickstart.sh) needs
+#   bash .ci/deps.sh --test   and what only the tests need (tests/run_all.sh)
 set -euo pipefail
 packages=(
   cmake g++ make pkg-config
@@ -11,6 +13,14 @@ packages=(
   clang-format
   python3-networkx python3-igraph   # peers for the interoperability test
 )
+if [ "${1:-}" = "--test" ]; then
+  # tests/render/browser_figures.py: figures shown in headless Chromium and rsvg-convert,
+  # screenshots read with Pillow.
+  packages+=(chromium librsvg2-bin python3-pil)
+elif [ $# -gt 0 ]; then
+  echo "usage: bash .ci/deps.sh [--test]" >&2
+  exit 2
+fi
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

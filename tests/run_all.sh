@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-bash .ci/deps.sh
+bash .ci/deps.sh --test
 jobs="$(nproc)"
 
 echo "== Release build and tests"
