@@ -928,6 +928,7 @@ struct PageParts {
     std::function<std::vector<Section>(double k)> legend;  ///< measured; null: no legend
     Bounds nat;                                            ///< the plot's natural extent
     double axis_left = 0, axis_bottom = 0, axis_top = 0;   ///< room for axes (points)
+    double axis_right = 0;  ///< half the last x tick value, centred on the axis end
 };
 
 struct Composed {
@@ -955,11 +956,13 @@ Composed compose(const Composer& c, PageParts& parts) {
     for (const auto& s : first) widest = std::max(widest, section_width(s));
     double W = p.width;
     if (W <= 0) {
-        double natural = 2 * c.m + parts.axis_left + nat_w + (right ? c.gap + col_w : 0);
+        double natural =
+            2 * c.m + parts.axis_left + nat_w + parts.axis_right + (right ? c.gap + col_w : 0);
         if (bottom) natural = std::max(natural, 2 * c.m + widest);
         W = std::min(std::max(natural, 20 * c.f), 1152.0);
     }
-    const double avail_w = W - 2 * c.m - parts.axis_left - (right ? c.gap + col_w : 0);
+    const double avail_w =
+        W - 2 * c.m - parts.axis_left - parts.axis_right - (right ? c.gap + col_w : 0);
     if (avail_w < 4 * c.f)
         too_small(right ? "the legend beside the drawing" : "the axes", W - avail_w + 4 * c.f, W);
     if (bottom && widest > W - 2 * c.m) too_small("a legend section", widest + 2 * c.m, W);
@@ -1008,7 +1011,7 @@ Composed compose(const Composer& c, PageParts& parts) {
     L.title_x = c.m;
     L.title_y = H - c.m;
     if (right) {
-        L.legend_x = std::min(L.plot_x0 + L.plot_w + c.gap, W - c.m - lw);
+        L.legend_x = std::min(L.plot_x0 + L.plot_w + parts.axis_right + c.gap, W - c.m - lw);
         L.legend_y = H - c.m - T;
     } else if (bottom) {
         L.legend_x = c.m;
@@ -1017,7 +1020,7 @@ Composed compose(const Composer& c, PageParts& parts) {
     for (const auto& [x, y] : at) out.legend_at.emplace_back(L.legend_x + x, L.legend_y + y);
     out.legend_box =
         has_legend ? Box{L.legend_x, L.legend_y - lh, L.legend_x + lw, L.legend_y} : Box{};
-    out.title_box = Box{c.m, H - c.m - T, W - c.m, H - c.m};
+    out.title_box = Box{c.m, H - c.m - T + 0.8 * c.f, W - c.m, H - c.m};  // the text, not the gap
     if (out.title.empty()) out.title_box = Box{};
     return out;
 }
@@ -1042,7 +1045,7 @@ struct AxisText {
     std::vector<double> x_ticks, y_ticks;
     std::vector<std::pair<double, double>> x_sizes, y_sizes;  ///< measured tick labels
     std::vector<TitleLine> x_title, y_title;
-    double left = 0, bottom = 0, top = 0;
+    double left = 0, bottom = 0, top = 0, right = 0;
 };
 
 AxisText prepare_axes(const Composer& c, Axes& a, double title_width) {
@@ -1072,6 +1075,7 @@ AxisText prepare_axes(const Composer& c, Axes& a, double title_width) {
     for (const auto& l : t.y_title) h += l.h;
     t.top = h + 0.6 * c.f;
     // The last x tick label is centred on the axis end: keep room for its half.
+    t.right = t.x_sizes.empty() ? 0 : t.x_sizes.back().first / 2;
     return t;
 }
 
@@ -1333,8 +1337,14 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         parts.axis_left = axis_text.left;
         parts.axis_bottom = axis_text.bottom;
         parts.axis_top = axis_text.top;
+        parts.axis_right = axis_text.right;
     }
     for (const auto& nd : v.nodes) parts.nat.add(nd.x, nd.y, node_points(nd) / 2);
+    if (!map && !label_order.empty()) {
+        // Room for a label above the top node and below the bottom one.
+        parts.axis_top += 1.3 * c.f;
+        parts.axis_bottom += 1.3 * c.f;
+    }
 
     // Title block.
     const bool localities = h.locality_known;
@@ -1425,7 +1435,11 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         legend.push_back(shapes);
 
         Section fill;
-        if (numeric_colour) {
+        if (numeric_colour && colour_lo == colour_hi) {  // one value: one swatch, no scale
+            heading(fill, "fill: " + o.color_by);
+            sample(fill, "circle", small, fill_numeric(0.5, grey), false,
+                   "every actor: " + human_number(colour_lo));
+        } else if (numeric_colour) {
             heading(fill, fmt::format("fill: {} ({} to {})", o.color_by, human_number(colour_lo),
                                       human_number(colour_hi)));
             Row r;
@@ -1450,10 +1464,14 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         Section size;
         heading(size, fmt::format("size: {} ({} to {})", o.size_by, human_number(size_lo),
                                   human_number(size_hi)));
-        for (const double t : {0.0, 0.25, 1.0}) {
+        const std::vector<double> steps =
+            size_lo == size_hi ? std::vector<double>{0.5} : std::vector<double>{0.0, 0.25, 1.0};
+        if (size_lo == size_hi) size.back().text = "size: " + o.size_by;
+        for (const double t : steps) {
             const double value = std::isfinite(size_lo) ? size_lo + t * (size_hi - size_lo) : kNan;
-            sample(size, "circle", printed_diameter(natural_width(t), scale), "#ffffff", false,
-                   human_number(value));
+            sample(
+                size, "circle", printed_diameter(natural_width(t), scale), "#ffffff", false,
+                size_lo == size_hi ? "every actor: " + human_number(value) : human_number(value));
         }
         legend.push_back(size);
 
@@ -1489,8 +1507,8 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
             }
             const std::string base = kinds.size() == 1 && kinds.count("plain") ? "plain" : "buzz";
             if (w_lo == w_hi) {  // normalise() puts equal values at 0.5
-                tie(base, edge_colour(base, "", false, dims, grey), std::sqrt(0.5),
-                    "every tie: weight " + human_number(w_lo));
+                tie(base, base == "plain" ? edge_colour(base, "", false, dims, grey) : "#333333",
+                    std::sqrt(0.5), "every tie: weight " + human_number(w_lo));
             } else {
                 tie(base, "#333333", 0.0, "weakest tie: " + human_number(w_lo));
                 tie(base, "#333333", 1.0, "strongest tie: " + human_number(w_hi));
@@ -1575,7 +1593,9 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
             owner.push_back(i);
             html.push_back(font(c.f, html_text(v.nodes[i].label, 32)));
         }
-        const auto label_sizes = measure_labels(html);
+        auto label_sizes = measure_labels(html);
+        // Browsers set text up to ~5 % wider than pango measures it: place with room for that.
+        for (auto& [lw, lh] : label_sizes) lw *= 1.06;
         std::vector<Box> keep_out;
         if (page.legend_box.x1 > page.legend_box.x0) keep_out.push_back(page.legend_box);
         if (page.title_box.x1 > page.title_box.x0) keep_out.push_back(page.title_box);
@@ -1635,6 +1655,7 @@ std::string render_quadrant_chart(const QuadrantChart& q, const std::string& for
     parts.nat.add(0, 0, 0);
     parts.nat.add(a.plot_w, a.plot_h, 0);
     parts.axis_left = t.left, parts.axis_bottom = t.bottom, parts.axis_top = t.top;
+    parts.axis_right = t.right;
     parts.title = q.title;
     if (spread > 0)
         parts.headline.push_back(
@@ -1662,7 +1683,8 @@ std::string render_quadrant_chart(const QuadrantChart& q, const std::string& for
         owner.push_back(j);
         html.push_back(font(c.f, html_text(q.points[index[j]].label, 32)));
     }
-    const auto sizes = measure_labels(html);
+    auto sizes = measure_labels(html);
+    for (auto& [w, h] : sizes) w *= 1.06;  // room for browsers' wider text, as for networks
     std::vector<Box> keep_out;
     if (page.title_box.x1 > page.title_box.x0) keep_out.push_back(page.title_box);
     const Box whole{c.m / 2, c.m / 2, L.width - c.m / 2, L.height - c.m / 2};

@@ -132,7 +132,9 @@ std::vector<Box> place_labels(const std::vector<Circle>& nodes,
         const auto& c = nodes[owner[l]];
         const double w = size[l].first, h = size[l].second, d = c.r + gap;
         const double diag = c.r * std::numbers::sqrt2 / 2 + gap;
-        // right, left, above, below, then the four corners.
+        // right, left, above, below, the four corners, then the sides again slid along the
+        // node (still touching its side, still spanning its centre line).
+        const double sy = 0.45 * h, sx = 0.45 * w;
         const Box candidates[] = {
             {c.x + d, c.y - h / 2, c.x + d + w, c.y + h / 2},
             {c.x - d - w, c.y - h / 2, c.x - d, c.y + h / 2},
@@ -142,6 +144,14 @@ std::vector<Box> place_labels(const std::vector<Circle>& nodes,
             {c.x - diag - w, c.y + diag, c.x - diag, c.y + diag + h},
             {c.x + diag, c.y - diag - h, c.x + diag + w, c.y - diag},
             {c.x - diag - w, c.y - diag - h, c.x - diag, c.y - diag},
+            {c.x + d, c.y - h / 2 + sy, c.x + d + w, c.y + h / 2 + sy},
+            {c.x + d, c.y - h / 2 - sy, c.x + d + w, c.y + h / 2 - sy},
+            {c.x - d - w, c.y - h / 2 + sy, c.x - d, c.y + h / 2 + sy},
+            {c.x - d - w, c.y - h / 2 - sy, c.x - d, c.y + h / 2 - sy},
+            {c.x - w / 2 + sx, c.y + d, c.x + w / 2 + sx, c.y + d + h},
+            {c.x - w / 2 - sx, c.y + d, c.x + w / 2 - sx, c.y + d + h},
+            {c.x - w / 2 + sx, c.y - d - h, c.x + w / 2 + sx, c.y - d},
+            {c.x - w / 2 - sx, c.y - d - h, c.x + w / 2 - sx, c.y - d},
         };
         double best_cost = std::numeric_limits<double>::infinity();
         Box best = candidates[0];

@@ -47,8 +47,9 @@ struct Box {
     bool inside(const Box& outer) const;
 };
 
-/// Places labels next to their own node: for each label in order, the first of eight places
-/// around the node (right, left, above, below, then the corners) that overlaps no node, no
+/// Places labels next to their own node: for each label in order, the first of sixteen places
+/// around the node (right, left, above, below, the corners, then the sides slid along the
+/// node) that overlaps no node, no
 /// label placed before and no keep-out box and stays inside `page`; when every place collides,
 /// the one with the least overlap (still inside the page when any is). Returns each label's
 /// box. `nodes` are circles (centre, radius); label i belongs to node `owner[i]`.

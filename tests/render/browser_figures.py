@@ -51,8 +51,7 @@ RSVG = "/usr/bin/rsvg-convert"
 # usually the end of a legend line. Cairo lays text out narrower than Skia does: on the
 # narrowest figure (circo, 584 pt) the legend ends 1.7 % of the canvas further right in
 # Chromium than in the PNG (about 10 pt on a 45-character line). 3 % keeps 1.8x headroom
-# for longer legend lines and is still below the pad of most figures (21.6 pt, 1.4-3.7 % of
-# these canvases), so a drawing shifted or shrunk by as much as its pad fails.
+# for longer legend lines; a drawing shifted or shrunk by more fails.
 # Against rsvg's picture of the same SVG, 1 %: same file, same text positions, both honour the
 # view box; measured at most 0.1 % apart.
 # Outright cuts need no tolerance: (c) and (d) catch them.
@@ -67,8 +66,9 @@ INK_TOLERANCE = 0.12
 # A pixel is drawn when any channel is darker than this (the faintest tie, #7f7f7f at 9 %
 # opacity on white, is 243).
 INK_LEVEL = 250
-# (c) Builder (render/diagram.cpp) pads every figure by 0.3 in; Graphviz draws nothing there.
-PAD_PT = 0.3 * 72
+# (c) Every page keeps a margin of max(6 pt, font size) (Composer in render/diagram.cpp;
+# labels stay out of its outer half): the smallest, 6 pt, is what is checked.
+PAD_PT = 6.0
 CSS_PX_PER_PT = 4 / 3
 FONT_DIR = "/usr/share/fonts/truetype/liberation2"
 
@@ -387,12 +387,10 @@ def make_figures(cl, root, out):
             jobs.append(([cl, "render", net, "-o", os.path.join(out, f"{name}.{ext}")] + extra,
                          f"render {name}.{ext}"))
 
-    # compare writes SVG only today. PNG SWITCH: once `compare --help` lists --figure-format
-    # (being added), every compare figure is also written as Graphviz's PNG and checked
-    # against it exactly like render's; until then its reference is rsvg's picture.
-    help_text = run([cl, "compare", "--help"], 60, "compare --help")
-    compare_png = "--figure-format" in help_text
-    fmt = ["--figure-format", "svg,png"] if compare_png else []
+    # compare writes each figure as SVG and as Graphviz's PNG (--figure-format): both are
+    # checked like render's.
+    compare_png = True
+    fmt = ["--figure-format", "svg,png"]
     one, two, many = (os.path.join(out, d) for d in ("compare_one", "compare_two",
                                                      "compare_many"))
     jobs.append(([cl, "compare", ee + "/data", "--map", ee + "/cordis.toml", "-o", one] + fmt,
