@@ -35,6 +35,8 @@ public:
     int find(const std::string& name) const;
     /// Returns the index of `name`, adding an empty column if it does not exist.
     std::size_t column(const std::string& name);
+    /// Gives column `column` a new name (the caller keeps names unique).
+    void rename(std::size_t column, std::string name) { names_[column] = std::move(name); }
 
     /// Starts a new row read at `line` (1-based); returns its index.
     std::size_t add_row(std::uint32_t line);

@@ -2,10 +2,13 @@
 // keeps the line and column of every token, and a non-recursive parser, so deeply nested input
 // cannot exhaust the stack.
 #include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "graphs/attributes.hpp"
 #include "graphs/readers.hpp"
 
 #include <unordered_map>
@@ -273,6 +276,8 @@ public:
                 graph(v);
             } else if (v.kind == Token::Kind::open) {
                 skip_list(v);  // Creator, Version and other top-level keys
+            } else if (key.text == "Creator" && v.kind == Token::Kind::string) {
+                creator_ = v.text;
             }
         }
         if (!any)
@@ -358,6 +363,8 @@ private:
                 net_.directed = v.text == "1";
             } else if (v.kind == Token::Kind::open) {
                 skip_list(v);  // graphics and other graph-level lists
+            } else if (key.text == "Creator" && v.kind == Token::Kind::string) {
+                creator_ = v.text;  // Gephi writes it inside graph [ ]
             }
         }
     }
@@ -377,7 +384,10 @@ private:
                 if (column == col::id || column == col::label || column == col::source ||
                     column == col::target || column == col::weight)
                     fail(v, "'" + k.text + "' must be a number or a \"string\", not a [ list ]");
-                skip_list(v);  // graphics [ x 1 y 2 ] and the like
+                if (node && k.text == "graphics")
+                    graphics(v, r);
+                else
+                    skip_list(v);  // edge graphics, LabelGraphics and the like
                 continue;
             }
             table.set(table.column(column), r, v.text, v.column);
@@ -393,9 +403,60 @@ private:
                           "; write edge [ source 1 target 2 ] using node ids");
     }
 
+    /// Reads node graphics [ x 1 y 2 w 30 ... ]: the centre's x and y (numbers directly in the
+    /// list) are kept for positions(); nested lists (Line [ point [ ] ]) are skipped.
+    void graphics(const Token& open, std::size_t row) {
+        GraphicsXY g;
+        g.row = row;
+        for (;;) {
+            const Token k = lex_.next();
+            if (k.kind == Token::Kind::end) unclosed(open);
+            if (k.kind == Token::Kind::close) break;
+            expect_key(k);
+            const Token v = value(k);
+            if (v.kind == Token::Kind::open) {
+                skip_list(v);
+                continue;
+            }
+            if (k.text != "x" && k.text != "y") continue;
+            const auto number = v.kind == Token::Kind::number ? parse_number(v.text) : std::nullopt;
+            if (!number || !std::isfinite(*number))
+                fail(v, "graphics " + k.text + " must be a finite number (the node centre's " +
+                            k.text + " coordinate), not " + describe(v));
+            (k.text == "x" ? g.x : g.y) = *number;
+            (k.text == "x" ? g.x_col : g.y_col) = v.column;
+        }
+        if (g.x && g.y) graphics_.push_back(g);
+    }
+
+public:
+    /// Puts the graphics positions into actor columns x and y, y pointing up (see read_gml).
+    void positions(RawNetwork& raw) const {
+        if (graphics_.empty()) return;
+        const bool y_up = ascii_lower(creator_).rfind("gephi", 0) == 0;
+        auto& at = raw.actors;
+        const auto x = at.column("x");  // the node's own x key, if any, is in this column
+        const auto y = at.column("y");
+        for (const auto& g : graphics_) {
+            if (!at.cell(x, g.row).empty() || !at.cell(y, g.row).empty())
+                continue;  // node [ x .. ] wins
+            at.set(x, g.row, format_number(*g.x), g.x_col);
+            at.set(y, g.row, format_number(y_up ? *g.y : 0.0 - *g.y), g.y_col);
+        }
+    }
+
+private:
+    struct GraphicsXY {
+        std::size_t row = 0;
+        std::optional<double> x, y;
+        std::uint32_t x_col = 0, y_col = 0;
+    };
+
     LineReader& lines_;
     GmlLexer lex_;
     RawNetwork net_;
+    std::string creator_;
+    std::vector<GraphicsXY> graphics_;
 };
 
 }  // namespace
@@ -409,8 +470,16 @@ private:
 /// (NaN/Inf words included); strings in double quotes may span lines and have &quot; &amp; &lt;
 /// &gt; &apos; and numeric references (&#233;) decoded. '#' starts a comment outside strings.
 ///
-/// Ignored: top-level keys other than graph (Creator, Version), graph-level attributes, nested
-/// lists inside nodes and edges (graphics [ x 1 y 2 ]). Not supported: more than one graph.
+/// Positions: a node's graphics [ x 10 y 20 w 30 h 30 ... ] gives the centre of the node; it
+/// becomes actor columns "x" (as written) and "y" = -y, because GML's graphics come from screen
+/// drawing tools (Graphlet, yEd, Cytoscape) whose y axis points down, while clusterlens keeps y
+/// pointing up (readers.hpp). Exception: files whose Creator (top level or inside graph, as
+/// Gephi writes it) starts with "Gephi" keep y as written -- Gephi's y axis points up and its
+/// GML export writes its own coordinates. A node's own x or y key (node [ x 1 ]) wins over its
+/// graphics. A non-numeric graphics x or y is an InputError.
+///
+/// Ignored: top-level keys other than graph (Version), graph-level attributes, nested lists
+/// inside nodes and edges other than node graphics x/y. Not supported: more than one graph.
 ///
 /// Odd cases: a repeated key in a node or edge keeps its last value; a node without id or an
 /// edge without source or target, unbalanced brackets, a key without value, an unterminated
@@ -427,6 +496,7 @@ RawNetwork read_gml(const std::string& path) {
     LineReader lines(path);
     GmlParser parser(lines);
     RawNetwork raw = parser.run();
+    parser.positions(raw);
     auto& at = raw.actors;
     const int c_name = at.find("name");
     const int c_id = at.find(col::id);

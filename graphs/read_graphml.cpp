@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graphs/attributes.hpp"
 #include "graphs/readers.hpp"
 #include "graphs/text_input.hpp"
 
@@ -215,6 +217,8 @@ private:
     void start_row(bool node, std::uint32_t line, std::uint32_t column);
     void finish_row();
     void set_data(const std::string& key_id, std::string value);
+    /// Reads a yEd node geometry (top-left corner and size) met inside a node's <data>.
+    void geometry(const std::string& name);
 
     std::string path_;
     xmlTextReaderPtr r_;
@@ -236,6 +240,11 @@ private:
     bool row_is_node_ = false;
     std::size_t row_ = 0;
     std::vector<char> row_has_key_;
+    // The row's yEd geometry centre (x, and y as yEd has it: pointing down), when one was read.
+    bool row_has_geometry_ = false;
+    double geometry_x_ = 0, geometry_y_ = 0;
+    bool in_node_data_ = false;
+    bool warned_ports_ = false;
 
     // The <data> or <default> being read.
     std::string text_;
@@ -355,11 +364,12 @@ void GraphmlParser::start_element() {
         column_ = 0;
     }
 
+    const std::string name = chars(xmlTextReaderConstLocalName(r_));
+    if (in_node_data_ && (name == "Geometry" || name == "RectD")) geometry(name);
     if (ignore_depth_ > 0) {
         stack_.push_back(Element::ignored);
         return;
     }
-    const std::string name = chars(xmlTextReaderConstLocalName(r_));
     const xmlChar* ns_uri = xmlTextReaderConstNamespaceUri(r_);
     const bool foreign = ns_uri != nullptr && std::strcmp(chars(ns_uri), graphml_ns) != 0;
     const Element parent = stack_.empty() ? Element::ignored : stack_.back();
@@ -392,10 +402,18 @@ void GraphmlParser::start_element() {
         fail(line_, column_,
              "hyperedges are not supported; replace each <hyperedge> by <edge> elements "
              "between pairs of its nodes");
-    if (name == "port")
-        fail(line_, column_,
-             "ports are not supported; remove the <port> elements (edges then connect the "
-             "nodes themselves)");
+    if (name == "port") {
+        // yEd and yFiles write ports for where edges attach to a node's shape; igraph and
+        // NetworkX ignore them too. Edges connect the nodes themselves.
+        if (!warned_ports_)
+            net_.warnings.push_back(
+                Warning{SourcePos{path_, line_, column_},
+                        "<port> elements are ignored (first here): edges connect the nodes "
+                        "themselves"});
+        warned_ports_ = true;
+        ignore();
+        return;
+    }
     if (name == "locator")
         fail(line_, column_,
              "<locator> (a graph or node stored in another file) is not supported; copy that "
@@ -464,6 +482,7 @@ void GraphmlParser::start_element() {
             fail(line_, column_,
                  "<data> has no key attribute; write <data key=\"...\"> naming a declared <key>");
         data_key_ = *key;
+        in_node_data_ = parent == Element::node;
         data_line_ = line_;
         data_column_ = column_;
         text_.clear();
@@ -486,6 +505,7 @@ void GraphmlParser::end_element(Element kind) {
                 keys_.back().default_value = trim_xml_space(text_);
             break;
         case Element::data:
+            in_node_data_ = false;
             if (!text_has_elements_) set_data(data_key_, trim_xml_space(text_));
             break;
         case Element::node:
@@ -501,6 +521,7 @@ void GraphmlParser::start_row(bool node, std::uint32_t line, std::uint32_t colum
     in_row_ = true;
     row_is_node_ = node;
     row_has_key_.assign(keys_.size(), 0);
+    row_has_geometry_ = false;
     RawTable& table = node ? net_.actors : net_.ties;
     row_ = table.add_row(line);
     if (node) {
@@ -561,6 +582,31 @@ void GraphmlParser::set_data(const std::string& key_id, std::string value) {
     table.set(table.column(column_name(name, row_is_node_)), row_, std::move(value), column);
 }
 
+void GraphmlParser::geometry(const std::string& name) {
+    if (row_has_geometry_) return;  // the first geometry of a node (group nodes have several)
+    // yEd (<y:ShapeNode><y:Geometry x y width height/>) writes lower-case attributes, yFiles for
+    // HTML / yEd Live (<y:RectD X Y Width Height/>) upper-case ones; both give the top-left
+    // corner and the size, with y pointing down the screen.
+    const bool upper = name == "RectD";
+    const char* names[] = {upper ? "X" : "x", upper ? "Y" : "y", upper ? "Width" : "width",
+                           upper ? "Height" : "height"};
+    double v[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 4; ++i) {
+        const auto text = attribute(r_, names[i]);
+        if (!text) return;  // not a node geometry after all
+        const auto number = parse_number(*text);
+        if (!number || !std::isfinite(*number))
+            fail(line_, column_,
+                 "<" + name + "> has " + names[i] + "=\"" + *text +
+                     "\", which is not a number; the node's position is read from it (fix the "
+                     "value, or remove the element to read the node without a position)");
+        v[i] = *number;
+    }
+    geometry_x_ = v[0] + v[2] / 2;
+    geometry_y_ = v[1] + v[3] / 2;
+    row_has_geometry_ = true;
+}
+
 void GraphmlParser::finish_row() {
     if (!in_row_) return;
     RawTable& table = row_is_node_ ? net_.actors : net_.ties;
@@ -569,6 +615,18 @@ void GraphmlParser::finish_row() {
         if (row_has_key_[k] || !key.default_value) continue;
         if (row_is_node_ ? !key.for_nodes() : !key.for_edges()) continue;
         table.set(table.column(column_name(key.name, row_is_node_)), row_, *key.default_value, 0);
+    }
+    if (row_is_node_ && row_has_geometry_) {
+        // An explicit x or y attribute (Gephi's) wins over the yEd geometry.
+        auto given = [&](const char* name) {
+            for (std::size_t c = 0; c < table.column_count(); ++c)
+                if (table.names()[c] == name && !table.cell(c, row_).empty()) return true;
+            return false;
+        };
+        if (!given("x") && !given("y")) {
+            table.set(table.column("x"), row_, format_number(geometry_x_), 0);
+            table.set(table.column("y"), row_, format_number(0.0 - geometry_y_), 0);  // no "-0"
+        }
     }
     in_row_ = false;
 }
@@ -587,9 +645,17 @@ void GraphmlParser::finish_row() {
 /// column "Id"; an edge's directed="true|false" goes to "Type" (Directed/Undirected), so an
 /// undirected graph may hold directed ties and the reverse.
 ///
-/// Not supported (InputError naming the element): nested graphs, hyperedges, ports, locators,
-/// more than one <graph>. Ignored: <desc>, graph- and file-level <data>, sourceport/targetport
-/// attributes, elements of other namespaces, and <data> whose content is XML (yEd graphics).
+/// Positions: node keys named x and y (Gephi's GraphML export; Gephi's y axis points up) are
+/// kept as they are, like every other key. A yEd node geometry inside a node's <data> --
+/// <y:Geometry x y width height/> (yEd, in <y:ShapeNode> and the other node realizers) or
+/// <y:RectD X Y Width Height/> (yFiles for HTML, yEd Live) -- gives x = x + width/2 and
+/// y = -(y + height/2): the centre, with yEd's downward y turned up (readers.hpp). The first
+/// geometry of a node counts; a node with an x or y value keeps it and its geometry is unused.
+///
+/// Not supported (InputError naming the element): nested graphs, hyperedges, locators,
+/// more than one <graph>. Ignored: <desc>, graph- and file-level <data>, <port> elements (one
+/// warning) and sourceport/targetport attributes, elements of other namespaces, and the rest of
+/// <data> whose content is XML (yEd graphics).
 ///
 /// Odd cases: a row lacking a <data> for a key with a <default> gets the default; <data> with an
 /// undeclared key is kept under the key's name, with a warning; a key id declared twice, a node

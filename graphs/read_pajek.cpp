@@ -1,5 +1,8 @@
 // Pajek .net reader (and .clu partitions). See read_pajek() below for what is supported.
+#include <fmt/format.h>
+
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -102,6 +105,9 @@ struct Vertex {
     std::uint32_t id_col = 0;
     std::uint32_t label_col = 0;
     std::string label;
+    /// Position as stored (x, and 1 - y: see read_pajek), empty when the line gives none.
+    std::string x, y;
+    std::uint32_t x_col = 0, y_col = 0;
 };
 
 class PajekParser {
@@ -145,6 +151,7 @@ private:
     std::optional<std::string> relation_;  ///< of the current tie section
     std::vector<char> directed_;           ///< per tie row
     bool any_arcs_ = false, any_edges_ = false;
+    bool any_position_ = false;
     std::uint64_t matrix_rows_ = 0;
 };
 
@@ -308,7 +315,38 @@ void PajekParser::vertex_line(const std::vector<Token>& tokens) {
         slot.label = tokens[1].text;
         slot.label_col = tokens[1].col;
     }
-    // Coordinates, shapes and colours (x y z, ic, bc, ...) are drawing hints: ignored.
+    // Coordinates: the numbers right after the label, "x y [z]". Shapes and colours (box, ic Red,
+    // x_fact 2, ...) are drawing hints: ignored, and so is z. A line whose label is followed by a
+    // keyword has no position; a number there must be followed by a second one (y).
+    if (tokens.size() < 3 || tokens[2].quoted) return;
+    const auto x = parse_number(tokens[2].text);
+    if (!x) return;
+    const auto y = tokens.size() >= 4 && !tokens[3].quoted ? parse_number(tokens[3].text)
+                                                           : std::optional<double>();
+    if (!y) {
+        const std::uint32_t at =
+            tokens.size() >= 4 ? tokens[3].col
+                               : tokens[2].col + static_cast<std::uint32_t>(tokens[2].text.size());
+        throw InputError(
+            in_.pos(at),
+            "vertex " + tokens[0].text + " has an x coordinate (" + tokens[2].text + ") but " +
+                (tokens.size() >= 4 ? "'" + shown(tokens[3].text) + "' is not a y coordinate"
+                                    : std::string("no y coordinate")) +
+                "; a vertex line is 'n \"label\" x y [z]' followed by optional "
+                "keywords (ic Red, box, ...): give both coordinates or neither");
+    }
+    if (!std::isfinite(*x) || !std::isfinite(*y))
+        throw InputError(in_.pos(std::isfinite(*x) ? tokens[3].col : tokens[2].col),
+                         "vertex " + tokens[0].text +
+                             " has a coordinate that is not a finite number; write coordinates "
+                             "such as 0.25 (Pajek draws in [0,1])");
+    slot.x = tokens[2].text;
+    slot.x_col = tokens[2].col;
+    // Pajek's y axis points down the screen. 15 significant digits: what a double holds for
+    // sure, so 1 - 0.8 is stored as 0.2 rather than as its binary result 0.19999999999999996.
+    slot.y = fmt::format("{:.15g}", 1.0 - *y);
+    slot.y_col = tokens[3].col;
+    any_position_ = true;
 }
 
 void PajekParser::tie_line(const std::vector<Token>& tokens) {
@@ -423,6 +461,14 @@ RawNetwork PajekParser::run() {
         actors.set(id, row, std::to_string(v + 1), info.line != 0 ? info.id_col : vertices_col_);
         actors.set(label, row, info.label, info.label_col);
     }
+    if (any_position_) {
+        const auto x = actors.column("x");
+        const auto y = actors.column("y");
+        for (std::size_t v = 0; v < vertices_.size(); ++v) {
+            actors.set(x, v, vertices_[v].x, vertices_[v].x_col);
+            actors.set(y, v, vertices_[v].y, vertices_[v].y_col);
+        }
+    }
     vertices_.clear();
 
     if (any_arcs_ && any_edges_) {
@@ -535,10 +581,14 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
 /// Reads a Pajek network (.net, optionally gzip-compressed) and its partitions (.clu).
 ///
 /// Supported:
-/// - `*Network name` (ignored), `*Vertices n`, then vertex lines `id label [x y z] [ic c ...]`:
-///   the label may be quoted ("Ann Lee") or bare; everything after it (coordinates, shapes,
-///   colours) is ignored. Vertex lines may be left out or given for only some vertices, in any
-///   order; an unlisted vertex has an empty Label.
+/// - `*Network name` (ignored), `*Vertices n`, then vertex lines `id label [x y [z]] [ic c ...]`:
+///   the label may be quoted ("Ann Lee") or bare. Two numbers right after the label are the
+///   vertex's position: actor columns "x" (as written) and "y" = 1 - y as written, because Pajek
+///   draws in [0,1] with y pointing down the screen and clusterlens keeps y pointing up (see
+///   readers.hpp). z and the drawing keywords (shapes, colours, `x_fact 2`) are ignored; a line
+///   whose label is followed by a keyword has no position. The x/y columns exist only when some
+///   vertex has a position; vertices without one get empty cells. Vertex lines may be left out
+///   or given for only some vertices, in any order; an unlisted vertex has an empty Label.
 /// - `*Arcs` / `*Edges`: `from to [weight] [...]`. The third token is copied as the Weight text
 ///   unless it starts with a letter and is not a number (a drawing keyword such as `c Blue`,
 ///   then the tie has no weight). Further tokens are ignored.
@@ -561,9 +611,11 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
 /// Not supported (InputError with a hint): two-mode networks (`*Vertices n n1`), Pajek project
 /// files (.paj: a second *Vertices, *Partition/*Vector sections inside the .net), relation
 /// numbers written at the start of tie lines (`2: 1 3`), matrix rows wrapped over several lines.
-/// Odd cases: a tie to vertex 0 or above n, a vertex listed twice, a tie section before
-/// *Vertices, text before any section, an unclosed quote, *Vertices above 10,000,000 are
-/// InputErrors at their line:col. Weights are not checked here (assembly does that).
+/// Odd cases: a number after the label not followed by a second number (`1 "a" 0.3 zz`, or
+/// `1 "a" 0.3`: an x without y), a non-finite coordinate, a tie to vertex 0 or above n, a vertex
+/// listed twice, a tie section before *Vertices, text before any section, an unclosed quote,
+/// *Vertices above 10,000,000 are InputErrors at their line:col. Weights are not checked here
+/// (assembly does that).
 RawNetwork read_pajek(const std::string& path, const std::vector<std::string>& clu_paths) {
     PajekParser parser(path);
     RawNetwork net = parser.run();

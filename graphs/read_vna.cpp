@@ -1,8 +1,11 @@
 // NetDraw VNA reader. See read_vna() below for what is supported.
+#include <cmath>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "graphs/attributes.hpp"
 #include "graphs/readers.hpp"
 #include "graphs/text_input.hpp"
 
@@ -61,7 +64,7 @@ std::vector<Field> split(const std::string& line, const LineReader& in) {
     return out;
 }
 
-enum class Section { none, node_data, tie_data, skipped };
+enum class Section { none, node_data, node_properties, tie_data, skipped };
 
 /// Normalises a section line: lower case, runs of spaces/tabs as one space ("*Node  Data" ->
 /// "*node data").
@@ -94,6 +97,16 @@ public:
 private:
     void header_row(const std::vector<Field>& fields);
     void data_row(std::vector<Field>& fields);
+    void properties_header(const std::vector<Field>& fields);
+    void properties_row(const std::vector<Field>& fields);
+    /// Puts the positions of *node properties into the actor columns x and y.
+    void add_positions();
+
+    /// One actor's position from *node properties: x, and -y (NetDraw's y points down).
+    struct Position {
+        std::string id, x, y;
+        std::uint32_t line = 0, id_col = 0, x_col = 0, y_col = 0;
+    };
 
     LineReader in_;
     RawNetwork net_;
@@ -101,7 +114,83 @@ private:
     std::string section_text_;  ///< as written, for messages
     bool need_header_ = false;
     std::vector<std::size_t> index_;  ///< column in the target table of each field
+    /// Field index of x and y in the current *node properties header; -1: no such column.
+    int prop_x_ = -1, prop_y_ = -1;
+    std::size_t prop_width_ = 0;
+    std::vector<Position> positions_;
 };
+
+void VnaParser::properties_header(const std::vector<Field>& fields) {
+    prop_x_ = prop_y_ = -1;
+    prop_width_ = fields.size();
+    for (std::size_t c = 1; c < fields.size(); ++c) {
+        const auto lower = ascii_lower(fields[c].text);
+        if (lower == "x" && prop_x_ < 0) prop_x_ = static_cast<int>(c);
+        if (lower == "y" && prop_y_ < 0) prop_y_ = static_cast<int>(c);
+    }
+    if (prop_x_ < 0 || prop_y_ < 0) prop_x_ = prop_y_ = -1;  // positions need both columns
+    need_header_ = false;
+}
+
+void VnaParser::properties_row(const std::vector<Field>& fields) {
+    if (fields.size() != prop_width_) {
+        const auto c = fields.size() > prop_width_ ? fields[prop_width_].col : fields.back().col;
+        throw InputError(in_.pos(c), "row has " + std::to_string(fields.size()) +
+                                         " values but the header of " + section_text_ + " has " +
+                                         std::to_string(prop_width_) +
+                                         " columns; quote values that contain spaces and check "
+                                         "for missing or extra values");
+    }
+    if (prop_x_ < 0) return;
+    const auto& fx = fields[static_cast<std::size_t>(prop_x_)];
+    const auto& fy = fields[static_cast<std::size_t>(prop_y_)];
+    if (fx.text.empty() && fy.text.empty()) return;  // no position for this actor
+    for (const Field* f : {&fx, &fy}) {
+        const auto v = parse_number(f->text);
+        if (!v || !std::isfinite(*v))
+            throw InputError(in_.pos(f->col),
+                             std::string("the ") + (f == &fx ? "x" : "y") + " position '" +
+                                 f->text + "' in " + section_text_ +
+                                 " is not a number; NetDraw writes positions such as 120.5 "
+                                 "(leave both x and y empty for an actor without a position)");
+    }
+    Position p;
+    p.id = fields[0].text;
+    p.line = in_.line_number();
+    p.id_col = fields[0].col;
+    p.x = fx.text;
+    p.x_col = fx.col;
+    p.y = format_number(0.0 - *parse_number(fy.text));  // NetDraw: y down; 0 - y: no "-0"
+    p.y_col = fy.col;
+    positions_.push_back(std::move(p));
+}
+
+void VnaParser::add_positions() {
+    if (positions_.empty()) return;
+    RawTable& actors = net_.actors;
+    const auto id = actors.column(col::id);
+    // A *node data column named x or y is the user's own data, not a position: keep it aside.
+    for (const char* name : {"x", "y"}) {
+        for (std::size_t c = 0; c < actors.column_count(); ++c)
+            if (actors.names()[c] == name) actors.rename(c, std::string(name) + "_attr");
+    }
+    const auto x = actors.column("x");
+    const auto y = actors.column("y");
+    std::unordered_map<std::string, std::size_t> row_of;
+    for (std::size_t r = 0; r < actors.rows(); ++r) row_of.emplace(actors.cell(id, r), r);
+    for (auto& p : positions_) {
+        auto it = row_of.find(p.id);
+        if (it == row_of.end()) {
+            // An actor only *node properties lists (a file without *node data, for instance):
+            // NetDraw draws it, so it is an actor.
+            const auto r = actors.add_row(p.line);
+            actors.set(id, r, p.id, p.id_col);
+            it = row_of.emplace(p.id, r).first;
+        }
+        actors.set(x, it->second, std::move(p.x), p.x_col);
+        actors.set(y, it->second, std::move(p.y), p.y_col);
+    }
+}
 
 void VnaParser::header_row(const std::vector<Field>& fields) {
     RawTable& table = section_ == Section::node_data ? net_.actors : net_.ties;
@@ -176,7 +265,9 @@ RawNetwork VnaParser::run() {
                 section_ = Section::node_data;
             else if (key == "*tie data")
                 section_ = Section::tie_data;
-            else if (key == "*node properties" || key == "*tie properties")
+            else if (key == "*node properties")
+                section_ = Section::node_properties;
+            else if (key == "*tie properties")
                 section_ = Section::skipped;
             else
                 throw InputError(in_.pos(static_cast<std::uint32_t>(first + 1)),
@@ -193,6 +284,13 @@ RawNetwork VnaParser::run() {
                              "expected a section line such as '*node data' or '*tie data' "
                              "before the data");
         auto fields = split(line, in_);
+        if (section_ == Section::node_properties) {
+            if (need_header_)
+                properties_header(fields);
+            else
+                properties_row(fields);
+            continue;
+        }
         if (need_header_)
             header_row(fields);
         else
@@ -202,6 +300,7 @@ RawNetwork VnaParser::run() {
         throw InputError(SourcePos{in_.path(), 0, 0},
                          "the file is empty; a VNA file has a '*tie data' section (and "
                          "optionally '*node data') with a header row and one row per tie");
+    add_positions();
     if (net_.ties.column_count() == 0) {
         net_.ties.column(col::source);
         net_.ties.column(col::target);
@@ -223,7 +322,14 @@ RawNetwork VnaParser::run() {
 ///   own names. Its presence makes actors_authoritative true.
 /// - `*tie data`: the first two columns are "Source" and "Target"; a column named strength or
 ///   weight (any case) becomes "Weight"; other columns are kept under their own names.
-/// - `*node properties` / `*tie properties` (NetDraw's colours, shapes, positions) are skipped.
+/// - `*node properties`: NetDraw's drawing of each actor (first column the id; x, y, color,
+///   shape, size, ...). Columns named x and y (any case) become the actor columns "x" (as
+///   written) and "y" = -y as written: NetDraw's positions are screen pixels with y pointing
+///   down, clusterlens keeps y pointing up (readers.hpp). Other property columns are ignored.
+///   An actor listed only here becomes an actor too. When positions are given, a *node data
+///   column named x or y is renamed x_attr / y_attr. A non-numeric x or y is an InputError;
+///   an actor with both empty has no position.
+/// - `*tie properties` (colours, sizes) are skipped.
 /// A file may have only `*tie data` (actors then come from the ties). Sections may repeat; a
 /// repeated section brings its own header row and its columns are merged by name.
 /// directed = true: NetDraw's ties are directed (symmetric data list both directions).

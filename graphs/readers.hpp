@@ -8,6 +8,22 @@
 // "Type" ("Directed"/"Undirected", optional per tie), "relation" (optional), then attributes.
 // A reader sets RawNetwork::directed when the format says (Pajek *Arcs vs *Edges, GraphML
 // edgedefault, GML directed, DL: directed), and actors_authoritative when the file lists actors.
+//
+// Positions. A layout a file carries is kept as two actor columns named exactly "x" and "y"
+// (numbers, so assembly makes them numeric attributes; render's `--layout file` reads them):
+// in the file's own units, but always with y pointing UP (mathematical orientation). Readers of
+// formats whose y axis points down the screen convert. The columns exist only when the file
+// gives a position for at least one actor; actors without one get empty cells (NaN later).
+//   format   where the position comes from                        stored as
+//   Pajek    vertex line `n "label" x y [z]` (after the label)    x, 1 - y  (Pajek: [0,1], y down)
+//   VNA      *node properties columns x, y (NetDraw pixels)       x, -y     (y down)
+//   GraphML  node keys named x, y (Gephi's export)                x, y      (Gephi: y up)
+//            yEd <y:Geometry x y width height/> / <y:RectD>       x + w/2, -(y + h/2) (centre)
+//            (a node's x/y keys win over its geometry)
+//   GML      node graphics [ x .. y .. ] (the centre)             x, -y     (yEd, Cytoscape: y
+//            down); x, y when Creator starts with "Gephi" (its y points up); node x/y keys win
+//   CSV pair, DL, edge list: no positions of their own (a CSV column named x/y is kept as is).
+// Writers reverse this where a format has its own convention (write.hpp: Pajek writes 1 - y).
 #pragma once
 
 #include <string>
@@ -32,7 +48,7 @@ RawNetwork read_pajek(const std::string& path, const std::vector<std::string>& c
 /// UCINET DL: formats fullmatrix, edgelist1, nodelist1; labels (row/column, embedded or not);
 /// NM > 1 matrices become relations (named by matrix labels when given).
 RawNetwork read_dl(const std::string& path);
-/// NetDraw VNA: *node data / *tie data sections (plus *node properties, ignored).
+/// NetDraw VNA: *node data / *tie data sections, and the x/y positions of *node properties.
 RawNetwork read_vna(const std::string& path);
 /// Plain edge list: "source target [weight]" per line, separated by whitespace, comma,
 /// semicolon or tab; '#' and '%' comments; an optional header line naming the columns.

@@ -188,8 +188,20 @@ void write_graphml(const Network& net, std::ostream& out) {
     if (ac.locality) key("locality", "node", "locality", "string");
     if (ac.stage) key("stage", "node", "stage", "string");
     if (ac.group) key("group", "node", "group", "string");
-    for (std::size_t k = 0; k < ac.extra.size(); ++k)
-        key("v" + std::to_string(k), "node", ac.extra[k].first, graphml_type(*ac.extra[k].second));
+    // Positions: the actor attributes x and y are written as double keys with id and name "x"
+    // and "y". Gephi's GraphML importer takes a node key whose id, else attr.name, is "x" / "y"
+    // as the node's position (ImporterGraphML.java in gephi/gephi, commit 017f801f: the
+    // constructor's addNodePropertyAssociation(NodeProperties.X, "x") and readAttribute(), which
+    // looks the key's id up first, then its attr.name, for keys with for="node"). Both carry y
+    // pointing up, as Gephi draws it and as clusterlens keeps it (readers.hpp).
+    std::vector<std::string> node_key(ac.extra.size());
+    for (std::size_t k = 0; k < ac.extra.size(); ++k) {
+        const auto& [name, c] = ac.extra[k];
+        const bool position =
+            (name == "x" || name == "y") && c->kind == AttributeColumn::Kind::number;
+        node_key[k] = position ? name : "v" + std::to_string(k);
+        key(node_key[k], "node", name, position ? "double" : graphml_type(*c));
+    }
     key("weight", "edge", "weight", "double");
     if (tc.relation) key("relation", "edge", "relation", "string");
     for (std::size_t k = 0; k < tc.extra.size(); ++k)
@@ -212,7 +224,7 @@ void write_graphml(const Network& net, std::ostream& out) {
         if (ac.group && !a.group.empty()) data("group", a.group);
         for (std::size_t k = 0; k < ac.extra.size(); ++k) {
             const auto v = ac.extra[k].second->as_text(i);
-            if (!v.empty()) data("v" + std::to_string(k), v);
+            if (!v.empty()) data(node_key[k], v);
         }
         out << "    </node>\n";
     }
@@ -371,9 +383,21 @@ void write_json(const Network& net, std::ostream& out) {
 // ---- Pajek -----------------------------------------------------------------------------
 
 void write_pajek(const Network& net, std::ostream& out) {
+    // Positions (numeric actor attributes x and y, y pointing up) go back on the vertex lines in
+    // Pajek's convention, y pointing down: "1 \"id\" x 1-y" (read_pajek reverses it), with 15
+    // significant digits so that 1 - y does not show its last-bit rounding (0.19999999999999996).
+    const auto* px = net.actor_attributes().find("x");
+    const auto* py = net.actor_attributes().find("y");
+    const bool positions = px != nullptr && py != nullptr &&
+                           px->kind == AttributeColumn::Kind::number &&
+                           py->kind == AttributeColumn::Kind::number;
     out << "*Vertices " << net.actor_count() << '\n';
-    for (std::size_t i = 0; i < net.actor_count(); ++i)
-        out << (i + 1) << ' ' << quoted(net.actor(i).id, "Pajek") << '\n';
+    for (std::size_t i = 0; i < net.actor_count(); ++i) {
+        out << (i + 1) << ' ' << quoted(net.actor(i).id, "Pajek");
+        if (positions && std::isfinite(px->numbers[i]) && std::isfinite(py->numbers[i]))
+            out << ' ' << fmt::format("{:.15g} {:.15g}", px->numbers[i], 1.0 - py->numbers[i]);
+        out << '\n';
+    }
     // ":k name" only with several relations: igraph's and NetworkX's Pajek readers reject it.
     const bool several = net.relations().size() > 1;
     for (std::uint32_t r = 0; r < net.relations().size(); ++r) {

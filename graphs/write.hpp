@@ -1,9 +1,11 @@
 // Writers. Every writer has a stream form (for tests) and write_network() writes atomically
 // (temporary file + rename) to a path, choosing the format from the extension.
-//   .graphml  GraphML with every actor and tie attribute (opens in Gephi, NetworkX, igraph)
+//   .graphml  GraphML with every actor and tie attribute (opens in Gephi, NetworkX, igraph);
+//             positions x, y as double keys "x", "y", which Gephi reads as node positions
 //   .gml      GML
 //   .json     NetworkX node-link JSON (networkx.node_link_graph reads it)
-//   .net      Pajek (vertex labels = actor ids; one *Arcs/*Edges block per relation)
+//   .net      Pajek (vertex labels = actor ids, then x and 1 - y when the actors have positions;
+//             one *Arcs/*Edges block per relation)
 //   .dl       UCINET DL (edgelist1 with labels; several relations as fullmatrix nm=k)
 //   .vna      NetDraw VNA (*node data, *tie data)
 //   .txt      plain edge list "source target weight"

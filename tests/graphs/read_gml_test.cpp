@@ -51,8 +51,13 @@ TEST(ReadGmlTest, BasicFile) {
     EXPECT_TRUE(net.warnings.empty());
 
     ASSERT_EQ(net.actors.rows(), 3u);
-    // graphics [ ... ] is skipped; size and dept are plain attributes.
-    EXPECT_EQ(net.actors.names(), (std::vector<std::string>{"Id", "Label", "size", "dept"}));
+    // size and dept are plain attributes; node 1's graphics [ x 1.0 y -2 ] is its position,
+    // x as written and y negated (GML graphics: y down, Creator is not Gephi): x 1, y 2.
+    EXPECT_EQ(net.actors.names(),
+              (std::vector<std::string>{"Id", "Label", "size", "dept", "x", "y"}));
+    EXPECT_EQ(at(net.actors, "x", 0), "1");
+    EXPECT_EQ(at(net.actors, "y", 0), "2");
+    EXPECT_EQ(at(net.actors, "x", 1), "");
     EXPECT_EQ(at(net.actors, "Id", 0), "1");
     EXPECT_EQ(at(net.actors, "Label", 0), "Alpha \"A\" & Co");  // &quot; and &amp;
     EXPECT_EQ(at(net.actors, "size", 0), "2.5");

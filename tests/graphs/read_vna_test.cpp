@@ -30,14 +30,17 @@ TEST(ReadVna, NodeAndTieDataWithQuotesAndCrlf) {
     EXPECT_TRUE(*net.directed);
     EXPECT_TRUE(net.warnings.empty());
 
-    EXPECT_EQ(net.actors.names(), (V{"Id", "name", "department"}));
+    // *Node properties (lines 6-8): A's x 10 y 20 is its position, y negated (NetDraw: y down);
+    // the color column is not kept.
+    EXPECT_EQ(net.actors.names(), (V{"Id", "name", "department", "x", "y"}));
+    EXPECT_EQ(column(net.actors, "x"), (V{"10", "", ""}));
+    EXPECT_EQ(column(net.actors, "y"), (V{"-20", "", ""}));
     EXPECT_EQ(column(net.actors, "Id"), (V{"A", "B", "C"}));
     EXPECT_EQ(column(net.actors, "name"), (V{"Ann Lee", "Bob \"The Builder\" Jones", "Cat"}));
     EXPECT_EQ(column(net.actors, "department"), (V{"sales", "ops", ""}));
     EXPECT_EQ(net.actors.line(1), 4u);
     EXPECT_EQ(net.actors.pos(1, net.actors.find("department")).column, 31u);
 
-    // *Node properties (lines 6-8) are skipped: no x, y or color columns.
     EXPECT_EQ(net.ties.names(), (V{"Source", "Target", "Weight", "kind"}));
     EXPECT_EQ(column(net.ties, "Source"), (V{"A", "B"}));
     EXPECT_EQ(column(net.ties, "Target"), (V{"B", "C"}));
