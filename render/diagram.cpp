@@ -108,7 +108,8 @@ struct Node {
     std::string colour_category;
     int ring = 0;
     double x = 0, y = 0;
-    double width = 0.15;  ///< inches
+    double fx = kNan, fy = kNan;  ///< position from the file (collapsed groups: the mean)
+    double width = 0.15;          ///< inches
     bool labelled = false;
 };
 
@@ -125,7 +126,9 @@ struct View {
     std::vector<std::string> notes;
     std::size_t actors_left_out = 0, ties_left_out = 0;
     bool directed = false;
-    bool locality_known = false;  ///< some actor is local or global
+    bool locality_known = false;       ///< some actor is local or global
+    std::size_t without_position = 0;  ///< --layout file: drawn actors the file gives no x, y
+    std::string first_without_position;
 };
 
 std::string linkage_of(Locality a, Locality b) {
@@ -213,6 +216,25 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
         kept = o.max_actors;
     }
 
+    // Positions from the file (x, y attributes, y up).
+    std::vector<double> file_x, file_y;
+    if (o.layout == Layout::file) {
+        const auto* cx = net.actor_attributes().find("x");
+        const auto* cy = net.actor_attributes().find("y");
+        if (cx == nullptr || cy == nullptr)
+            throw UsageError(
+                "--layout file: the network carries no positions (actor attributes x and y); "
+                "Pajek, NetDraw VNA, GraphML (Gephi, yEd) and GML files keep them, or add x and "
+                "y columns to the actor table");
+        file_x.assign(n, kNan);
+        file_y.assign(n, kNan);
+        for (std::size_t i = 0; i < n; ++i) {
+            file_x[i] = parse_number(cx->as_text(i)).value_or(kNan);
+            file_y[i] = parse_number(cy->as_text(i)).value_or(kNan);
+        }
+    }
+    std::vector<std::size_t> group_members_with_position;
+
     // Nodes; global actors merged per value of collapse_external.
     std::vector<std::size_t> node_of(n, kNone);
     std::map<std::string, std::size_t> collapsed;
@@ -238,6 +260,13 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
             ++v.nodes[it->second].members;
             v.nodes[it->second].label = value;
             node_of[i] = it->second;
+            if (!file_x.empty() && std::isfinite(file_x[i]) && std::isfinite(file_y[i])) {
+                auto& g = v.nodes[it->second];
+                group_members_with_position.resize(v.nodes.size(), 0);
+                const double k = static_cast<double>(++group_members_with_position[it->second]);
+                g.fx = std::isfinite(g.fx) ? g.fx + (file_x[i] - g.fx) / k : file_x[i];
+                g.fy = std::isfinite(g.fy) ? g.fy + (file_y[i] - g.fy) / k : file_y[i];
+            }
             continue;
         }
         Node nd;
@@ -254,6 +283,12 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
         nd.colour_value = colour_values[i];
         nd.colour_category = colour_texts[i];
         nd.ring = dist[i];
+        if (!file_x.empty()) {
+            nd.fx = file_x[i], nd.fy = file_y[i];
+            if (!std::isfinite(nd.fx) || !std::isfinite(nd.fy)) {
+                if (v.without_position++ == 0) v.first_without_position = a.id;
+            }
+        }
         node_of[i] = v.nodes.size();
         v.nodes.push_back(nd);
     }
@@ -471,6 +506,29 @@ void concentric(View& v, bool ego) {
             v.nodes[i].x = rad * std::cos(angle[i]);
             v.nodes[i].y = rad * std::sin(angle[i]);
         }
+    }
+}
+
+/// Positions from the file, scaled so the drawing's longer side is 40 pt per sqrt(actor)
+/// (at least 300 pt): the units of the file (Pajek's 0..1, NetDraw's pixels) do not matter.
+void file_layout(View& v) {
+    if (v.without_position > 0)
+        throw UsageError(fmt::format(
+            "--layout file: {} drawn actor{} no position in the file (first: '{}'); give every "
+            "actor x and y, or choose another --layout",
+            v.without_position, v.without_position == 1 ? " has" : "s have",
+            v.first_without_position));
+    double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
+    for (const auto& nd : v.nodes) {
+        x0 = std::min(x0, nd.fx), x1 = std::max(x1, nd.fx);
+        y0 = std::min(y0, nd.fy), y1 = std::max(y1, nd.fy);
+    }
+    const double side = std::max(x1 - x0, y1 - y0);
+    const double target = std::max(300.0, 40.0 * std::sqrt(static_cast<double>(v.nodes.size())));
+    const double scale = side > 0 ? target / side : 1.0;
+    for (auto& nd : v.nodes) {
+        nd.x = (nd.fx - x0) * scale;
+        nd.y = (nd.fy - y0) * scale;
     }
 }
 
@@ -1154,8 +1212,9 @@ Layout parse_layout(const std::string& name) {
     if (name == "fdp") return Layout::fdp;
     if (name == "dot") return Layout::dot;
     if (name == "circo") return Layout::circo;
+    if (name == "file") return Layout::file;
     throw UsageError("--layout '" + name +
-                     "' is not a layout; choose concentric, sfdp, neato, fdp, dot or circo");
+                     "' is not a layout; choose concentric, sfdp, neato, fdp, dot, circo or file");
 }
 
 std::string to_string(Layout layout) {
@@ -1172,6 +1231,8 @@ std::string to_string(Layout layout) {
             return "dot";
         case Layout::circo:
             return "circo";
+        case Layout::file:
+            return "positions from the file";
         case Layout::position_map:
             return "position map";
     }
@@ -1276,6 +1337,8 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         concentric(v, !o.ego.empty());
     } else if (o.layout == Layout::position_map) {
         // scaled below, with the axes
+    } else if (o.layout == Layout::file) {
+        file_layout(v);
     } else {
         engine_layout(v, o.layout, o.seed);
     }

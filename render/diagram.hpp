@@ -39,7 +39,9 @@ struct Headline {
     int lock_in = -1;  ///< 1 yes, 0 no, -1 not assessed
 };
 
-enum class Layout { concentric, sfdp, neato, fdp, dot, circo, position_map };
+/// `file`: the positions the input file carries (actor attributes x and y, y up; Pajek,
+/// NetDraw VNA, GraphML from Gephi or yEd, GML), scaled to the page.
+enum class Layout { concentric, sfdp, neato, fdp, dot, circo, file, position_map };
 
 /// "concentric", "sfdp", ... ; nullopt-like: throws UsageError listing the choices.
 Layout parse_layout(const std::string& name);

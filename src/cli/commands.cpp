@@ -733,8 +733,9 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
         "the figure: .svg, .png, .pdf or .dot (DOT with the positions, for further editing)")(
         "layout", po::value(&layout)->default_value("concentric")->value_name("NAME"),
         "concentric (core firms inside, assisting institutes around them, external sources "
-        "outside), or a Graphviz engine: sfdp (large networks), neato, fdp, dot, circo (small "
-        "sparse networks only: slow on dense ones)")(
+        "outside), a Graphviz engine: sfdp (large networks), neato, fdp, dot, circo (small "
+        "sparse networks only: slow on dense ones), or file: the positions the input carries "
+        "(Pajek, NetDraw VNA, GraphML from Gephi or yEd, GML; kept by convert)")(
         "position-map", po::bool_switch(&position_map),
         "draw the firm typology instead: firms by local internal connectivity (x) and "
         "external openness (y), with the quadrant lines and names")(

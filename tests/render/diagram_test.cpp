@@ -704,5 +704,31 @@ TEST(RenderPrint, ChangeReadsTheUsualWay) {
         EXPECT_NE(svg.find(name), std::string::npos) << name;
 }
 
+TEST(RenderPrint, LayoutFromTheFileKeepsTheTunedPositions) {
+    // Pajek's y points down: A (0,0) top left, B (1,0) top right, C (0,1) bottom left.
+    TempDir dir;
+    dir.file("tri.net",
+             "*Vertices 3\n1 \"A\" 0.0 0.0 0.5\n2 \"B\" 1.0 0.0 0.5\n3 \"C\" 0.0 1.0 0.5\n"
+             "*Edges\n1 2\n1 3\n");
+    const auto dot = render_to({dir.path("tri.net"), "--layout", "file"}, dir.path("t.dot"));
+    const auto nodes = placed_nodes(dot);
+    const auto &a = nodes.at("actor_0"), &b = nodes.at("actor_1"), &c = nodes.at("actor_2");
+    EXPECT_LT(a.x, b.x);
+    EXPECT_NEAR(a.y, b.y, 0.01);
+    EXPECT_GT(a.y, c.y);
+    EXPECT_NEAR(a.x, c.x, 0.01);
+    EXPECT_NEAR(b.x - a.x, a.y - c.y, 0.02);  // the aspect of the file
+    // Without positions: a usage error that says where positions come from.
+    const auto r =
+        run({"render", kData, "--map", kMap, "--layout", "file", "-o", dir.path("none.svg")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("carries no positions"), std::string::npos) << r.err;
+    // A GraphML written by convert keeps them (Gephi reads x and y).
+    ASSERT_EQ(run({"convert", dir.path("tri.net"), "-o", dir.path("tri.graphml")}).code, 0);
+    const auto again =
+        placed_nodes(render_to({dir.path("tri.graphml"), "--layout", "file"}, dir.path("t2.dot")));
+    EXPECT_NEAR(again.at("actor_1").x - again.at("actor_0").x, b.x - a.x, 0.02);
+}
+
 }  // namespace
 }  // namespace clusterlens
