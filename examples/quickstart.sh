@@ -31,6 +31,8 @@ echo "== clusterlens render (annotated figures with a legend: rings, pipelines b
   --collapse-external country --title "Estonian climate cluster: pipelines by partner country"
 "$bin" render "$out/score/network.graphml" -o "$out/position_map.svg" --position-map \
   --title "Estonian climate cluster: firm roles"
+"$bin" render "$out/score/network.graphml" -o "$out/figure_17cm.pdf" \
+  --width 17cm --font-size 7 --legend bottom --title none   # a journal column, 7 pt text
 echo
 echo "== clusterlens compare (local buzz versus global pipelines)"
 "$bin" compare "$example/data" --map "$example/cordis.toml" -o "$out/compare"

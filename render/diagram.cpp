@@ -1590,7 +1590,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
                                         thousands(v.actors_left_out), thousands(v.ties_left_out)));
         for (const auto& line : lines) text(shown, line);
         legend.push_back(shown);
-        if (!legend.empty()) {
+        if (!legend.empty() && o.page.legend == PageOptions::Legend::right) {
             Section title;
             heading(title, "Legend");
             legend.insert(legend.begin(), title);
