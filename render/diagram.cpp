@@ -717,16 +717,19 @@ std::string fill_category(std::size_t index, bool grey) {
     return grey ? grey_level(levels[index % 8]) : qualitative_colour(index);
 }
 
+/// A two-wave comparison reads the usual way, for actors and ties alike: gained green, lost
+/// red-orange, kept grey (Okabe-Ito bluish green and vermillion: distinct for colour-blind
+/// readers too). Other categories: the palette by index.
+std::string category_colour(const std::string& category, std::size_t index, bool grey) {
+    if (category == "gained") return grey ? "#000000" : "#009e73";
+    if (category == "lost") return grey ? "#b0b0b0" : "#d55e00";
+    if (category == "kept") return grey ? "#606060" : "#999999";
+    return fill_category(index, grey);
+}
+
 std::string edge_colour(const std::string& kind, const std::string& category, bool by_attribute,
                         const std::map<std::string, std::size_t>& dims, bool grey) {
-    if (by_attribute) {
-        // A two-wave comparison reads the usual way: gained green, lost red-orange, kept grey
-        // (Okabe-Ito bluish green and vermillion: distinct for colour-blind readers too).
-        if (category == "gained") return grey ? "#000000" : "#009e73";
-        if (category == "lost") return grey ? "#b0b0b0" : "#d55e00";
-        if (category == "kept") return grey ? "#606060" : "#999999";
-        return fill_category(dims.at(category), grey);
-    }
+    if (by_attribute) return category_colour(category, dims.at(category), grey);
     if (kind == "buzz") return grey ? "#000000" : "#0072b2";
     if (kind == "pipeline") return grey ? "#404040" : "#d55e00";
     if (kind == "plain") return grey ? "#404040" : "#555555";
@@ -1519,7 +1522,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         } else {
             heading(fill, "fill: " + o.color_by);
             for (const auto& [name, index] : colour_cats)
-                sample(fill, "circle", small, fill_category(index, grey), false,
+                sample(fill, "circle", small, category_colour(name, index, grey), false,
                        name.empty() ? "(none)" : name);
         }
         legend.push_back(fill);
@@ -1629,7 +1632,8 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         std::string fill = "#d9d9d9";
         if (nd.actor != kNone)
             fill = numeric_colour ? fill_numeric(colour_t01[i], grey)
-                                  : fill_category(colour_cats.at(nd.colour_category), grey);
+                                  : category_colour(nd.colour_category,
+                                                    colour_cats.at(nd.colour_category), grey);
         b.set(n, "style", nd.global ? "filled,dashed" : "filled");
         b.set(n, "fillcolor", fill);
         b.set(n, "color", nd.global ? "#000000" : "#222222");

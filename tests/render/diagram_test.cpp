@@ -702,6 +702,13 @@ TEST(RenderPrint, ChangeReadsTheUsualWay) {
     EXPECT_EQ(colours, (std::multiset<std::string>{"#009e73", "#999999", "#d55e00"}));
     for (const char* name : {"change: gained", "change: lost", "change: kept"})
         EXPECT_NE(svg.find(name), std::string::npos) << name;
+    // Actors too: z is kept in both waves, so every actor is kept (grey); none is drawn in
+    // the palette's green, which would read as "gained".
+    for (auto at = svg.find("<g id=\"actor_"); at != std::string::npos;
+         at = svg.find("<g id=\"actor_", at + 1)) {
+        const auto fill = svg.find("fill=\"#", at);
+        EXPECT_EQ(svg.substr(fill + 6, 7), "#999999");
+    }
 }
 
 TEST(RenderPrint, LayoutFromTheFileKeepsTheTunedPositions) {
