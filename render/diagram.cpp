@@ -1143,8 +1143,11 @@ AxisText prepare_axes(const Composer& c, Axes& a, double title_width) {
 double chart_x(const Axes& a, double x) { return (x - a.x_lo) / (a.x_hi - a.x_lo) * a.plot_w; }
 double chart_y(const Axes& a, double y) { return (y - a.y_lo) / (a.y_hi - a.y_lo) * a.plot_h; }
 
-void emit_axes(Builder& b, const Composer& c, const Axes& a, const AxisText& t,
-               const PageLayout& L) {
+/// Draws the axes, ticks, titles, quadrant lines and names; returns the names' boxes (labels
+/// keep off them). Each name sits in its quadrant's outer corner, away from the crossing of
+/// the lines where points gather.
+std::vector<Box> emit_axes(Builder& b, const Composer& c, const Axes& a, const AxisText& t,
+                           const PageLayout& L) {
     const double x0 = L.px(0), x1 = L.px(a.plot_w), y0 = L.py(0), y1 = L.py(a.plot_h);
     const double tick = 0.4 * c.f;
     b.line("axis_x", x0, y0, x1, y0, "solid", "#333333", "0.8");
@@ -1186,24 +1189,26 @@ void emit_axes(Builder& b, const Composer& c, const Axes& a, const AxisText& t,
         const double y2 = L.py(chart_y(a, a.y_line));
         b.line("quadrant_y", x0, y2, x1, y2, "dashed", "#666666", "0.8");
     }
-    if (!std::isfinite(a.x_line) || !std::isfinite(a.y_line)) return;
-    const double qx = L.px(chart_x(a, a.x_line)), qy = L.py(chart_y(a, a.y_line));
-    const std::pair<std::string, std::pair<double, double>> names[] = {
-        {a.top_right, {(qx + x1) / 2, (qy + y1) / 2}},
-        {a.bottom_right, {(qx + x1) / 2, (qy + y0) / 2}},
-        {a.top_left, {(qx + x0) / 2, (qy + y1) / 2}},
-        {a.bottom_left, {(qx + x0) / 2, (qy + y0) / 2}}};
+    std::vector<Box> boxes;
+    if (!std::isfinite(a.x_line) || !std::isfinite(a.y_line)) return boxes;
+    const std::string names[] = {a.top_right, a.bottom_right, a.top_left, a.bottom_left};
     std::vector<std::string> html;
-    for (const auto& [name, where] : names)
+    for (const auto& name : names)
         html.push_back(font(1.1 * c.f, "<I>" + html_text(name) + "</I>"));
     const auto sizes = measure_labels(html);
     const char* ids[] = {"quadrant_tr", "quadrant_br", "quadrant_tl", "quadrant_bl"};
+    const double pad = 0.5 * c.f;
     for (std::size_t i = 0; i < 4; ++i) {
-        if (names[i].first.empty()) continue;
-        auto* n = b.text(ids[i], names[i].second.first - sizes[i].first / 2, names[i].second.second,
-                         html[i], sizes[i].first, sizes[i].second);
+        if (names[i].empty()) continue;
+        const auto [w, h] = sizes[i];
+        const bool right = i < 2, top = i % 2 == 0;
+        const double left_x = right ? x1 - pad - w : x0 + pad;
+        const double mid_y = top ? y1 - pad - h / 2 : y0 + pad + h / 2;
+        auto* n = b.text(ids[i], left_x, mid_y, html[i], w, h);
         b.set(n, "fontcolor", "#555555");
+        boxes.push_back({left_x, mid_y - h / 2, left_x + w, mid_y + h / 2});
     }
+    return boxes;
 }
 
 }  // namespace
@@ -1606,7 +1611,8 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
 
     Builder b(v.directed);
     emit_frame(b, c, page);
-    if (map) emit_axes(b, c, axes, axis_text, L);
+    std::vector<Box> quadrant_names;
+    if (map) quadrant_names = emit_axes(b, c, axes, axis_text, L);
 
     // Actors.
     std::vector<Agnode_t*> drawn(v.nodes.size(), nullptr);
@@ -1666,6 +1672,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         std::vector<Box> keep_out;
         if (page.legend_box.x1 > page.legend_box.x0) keep_out.push_back(page.legend_box);
         if (page.title_box.x1 > page.title_box.x0) keep_out.push_back(page.title_box);
+        keep_out.insert(keep_out.end(), quadrant_names.begin(), quadrant_names.end());
         const Box whole{c.m / 2, c.m / 2, L.width - c.m / 2, L.height - c.m / 2};
         const auto boxes = place_labels(circles, owner, label_sizes, keep_out, whole, 0.25 * c.f);
         for (std::size_t l = 0; l < owner.size(); ++l)
@@ -1732,7 +1739,7 @@ std::string render_quadrant_chart(const QuadrantChart& q, const std::string& for
     const auto& L = page.L;
     Builder b(false);
     emit_frame(b, c, page);
-    emit_axes(b, c, a, t, L);
+    const auto quadrant_names = emit_axes(b, c, a, t, L);
     std::vector<Circle> circles;
     std::vector<std::size_t> owner;
     std::vector<std::string> html;
@@ -1754,6 +1761,7 @@ std::string render_quadrant_chart(const QuadrantChart& q, const std::string& for
     for (auto& [w, h] : sizes) w *= 1.06;  // room for browsers' wider text, as for networks
     std::vector<Box> keep_out;
     if (page.title_box.x1 > page.title_box.x0) keep_out.push_back(page.title_box);
+    keep_out.insert(keep_out.end(), quadrant_names.begin(), quadrant_names.end());
     const Box whole{c.m / 2, c.m / 2, L.width - c.m / 2, L.height - c.m / 2};
     const auto boxes = place_labels(circles, owner, sizes, keep_out, whole, 0.25 * c.f);
     for (std::size_t j = 0; j < owner.size(); ++j)
