@@ -975,12 +975,15 @@ struct Composer {
     }
 };
 
-[[noreturn]] void too_small(const std::string& what, double need, double have) {
+/// The page asked for cannot hold what it must: says which option, what needs the room and
+/// the smallest page that would hold it.
+[[noreturn]] void too_small(const char* option, double given, const std::string& what,
+                            double need) {
     throw UsageError(fmt::format(
-        "the page is too small: {} needs {} but {} is left; use a larger --width/--height, "
-        "--legend bottom or none, or a smaller --font-size",
-        what, fmt::format("{:.0f}pt ({:.1f}cm)", need, need / 72 * 2.54),
-        fmt::format("{:.0f}pt ({:.1f}cm)", have, have / 72 * 2.54)));
+        "{} {:.1f}cm is too small: {} a page at least {:.1f}cm ({:.0f}pt) {}; use a larger "
+        "{}, --legend bottom or none, or a smaller --font-size",
+        option, given / 72 * 2.54, what, need / 72 * 2.54, need,
+        std::string(option) == "--width" ? "wide" : "high", option));
 }
 
 struct PageParts {
@@ -1025,8 +1028,11 @@ Composed compose(const Composer& c, PageParts& parts) {
     const double avail_w =
         W - 2 * c.m - parts.axis_left - parts.axis_right - (right ? c.gap + col_w : 0);
     if (avail_w < 4 * c.f)
-        too_small(right ? "the legend beside the drawing" : "the axes", W - avail_w + 4 * c.f, W);
-    if (bottom && widest > W - 2 * c.m) too_small("a legend section", widest + 2 * c.m, W);
+        too_small("--width", W,
+                  right ? "the drawing and the legend beside it need" : "the drawing needs",
+                  W - avail_w + 4 * c.f);
+    if (bottom && widest > W - 2 * c.m)
+        too_small("--width", W, "the widest legend section needs", widest + 2 * c.m);
     double s = nat_w > 0 ? avail_w / nat_w : 1.0;
     if (p.width <= 0) s = std::min(s, 1.0);
     double T = 0;
@@ -1046,14 +1052,24 @@ Composed compose(const Composer& c, PageParts& parts) {
         const double room =
             p.height - 2 * c.m - T - parts.axis_top - parts.axis_bottom - (bottom ? c.gap + bh : 0);
         if (room < 4 * c.f)
-            too_small("the title block, legend and axes", p.height - room + 4 * c.f, p.height);
+            too_small("--height", p.height,
+                      bottom ? "the title block, the drawing and the legend below it need"
+                             : "the title block and the drawing need",
+                      p.height - room + 4 * c.f);
         if (nat_h > 0) s = std::min(s, room / nat_h);
-        if (right && col_h > p.height - 2 * c.m - T)
-            too_small("the legend", col_h + 2 * c.m + T, p.height);
     }
     L.s = s;
     L.k = std::min(s, 1.0);
     if (has_legend) out.legend = parts.legend(L.k);
+    (void)col_h;
+    if (p.height > 0 && right) {  // the legend at the size it is drawn
+        const auto [w_k, h_k] =
+            arrange_legend(out.legend, PageOptions::Legend::right, 0, c.gap, at);
+        (void)w_k;
+        if (h_k > p.height - 2 * c.m - T)
+            too_small("--height", p.height,
+                      "the title block and the legend beside the drawing need", h_k + 2 * c.m + T);
+    }
     const auto [lw, lh] =
         arrange_legend(out.legend, right ? PageOptions::Legend::right : PageOptions::Legend::bottom,
                        W - 2 * c.m, c.gap, at);

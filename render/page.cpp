@@ -19,8 +19,8 @@ double parse_length(std::string_view text, std::string_view option) {
         const char* name;
         double points;
     };
-    static constexpr Unit units[] = {{"cm", 72.0 / 2.54}, {"mm", 72.0 / 25.4}, {"in", 72.0},
-                                     {"pt", 1.0},         {"px", 0.75},        {"", 1.0}};
+    static constexpr Unit units[] = {
+        {"cm", 72.0 / 2.54}, {"mm", 72.0 / 25.4}, {"in", 72.0}, {"pt", 1.0}, {"px", 0.75}};
     const std::string s(text);
     for (const auto& u : units) {
         const std::string_view name(u.name);
@@ -33,6 +33,9 @@ double parse_length(std::string_view text, std::string_view option) {
                 fmt::format("{} '{}' must be a size above 0 and at most 200in", option, s));
         return *v * u.points;
     }
+    if (parse_number(s))
+        throw UsageError(
+            fmt::format("{} '{}' needs a unit: {}cm, {}mm, {}in or {}pt", option, s, s, s, s, s));
     throw UsageError(fmt::format(
         "{} '{}' is not a size; write a number with a unit: 17cm, 180mm, 7in or 500pt", option, s));
 }

@@ -24,8 +24,9 @@ struct PageOptions {
     bool greyscale = false;  ///< greys, line styles and shapes only (--style greyscale)
 };
 
-/// "17cm", "180mm", "7in", "500pt" (also "500": points) → points. UsageError naming `option`
-/// and the accepted units for anything else or a size that is not positive.
+/// "17cm", "180mm", "7in", "500pt", "660px" → points. UsageError naming `option` and the
+/// accepted units for anything else (a bare number too: "17" could mean cm or pt) or a size
+/// that is not positive.
 double parse_length(std::string_view text, std::string_view option);
 
 /// "right", "bottom", "none" → PageOptions::Legend; UsageError otherwise.

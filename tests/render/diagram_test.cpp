@@ -441,9 +441,15 @@ TEST(RenderPrint, SeventeenCentimetresWithSevenPointText) {
     EXPECT_NEAR(h, c.height, 0.5);
     // A height too small for the legend beside the drawing is a usage error that says so.
     const auto r =
-        run({"render", in, "--width", "17cm", "--height", "3cm", "-o", dir.path("small.svg")});
+        run({"render", in, "--width", "17cm", "--height", "8cm", "-o", dir.path("small.svg")});
     EXPECT_EQ(r.code, 2);
-    EXPECT_NE(r.err.find("the page is too small"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--height 8.0cm is too small: the title block and the legend beside "
+                         "the drawing need a page at least"),
+              std::string::npos)
+        << r.err;
+    // A height above what the page needs by itself is granted (the legend at its drawn size).
+    const auto tall = render_to({in, "--width", "17cm", "--height", "16cm"}, dir.path("t.svg"));
+    EXPECT_NEAR(canvas_of(tall).height, 16 / 2.54 * 72, 0.01);
     EXPECT_FALSE(std::filesystem::exists(dir.path("small.svg")));
     for (const auto& bad :
          std::vector<std::vector<std::string>>{{"--width", "17"},  // 17 pt: room for nothing

@@ -17,7 +17,13 @@ TEST(Page, LengthsWithUnits) {
     EXPECT_NEAR(parse_length("180mm", "--width"), 510.236220472441, 1e-9);  // 18 / 2.54 × 72
     EXPECT_DOUBLE_EQ(parse_length("7in", "--width"), 504);                  // 7 × 72
     EXPECT_DOUBLE_EQ(parse_length("500pt", "--width"), 500);
-    EXPECT_DOUBLE_EQ(parse_length("500", "--width"), 500);  // points
+    EXPECT_DOUBLE_EQ(parse_length("660px", "--width"), 495);  // CSS px: 0.75 pt
+    try {  // a bare number could be cm or pt: ask for the unit
+        parse_length("17", "--width");
+        ADD_FAILURE();
+    } catch (const UsageError& e) {
+        EXPECT_STREQ(e.what(), "--width '17' needs a unit: 17cm, 17mm, 17in or 17pt");
+    }
     EXPECT_DOUBLE_EQ(parse_length("8.5in", "--height"), 612);
     for (const char* bad : {"", "cm", "wide", "17km", "cm17"}) {
         try {
