@@ -127,6 +127,45 @@ bool is_header(const std::vector<Field>& f) {
            (a == "actor1" && b == "actor2");
 }
 
+/// True for a number written with a decimal comma: optional sign, digits, one comma, digits
+/// ("2,5", "-0,75"; not "2,", ",5" or "1,000,5").
+bool is_decimal_comma(const std::string& text) {
+    std::size_t i = text.size() > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    const auto digits = [&] {
+        const std::size_t b = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        return i > b;
+    };
+    if (!digits() || i >= text.size() || text[i] != ',') return false;
+    ++i;
+    return digits() && i == text.size();
+}
+
+/// The decimal-comma rule for a first data line that the separator count calls comma-separated:
+/// the line is whitespace-separated with a decimal comma when its only comma outside quotes is
+/// inside its third whitespace field, that field is a number with a decimal comma, the line has
+/// exactly three whitespace fields and no ';' outside quotes ("Mueller Schaefer 2,5"). Splitting
+/// at that comma would give two ids ("Mueller Schaefer 2", "5") and no weight, a reading nobody
+/// writes on purpose; a genuine comma-separated line ("a,b,2", "a, b, 2,5") has other commas.
+bool is_whitespace_with_decimal_comma(const std::string& path, const std::string& line) {
+    std::size_t comma = 0, semi = 0;
+    bool quoted = false;
+    for (const char c : line) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == ',') ++comma;
+        if (c == ';') ++semi;
+    }
+    if (comma != 1 || semi != 0) return false;
+    std::vector<Field> fields;
+    try {
+        fields = FieldSplitter(path, 0).split(line, 0);
+    } catch (const InputError&) {
+        return false;  // not a clean whitespace split: leave the line to the comma reading
+    }
+    return fields.size() == 3 && is_decimal_comma(fields[2].text);
+}
+
 bool is_comment_or_blank(const std::string& line) {
     const auto b = line.find_first_not_of(" \t");
     return b == std::string::npos || line[b] == '#' || line[b] == '%';
@@ -137,7 +176,8 @@ bool is_comment_or_blank(const std::string& line) {
 /// Reads a plain edge list: one tie per line, "source target [weight]".
 ///
 /// Supported: fields separated by whitespace, ',', ';' or tab, chosen once from the first data
-/// line (the most frequent of , ; tab outside quotes, else runs of spaces and tabs); ids in
+/// line (the most frequent of , ; tab outside quotes, else runs of spaces and tabs; but see the
+/// decimal-comma rule below); ids in
 /// double quotes, which may then hold spaces or the separator ("" is a quote); lines whose first
 /// non-blank character is '#' or '%' are comments; blank lines are skipped; gzip, UTF-8 BOM,
 /// CRLF and Latin-1 (converted, with a warning) via LineReader.
@@ -146,6 +186,14 @@ bool is_comment_or_blank(const std::string& line) {
 /// when its first two fields form a known pair (source target, from to, src dst, sender
 /// receiver, node1 node2, ego alter, actor1 actor2; any case), e.g. "source target weight" or
 /// "from,to,weight". Otherwise it is a tie.
+///
+/// Decimal-comma rule (README.md too): a first data line such as "Mueller Schaefer 2,5", whose
+/// only comma is inside its third whitespace field and that field is a number with a decimal
+/// comma (is_whitespace_with_decimal_comma), makes the file whitespace-separated, not
+/// comma-separated. In a whitespace-separated file a weight written "2,5" (sign, digits, one
+/// comma, digits) is stored as "2.5"; one warning at the first such weight names the reading
+/// ("read 2,5 as 2.5 (decimal comma): ..."), with the count. Other separators keep the weight as
+/// written (with ';' a "0,5" is left to assembly).
 ///
 /// Not supported: comments after data on the same line, more than three fields (attributes
 /// belong in a CSV pair). Odd cases: fewer than two fields or more than three are InputErrors
@@ -172,11 +220,17 @@ RawNetwork read_edge_list(const std::string& path) {
     std::string line;
     bool any_line = false, first = true;
     char sep = 0;
+    std::size_t decimal_commas = 0;
+    SourcePos first_decimal;
+    std::string first_decimal_text;
     while (lines.next(line)) {
         if (line.find_first_not_of(" \t") != std::string::npos) any_line = true;
         if (is_comment_or_blank(line)) continue;
         const std::uint32_t line_no = lines.line_number();
-        if (first) sep = detect_separator(line);
+        if (first) {
+            sep = detect_separator(line);
+            if (sep == ',' && is_whitespace_with_decimal_comma(path, line)) sep = 0;
+        }
         const FieldSplitter splitter(path, sep);
         auto fields = splitter.split(line, line_no);
         if (first) {
@@ -206,6 +260,16 @@ RawNetwork read_edge_list(const std::string& path) {
         const auto row = net.ties.add_row(line_no);
         net.ties.set(source, row, std::move(fields[0].text), fields[0].column);
         net.ties.set(target, row, std::move(fields[1].text), fields[1].column);
+        // Whitespace-separated: a comma in the weight can only be a decimal comma.
+        if (sep == 0 && fields.size() == 3 && is_decimal_comma(fields[2].text)) {
+            std::string dot = fields[2].text;
+            dot[dot.find(',')] = '.';
+            if (decimal_commas++ == 0) {
+                first_decimal = SourcePos{path, line_no, fields[2].column};
+                first_decimal_text = "read " + fields[2].text + " as " + dot;
+            }
+            fields[2].text = std::move(dot);
+        }
         if (fields.size() == 3 && !fields[2].text.empty()) {
             if (!has_weight_column) {
                 weight = net.ties.column(col::weight);
@@ -219,6 +283,15 @@ RawNetwork read_edge_list(const std::string& path) {
                          "the file is empty; an edge list has one 'source target [weight]' line "
                          "per tie");
     net.warnings = lines.take_warnings();
+    if (decimal_commas > 0)
+        net.warnings.push_back(Warning{
+            first_decimal,
+            first_decimal_text +
+                " (decimal comma): the fields are separated by whitespace, so a "
+                "comma in a weight is a decimal comma (" +
+                std::to_string(decimal_commas) + (decimal_commas == 1 ? " weight" : " weights") +
+                " read so, first here); if ',' separates source and target instead, put ids "
+                "that contain spaces in double quotes"});
     return net;
 }
 
