@@ -953,7 +953,17 @@ struct FigureFiles {
 };
 
 int compare_two_networks(const Common& c, const std::string& out_dir, const std::string& relation,
-                         const scoring::ScoreOptions& so, FigureFiles& figures, Streams io) {
+                         const scoring::ScoreOptions& so, const std::string& match,
+                         FigureFiles& figures, Streams io) {
+    scoring::TwoNetworkOptions to;
+    if (match == "id")
+        to.match = scoring::ActorMatch::id;
+    else if (match == "label")
+        to.match = scoring::ActorMatch::label;
+    else if (match != "auto")
+        throw UsageError("--match takes id, label or auto, not '" + match + "'");
+    to.path_a = c.inputs[0];
+    to.path_b = c.inputs[1];
     const auto options = load_options(c);
     std::vector<std::string> inputs;
     std::vector<scoring::ScoredRelation> scored;
@@ -966,7 +976,7 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
         for (const auto& w : scored.back().warnings)
             io.err << "clusterlens: warning: " << w << '\n';
     }
-    const auto cmp = scoring::compare_two(scored[0], scored[1]);
+    const auto cmp = scoring::compare_two(scored[0], scored[1], to);
     namespace fs = std::filesystem;
     std::vector<std::string> files = {(fs::path(out_dir) / "comparison.csv").string(),
                                       (fs::path(out_dir) / "comparison.json").string(),
@@ -1019,13 +1029,17 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
          {{"kept", cmp.actors_kept}, {"gained", cmp.actors_gained}, {"lost", cmp.actors_lost}}},
         {"ties", {{"kept", cmp.ties_kept}, {"gained", cmp.ties_gained}, {"lost", cmp.ties_lost}}},
         {"typology_changes", cmp.typology_changes},
-        {"matching", "actors by id; ties by their ends' ids (unordered when undirected)"}};
+        {"matching", cmp.matching + "; ties by their ends' " +
+                         (cmp.matched_by_label ? "labels" : "ids") +
+                         " (unordered when undirected)"},
+        {"matched_by", cmp.matched_by_label ? "label" : "id"}};
     json.stream() << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                   << '\n';
     for (auto* f : {&csv, &json, &actors, &ties}) f->finish();
     figures.finish();
     for (auto* f : {&csv, &json, &actors, &ties}) f->commit();
     figures.commit();
+    io.out << cmp.matching << '\n';
     io.out << fmt::format(
         "A {} -> B {}: actors kept {}, gained {}, lost {}; ties kept {}, gained {}, lost {}; "
         "typology changed for {} firm(s)\n",
@@ -1185,7 +1199,7 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
 
 int cmd_compare(const std::vector<std::string>& args, Streams io) {
     Common c;
-    std::string out_dir, relation;
+    std::string out_dir, relation, match = "auto";
     double ability_threshold = std::nan(""), trigger_threshold = std::nan("");
     std::size_t top = 5;
     scoring::ScoreOptions so;
@@ -1198,6 +1212,9 @@ int cmd_compare(const std::vector<std::string>& args, Streams io) {
         "folder for comparison.csv, comparison.json, local_actors.csv and the figures")(
         "relation", po::value(&relation)->value_name("NAME"),
         "compare this relation (required when there are several)")(
+        "match", po::value(&match)->value_name("id|label|auto"),
+        "two networks: match actors by id, by label, or auto (default): by label when either "
+        "network's ids are positions (Pajek vertex numbers, n0, n1, ...) and labels are unique")(
         "top", po::value(&top)->default_value(5)->value_name("N"),
         "pipeline holders listed in the report")(
         "ability-threshold", po::value(&ability_threshold)->value_name("X"),
@@ -1222,8 +1239,10 @@ and its pipelines (ties between local and global actors) and reports them side b
 Gatekeeper dependence = share of the global actors reached only through technological
 gatekeepers: the external reach lost if the gatekeepers were removed.
 
-With two networks A B (two clusters, or two waves of one cluster; actors matched by id, ties
-by their ends' ids; give a CSV pair as its folder), both are scored and compared:
+With two networks A B (two clusters, or two waves of one cluster; give a CSV pair as its
+folder), both are scored and compared. Actors are matched by id, or by label when either
+network's ids are positions (Pajek vertex numbers; n0, n1, ...; 1..n in order) and every actor
+has a label unique within its network (--match id|label|auto); ties by their ends:
   OUTDIR/comparison.csv    metric, a, b, change (b - a) for every headline measure
   OUTDIR/actors.csv        each actor kept, gained or lost, with openness (ext_share),
                            brokerage and typology in A and in B
@@ -1255,12 +1274,13 @@ Example (the bundled Estonian climate cluster):
     if (!figure.title.empty())
         throw UsageError("compare titles its figures itself; --title takes only none here");
     figures.formats = figure_formats(figure.formats);
-    if (several_networks(c.inputs)) {
-        if (c.inputs.size() > 2)
-            return compare_many_networks(c, out_dir, relation, so, ability_threshold,
-                                         trigger_threshold, figures, io);
-        return compare_two_networks(c, out_dir, relation, so, figures, io);
-    }
+    const bool two = several_networks(c.inputs) && c.inputs.size() == 2;
+    if (vm.count("match") && !two)
+        throw UsageError("--match applies to two networks (compare A B), not to one or many");
+    if (two) return compare_two_networks(c, out_dir, relation, so, match, figures, io);
+    if (several_networks(c.inputs))
+        return compare_many_networks(c, out_dir, relation, so, ability_threshold, trigger_threshold,
+                                     figures, io);
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
     const auto net = load_with_progress(c.inputs, options, io);
