@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <numbers>
@@ -561,6 +562,11 @@ void engine_layout(View& v, Layout layout, std::uint64_t seed) {
                                                    : "circo";
     GVC_t* gvc = graphviz_context();
     take_graphviz_messages();
+    // sfdp draws its start positions from the C library's generators without reseeding them
+    // from `start`: seed them here, so a layout does not depend on what ran before it in the
+    // process (the CLI and a library caller get the same figure).
+    srand48(static_cast<long>(seed % 2147483647));
+    std::srand(static_cast<unsigned>(seed % 2147483647));
     if (gvLayout(gvc, g.get(), engine) != 0)
         throw BackendError(std::string("graphviz: layout with ") + engine +
                            " failed: " + take_graphviz_messages());
@@ -1100,6 +1106,23 @@ Composed compose(const Composer& c, PageParts& parts) {
     out.title_box = Box{c.m, H - c.m - T + 0.8 * c.f, W - c.m, H - c.m};  // the text, not the gap
     if (out.title.empty()) out.title_box = Box{};
     return out;
+}
+
+/// A label on a faint white ground (legible over ties), with a leader line to its node when
+/// it had to go farther out.
+void emit_label(Builder& b, const std::string& id, const Box& box, const std::string& html,
+                const std::pair<double, double>& size, const Circle& node, bool leader) {
+    auto* n = b.text(id, box.x0, (box.y0 + box.y1) / 2, html, size.first, size.second);
+    b.set(n, "style", "filled");
+    b.set(n, "fillcolor", "#ffffffb3");
+    b.set(n, "color", "#ffffff00");
+    if (!leader) return;
+    // From the node's edge to the nearest point of the label's box.
+    const double px = std::clamp(node.x, box.x0, box.x1), py = std::clamp(node.y, box.y0, box.y1);
+    const double dx = px - node.x, dy = py - node.y, len = std::hypot(dx, dy);
+    if (len <= node.r) return;
+    b.line(id + "_leader", node.x + dx / len * node.r, node.y + dy / len * node.r, px, py, "solid",
+           "#555555", "0.5");
 }
 
 /// Emits the title block and the legend of a composed page.
@@ -1690,11 +1713,12 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         if (page.title_box.x1 > page.title_box.x0) keep_out.push_back(page.title_box);
         keep_out.insert(keep_out.end(), quadrant_names.begin(), quadrant_names.end());
         const Box whole{c.m / 2, c.m / 2, L.width - c.m / 2, L.height - c.m / 2};
-        const auto boxes = place_labels(circles, owner, label_sizes, keep_out, whole, 0.25 * c.f);
+        std::vector<char> detached;
+        const auto boxes =
+            place_labels(circles, owner, label_sizes, keep_out, whole, 0.25 * c.f, &detached);
         for (std::size_t l = 0; l < owner.size(); ++l)
-            b.text("label_" + std::to_string(owner[l]), boxes[l].x0,
-                   (boxes[l].y0 + boxes[l].y1) / 2, html[l], label_sizes[l].first,
-                   label_sizes[l].second);
+            emit_label(b, "label_" + std::to_string(owner[l]), boxes[l], html[l], label_sizes[l],
+                       circles[owner[l]], detached[l] != 0);
     }
 
     Diagram out;
@@ -1779,10 +1803,11 @@ std::string render_quadrant_chart(const QuadrantChart& q, const std::string& for
     if (page.title_box.x1 > page.title_box.x0) keep_out.push_back(page.title_box);
     keep_out.insert(keep_out.end(), quadrant_names.begin(), quadrant_names.end());
     const Box whole{c.m / 2, c.m / 2, L.width - c.m / 2, L.height - c.m / 2};
-    const auto boxes = place_labels(circles, owner, sizes, keep_out, whole, 0.25 * c.f);
+    std::vector<char> detached;
+    const auto boxes = place_labels(circles, owner, sizes, keep_out, whole, 0.25 * c.f, &detached);
     for (std::size_t j = 0; j < owner.size(); ++j)
-        b.text("label_" + std::to_string(index[j]), boxes[j].x0, (boxes[j].y0 + boxes[j].y1) / 2,
-               html[j], sizes[j].first, sizes[j].second);
+        emit_label(b, "label_" + std::to_string(index[j]), boxes[j], html[j], sizes[j], circles[j],
+                   detached[j] != 0);
     return b.render(format, L.width, L.height);
 }
 

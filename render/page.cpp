@@ -111,7 +111,9 @@ bool Box::inside(const Box& outer) const {
 std::vector<Box> place_labels(const std::vector<Circle>& nodes,
                               const std::vector<std::size_t>& owner,
                               const std::vector<std::pair<double, double>>& size,
-                              const std::vector<Box>& keep_out, const Box& page, double gap) {
+                              const std::vector<Box>& keep_out, const Box& page, double gap,
+                              std::vector<char>* detached) {
+    if (detached != nullptr) detached->assign(owner.size(), 0);
     std::vector<Box> placed;
     // Nodes as boxes: a label box touching a node's square is close enough to a collision.
     std::vector<Box> node_box;
@@ -158,7 +160,7 @@ std::vector<Box> place_labels(const std::vector<Circle>& nodes,
         };
         double best_cost = std::numeric_limits<double>::infinity();
         Box best = candidates[0];
-        for (const auto& box : candidates) {
+        auto cost_of = [&](const Box& box) {
             double cost = box.inside(page) ? 0 : 1e12;
             for (const auto& k : keep_out) cost += 1e6 * box.overlap(k);
             for (const auto& p : placed) cost += 100 * box.overlap(p);
@@ -176,8 +178,35 @@ std::vector<Box> place_labels(const std::vector<Circle>& nodes,
                         cost += box.overlap(node_box[i]);
                     }
                 }
+            return cost;
+        };
+        for (const auto& box : candidates) {
+            const double cost = cost_of(box);
             if (cost < best_cost) best_cost = cost, best = box;
             if (cost == 0) break;
+        }
+        // Nowhere free beside the node: farther out in the eight directions, one label height
+        // a step, with a leader line back to the node (the caller draws it).
+        for (int ring = 1; ring <= 4 && best_cost > 0; ++ring) {
+            const double far = d + ring * (h + 2 * gap), fd = far * std::numbers::sqrt2 / 2;
+            const Box out[] = {
+                {c.x + far, c.y - h / 2, c.x + far + w, c.y + h / 2},
+                {c.x - far - w, c.y - h / 2, c.x - far, c.y + h / 2},
+                {c.x - w / 2, c.y + far, c.x + w / 2, c.y + far + h},
+                {c.x - w / 2, c.y - far - h, c.x + w / 2, c.y - far},
+                {c.x + fd, c.y + fd, c.x + fd + w, c.y + fd + h},
+                {c.x - fd - w, c.y + fd, c.x - fd, c.y + fd + h},
+                {c.x + fd, c.y - fd - h, c.x + fd + w, c.y - fd},
+                {c.x - fd - w, c.y - fd - h, c.x - fd, c.y - fd},
+            };
+            for (const auto& box : out) {
+                const double cost = cost_of(box);
+                if (cost < best_cost) {
+                    best_cost = cost, best = box;
+                    if (detached != nullptr) (*detached)[l] = 1;
+                }
+                if (cost == 0) break;
+            }
         }
         placed.push_back(best);
     }

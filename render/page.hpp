@@ -57,10 +57,13 @@ struct Box {
 struct Circle {
     double x, y, r;
 };
+/// When no place beside the node is free, places farther out (up to four label heights) are
+/// tried; a label put there is marked in `detached` (if given) and needs a leader line.
 std::vector<Box> place_labels(const std::vector<Circle>& nodes,
                               const std::vector<std::size_t>& owner,
                               const std::vector<std::pair<double, double>>& size,
-                              const std::vector<Box>& keep_out, const Box& page, double gap);
+                              const std::vector<Box>& keep_out, const Box& page, double gap,
+                              std::vector<char>* detached = nullptr);
 
 /// Spreads points that sit on top of each other: points closer than `min_distance` to an
 /// earlier point are moved onto a sunflower spiral around it (deterministic; same input, same

@@ -337,10 +337,17 @@ TEST(Render, SameInputAndSeedGiveTheSameBytes) {
                            "--top-ties", "300", "--seed", "7", "-o", out})
                           .code,
                       0);
-            if (k == 0)
+            if (k == 0) {
                 first = slurp(out);
-            else
+                // Another engine in between must not change the next layout (Graphviz's
+                // engines share the C library's random generators).
+                ASSERT_EQ(run({"render", scored_dir() + "/network.graphml", "--layout", "fdp",
+                               "--top-ties", "100", "--seed", "3", "-o", dir.path("other.svg")})
+                              .code,
+                          0);
+            } else {
                 EXPECT_EQ(slurp(out), first) << layout;
+            }
         }
     }
 }
@@ -519,7 +526,7 @@ TEST(RenderPrint, LabelsSitBesideTheirOwnNodeOnPadgett) {
     std::size_t labels = 0;
     const double gap = 0.25 * 8;
     for (const auto& [name, box] : nodes) {
-        if (name.rfind("label_", 0) != 0) continue;
+        if (name.rfind("label_", 0) != 0 || name.find("_leader") != std::string::npos) continue;
         ++labels;
         const auto& own = nodes.at("actor_" + name.substr(6));
         // Distance from the own node's centre to the label box: at most the radius plus the
