@@ -915,6 +915,7 @@ struct Axes {
     std::string x_title, y_title;
     std::string top_right, bottom_right, top_left, bottom_left;
     double plot_w = 560, plot_h = 420;  ///< natural plot size (points)
+    bool x_counts = false;              ///< x counts whole things: ticks at whole numbers
 };
 
 /// What a page holds: the plot (nodes placed in natural coordinates), the title block and the
@@ -1151,6 +1152,11 @@ struct AxisText {
 AxisText prepare_axes(const Composer& c, Axes& a, double title_width) {
     AxisText t;
     t.x_ticks = nice_ticks(a.x_lo, a.x_hi);
+    if (a.x_counts && t.x_ticks.size() > 1 && t.x_ticks[1] - t.x_ticks[0] < 1) {
+        t.x_ticks.clear();  // whole contacts: ticks at whole numbers
+        for (double v = std::floor(a.x_lo); v <= std::ceil(a.x_hi) + 1e-9; v += 1)
+            t.x_ticks.push_back(v);
+    }
     t.y_ticks = nice_ticks(a.y_lo, a.y_hi);
     a.x_lo = t.x_ticks.front(), a.x_hi = t.x_ticks.back();
     a.y_lo = t.y_ticks.front(), a.y_hi = t.y_ticks.back();
@@ -1414,6 +1420,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
                         human_number(axes.x_line));
         axes.y_title = fmt::format("external openness (strength to global actors; line at {})",
                                    human_number(axes.y_line));
+        axes.x_counts = true;  // distinct local contacts
         axes.top_right = "technological gatekeeper";
         axes.bottom_right = "mutual exchanger";
         axes.top_left = "external star";
@@ -1533,7 +1540,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         if (std::any_of(v.nodes.begin(), v.nodes.end(),
                         [](const Node& nd) { return nd.actor == kNone; }))
             sample(shapes, "octagon", small, "#d9d9d9", true,
-                   "global actors merged by " + o.collapse_external);
+                   "global actors merged by " + o.collapse_external + " (size: actors merged)");
         bool any_local = false, any_global = false;
         for (const auto& nd : v.nodes) (nd.global ? any_global : any_local) = true;
         if (localities && any_local)
@@ -1603,6 +1610,14 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
                 for (const auto& [name, index] : dims)
                     tie("buzz", edge_colour("buzz", name, true, dims, grey), 0.6,
                         o.tie_colour_by + ": " + (name.empty() ? "(none)" : name));
+                // The line style still tells the linkage.
+                if (kinds.size() > 1) {
+                    if (kinds.count("buzz")) tie("buzz", "#555555", 0.6, "solid: local buzz");
+                    if (kinds.count("pipeline"))
+                        tie("pipeline", "#555555", 0.6, "dashed: global pipeline");
+                    if (kinds.count("extra_local"))
+                        tie("extra_local", "#555555", 0.6, "dotted: outside the cluster");
+                }
             } else {
                 if (kinds.count("buzz"))
                     tie("buzz", edge_colour("buzz", "", false, dims, grey), 1.0,
@@ -1629,9 +1644,15 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
         heading(shown, "shown");
         std::vector<std::string> lines = v.notes;
         if (o.labels == RenderOptions::Labels::top) lines.push_back(label_rule);
-        lines.push_back(fmt::format("{} actor{} and {} tie{} drawn", thousands(v.nodes.size()),
-                                    v.nodes.size() == 1 ? "" : "s", thousands(v.edges.size()),
-                                    v.edges.size() == 1 ? "" : "s"));
+        if (o.labels == RenderOptions::Labels::all) lines.push_back("labels: every actor");
+        if (o.labels == RenderOptions::Labels::none) lines.push_back("labels: none");
+        std::size_t groups = 0;
+        for (const auto& nd : v.nodes) groups += nd.actor == kNone ? 1 : 0;
+        const std::size_t actors = v.nodes.size() - groups;
+        lines.push_back(fmt::format("{} actor{}{} and {} tie{} drawn", thousands(actors),
+                                    actors == 1 ? "" : "s",
+                                    groups ? fmt::format(", {} merged groups", groups) : "",
+                                    thousands(v.edges.size()), v.edges.size() == 1 ? "" : "s"));
         if (v.actors_left_out + v.ties_left_out > 0)
             lines.push_back(fmt::format("left out: {} actors, {} ties",
                                         thousands(v.actors_left_out), thousands(v.ties_left_out)));

@@ -989,8 +989,9 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
     ro.tie_colour_by = "change";
     ro.relation = cmp.change.relations().front();
     ro.page = figures.page;
-    ro.title = fmt::format("What changed from {} to {}", fs::path(c.inputs[0]).filename().string(),
-                           fs::path(c.inputs[1]).filename().string());
+    ro.title = fmt::format(
+        "What changed from {} to {} (title numbers: {})", fs::path(c.inputs[0]).filename().string(),
+        fs::path(c.inputs[1]).filename().string(), fs::path(c.inputs[1]).filename().string());
     const auto headline = headline_from_summary(scored[1].summary);
     figures.add("change", [&](const std::string& format) {
         return render::render_network(cmp.change, headline, ro, format).bytes;
