@@ -108,6 +108,17 @@ bool Box::inside(const Box& outer) const {
            y1 <= outer.y1 + 1e-9;
 }
 
+namespace {
+/// A w × h box at distance d right, left, above and below (x, y), then at diagonal offset dd
+/// in the four corners.
+std::vector<Box> eight_around(double x, double y, double d, double dd, double w, double h) {
+    return {{x + d, y - h / 2, x + d + w, y + h / 2}, {x - d - w, y - h / 2, x - d, y + h / 2},
+            {x - w / 2, y + d, x + w / 2, y + d + h}, {x - w / 2, y - d - h, x + w / 2, y - d},
+            {x + dd, y + dd, x + dd + w, y + dd + h}, {x - dd - w, y + dd, x - dd, y + dd + h},
+            {x + dd, y - dd - h, x + dd + w, y - dd}, {x - dd - w, y - dd - h, x - dd, y - dd}};
+}
+}  // namespace
+
 std::vector<Box> place_labels(const std::vector<Circle>& nodes,
                               const std::vector<std::size_t>& owner,
                               const std::vector<std::pair<double, double>>& size,
@@ -140,24 +151,16 @@ std::vector<Box> place_labels(const std::vector<Circle>& nodes,
         // right, left, above, below, the four corners, then the sides again slid along the
         // node (still touching its side, still spanning its centre line).
         const double sy = 0.45 * h, sx = 0.45 * w;
-        const Box candidates[] = {
-            {c.x + d, c.y - h / 2, c.x + d + w, c.y + h / 2},
-            {c.x - d - w, c.y - h / 2, c.x - d, c.y + h / 2},
-            {c.x - w / 2, c.y + d, c.x + w / 2, c.y + d + h},
-            {c.x - w / 2, c.y - d - h, c.x + w / 2, c.y - d},
-            {c.x + diag, c.y + diag, c.x + diag + w, c.y + diag + h},
-            {c.x - diag - w, c.y + diag, c.x - diag, c.y + diag + h},
-            {c.x + diag, c.y - diag - h, c.x + diag + w, c.y - diag},
-            {c.x - diag - w, c.y - diag - h, c.x - diag, c.y - diag},
-            {c.x + d, c.y - h / 2 + sy, c.x + d + w, c.y + h / 2 + sy},
-            {c.x + d, c.y - h / 2 - sy, c.x + d + w, c.y + h / 2 - sy},
-            {c.x - d - w, c.y - h / 2 + sy, c.x - d, c.y + h / 2 + sy},
-            {c.x - d - w, c.y - h / 2 - sy, c.x - d, c.y + h / 2 - sy},
-            {c.x - w / 2 + sx, c.y + d, c.x + w / 2 + sx, c.y + d + h},
-            {c.x - w / 2 - sx, c.y + d, c.x + w / 2 - sx, c.y + d + h},
-            {c.x - w / 2 + sx, c.y - d - h, c.x + w / 2 + sx, c.y - d},
-            {c.x - w / 2 - sx, c.y - d - h, c.x + w / 2 - sx, c.y - d},
-        };
+        std::vector<Box> candidates = eight_around(c.x, c.y, d, diag, w, h);
+        for (const Box& slid : {Box{c.x + d, c.y - h / 2 + sy, c.x + d + w, c.y + h / 2 + sy},
+                                Box{c.x + d, c.y - h / 2 - sy, c.x + d + w, c.y + h / 2 - sy},
+                                Box{c.x - d - w, c.y - h / 2 + sy, c.x - d, c.y + h / 2 + sy},
+                                Box{c.x - d - w, c.y - h / 2 - sy, c.x - d, c.y + h / 2 - sy},
+                                Box{c.x - w / 2 + sx, c.y + d, c.x + w / 2 + sx, c.y + d + h},
+                                Box{c.x - w / 2 - sx, c.y + d, c.x + w / 2 - sx, c.y + d + h},
+                                Box{c.x - w / 2 + sx, c.y - d - h, c.x + w / 2 + sx, c.y - d},
+                                Box{c.x - w / 2 - sx, c.y - d - h, c.x + w / 2 - sx, c.y - d}})
+            candidates.push_back(slid);
         double best_cost = std::numeric_limits<double>::infinity();
         Box best = candidates[0];
         auto cost_of = [&](const Box& box) {
@@ -188,17 +191,8 @@ std::vector<Box> place_labels(const std::vector<Circle>& nodes,
         // Nowhere free beside the node: farther out in the eight directions, one label height
         // a step, with a leader line back to the node (the caller draws it).
         for (int ring = 1; ring <= 4 && best_cost > 0; ++ring) {
-            const double far = d + ring * (h + 2 * gap), fd = far * std::numbers::sqrt2 / 2;
-            const Box out[] = {
-                {c.x + far, c.y - h / 2, c.x + far + w, c.y + h / 2},
-                {c.x - far - w, c.y - h / 2, c.x - far, c.y + h / 2},
-                {c.x - w / 2, c.y + far, c.x + w / 2, c.y + far + h},
-                {c.x - w / 2, c.y - far - h, c.x + w / 2, c.y - far},
-                {c.x + fd, c.y + fd, c.x + fd + w, c.y + fd + h},
-                {c.x - fd - w, c.y + fd, c.x - fd, c.y + fd + h},
-                {c.x + fd, c.y - fd - h, c.x + fd + w, c.y - fd},
-                {c.x - fd - w, c.y - fd - h, c.x - fd, c.y - fd},
-            };
+            const double far = d + ring * (h + 2 * gap);
+            const auto out = eight_around(c.x, c.y, far, far * std::numbers::sqrt2 / 2, w, h);
             for (const auto& box : out) {
                 const double cost = cost_of(box);
                 if (cost < best_cost) {
