@@ -309,9 +309,14 @@ private:
                         "; GML is written as key value pairs (label \"A\")");
     }
 
-    /// Reads the value that must follow `key`.
-    Token value(const Token& key) {
+    /// Reads the value that must follow `key`. With `word_is_string`, an unquoted word (id A, as
+    /// Gephi writes node ids) is the string value "A".
+    Token value(const Token& key, bool word_is_string = false) {
         Token v = lex_.next();
+        if (v.kind == Token::Kind::key && word_is_string) {
+            v.kind = Token::Kind::string;
+            return v;
+        }
         if (v.kind == Token::Kind::key) {
             const auto lower = ascii_lower(v.text);
             if (lower == "nan" || lower == "inf" || lower == "infinity") {
@@ -378,7 +383,10 @@ private:
             if (k.kind == Token::Kind::end) unclosed(open);
             if (k.kind == Token::Kind::close) break;
             expect_key(k);
-            const Token v = value(k);
+            // Keys that name a node may be unquoted words (id A, source B): Gephi's label.gml.
+            const bool names_node =
+                node ? k.text == "id" : k.text == "source" || k.text == "target";
+            const Token v = value(k, names_node);
             const std::string column = column_for(k.text, node);
             if (v.kind == Token::Kind::open) {
                 if (column == col::id || column == col::label || column == col::source ||
@@ -485,9 +493,13 @@ private:
 /// edge without source or target, unbalanced brackets, a key without value, an unterminated
 /// string and text that is neither key, number, string nor bracket are InputErrors at the token
 /// (an unclosed list at its '['); an unquoted word as a value (label Alpha) is a missing value,
-/// except NaN and Inf. Attributes that would overwrite a column with a fixed meaning
-/// (edge "type" in any case, for instance) get an "_attr" suffix. Edges to undeclared ids are
-/// kept; assembly reports them. Every cell records the line and column of its value.
+/// except NaN and Inf, and except after a node's id and an edge's source and target: there a
+/// word is a string id (node [ id A ] edge [ source B target A ], as Gephi's test files and
+/// NetworkX read them). So `node [ id label "A" ]` reads the id "label" and then fails at "A"
+/// (expected a key), not at the missing id. Attributes that would overwrite a column with a
+/// fixed meaning (edge "type" in any case, for instance) get an "_attr" suffix. Edges to
+/// undeclared ids are kept; assembly reports them. Every cell records the line and column of
+/// its value.
 ///
 /// Names: igraph and clusterlens write the actor id as a string key `name` next to the numeric
 /// GML id. When every node has a distinct non-empty `name`, it becomes the actor "Id" (edges are

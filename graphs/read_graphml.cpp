@@ -631,6 +631,20 @@ void GraphmlParser::finish_row() {
     in_row_ = false;
 }
 
+/// python-igraph and NetworkX-from-igraph files give nodes positional ids (n0, n1, ...) and keep
+/// the real name in a node key named "name". A node without a label gets its name as Label, so
+/// figures and outputs show the name; the id stays as written, because edges refer to nodes by
+/// it (and so do the output tables), and the "name" column is kept too.
+void label_from_name(RawTable& actors) {
+    const int c_name = actors.find("name");
+    if (c_name < 0 || actors.names()[static_cast<std::size_t>(c_name)] != "name") return;
+    const auto cn = static_cast<std::size_t>(c_name);
+    const auto cl = actors.column(col::label);
+    for (std::size_t r = 0; r < actors.rows(); ++r)
+        if (actors.cell(cl, r).empty() && !actors.cell(cn, r).empty())
+            actors.set(cl, r, actors.cell(cn, r), actors.col_pos(cn, r));
+}
+
 }  // namespace
 
 /// Reads a GraphML file (plain or gzip-compressed) into a RawNetwork.
@@ -664,6 +678,10 @@ void GraphmlParser::finish_row() {
 /// (node "Id", edge "Source"/"Target"/"Id", edge "type" in any case) get an "_attr" suffix.
 /// Malformed XML is reported at libxml2's line:col with its message; libxml2 never prints.
 /// Row positions: the line (and, after a line break, column) where the element's tag starts.
+///
+/// Names: a node key named `name` (python-igraph writes the vertex names there and gives the
+/// nodes positional ids n0, n1, ...) becomes the actor's Label when the node has no label; the
+/// node id stays the actor id (edges refer to it) and the name stays in column "name".
 RawNetwork read_graphml(const std::string& path) {
     check_readable_and_not_empty(path);
     xmlInitParser();
@@ -683,7 +701,9 @@ RawNetwork read_graphml(const std::string& path) {
     xmlTextReaderSetStructuredErrorHandler(reader.get(), &XmlDiagnostics::on_structured,
                                            &diagnostics);
     GraphmlParser parser(path, reader.get(), diagnostics);
-    return parser.run();
+    RawNetwork raw = parser.run();
+    label_from_name(raw.actors);
+    return raw;
 }
 
 }  // namespace clusterlens

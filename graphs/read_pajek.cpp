@@ -98,6 +98,15 @@ std::optional<std::uint64_t> parse_count(const std::string& text) {
     return value;
 }
 
+/// True when the whole token is a (signed) integer, as a partition value is written.
+bool parse_integer(const std::string& text) {
+    std::int64_t value = 0;
+    const char* b = text.data();
+    const char* e = b + text.size();
+    const auto [ptr, ec] = std::from_chars(b, e, value);
+    return !text.empty() && ec == std::errc() && ptr == e;
+}
+
 enum class Section { none, vertices, arcs, edges, arcslist, edgeslist, matrix };
 
 struct Vertex {
@@ -136,6 +145,8 @@ private:
     /// Checks that a token is a vertex number in 1..n and returns it.
     std::uint64_t vertex(const Token& t) const;
     void add_tie(const Token& from, const Token& to, const Token* weight);
+    /// Throws one InputError (at the first one) when any tie has a negative weight.
+    void reject_signed_ties() const;
 
     LineReader in_;
     RawNetwork net_;
@@ -480,8 +491,32 @@ RawNetwork PajekParser::run() {
     } else if (any_edges_) {
         net_.directed = false;
     }
+    reject_signed_ties();
     net_.warnings = in_.take_warnings();
     return std::move(net_);
+}
+
+void PajekParser::reject_signed_ties() const {
+    // Signed networks (Pajek's *Matrix of likes and dislikes, Stranke94.net) hold many negative
+    // values; one error for the file says what it is, where assembly would report each one.
+    const int c = net_.ties.find(col::weight);
+    if (c < 0) return;
+    const auto cw = static_cast<std::size_t>(c);
+    std::size_t negative = 0, first = 0;
+    for (std::size_t r = 0; r < net_.ties.rows(); ++r) {
+        const auto w = parse_number(net_.ties.cell(cw, r));
+        if (!w || !(*w < 0)) continue;
+        if (negative++ == 0) first = r;
+    }
+    if (negative == 0) return;
+    const auto& ties = net_.ties;
+    throw InputError(
+        SourcePos{in_.path(), ties.line(first), ties.col_pos(cw, first)},
+        "the network has negative ties (a signed network): " + std::to_string(negative) + " of " +
+            std::to_string(ties.rows()) + " ties have a value below 0, the first is " +
+            ties.cell(cw, first) +
+            "; clusterlens needs positive tie strengths (weight > 0): keep only the positive "
+            "ties, or write the negative ones as a network of their own with positive values");
 }
 
 /// Column name for a partition file: its stem without ".gz" and ".clu" ("dept.clu.gz" -> "dept").
@@ -507,7 +542,7 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
                              "'; rename one (the file name becomes the attribute's name)");
     LineReader in(path);
     std::string line;
-    bool any_text = false, have_header = false;
+    bool any_text = false, have_header = false, headerless = false;
     std::uint64_t count = 0;
     std::uint32_t last_line = 0;
     const auto column = net.actors.column(name);
@@ -517,13 +552,20 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
         last_line = in.line_number();
         const auto tokens = tokenize(line, in);
         const std::string keyword = ascii_lower(tokens[0].text);
-        if (!have_header) {
+        if (!have_header && !headerless) {
             if (keyword == "*partition") continue;  // optional name line
-            if (keyword != "*vertices")
+            if (keyword != "*vertices" && !tokens[0].quoted && parse_integer(tokens[0].text)) {
+                // No header (ADVICE.CLU in Krackhardt's data, as Pajek reads it): the values
+                // start here, one per vertex of the network.
+                headerless = true;
+            } else if (keyword != "*vertices") {
                 throw InputError(in.pos(tokens[0].col),
-                                 "expected '*Vertices n' at the start of a partition (.clu) file, "
-                                 "got '" +
-                                     tokens[0].text + "'");
+                                 "expected '*Vertices n' or a first class number at the start of "
+                                 "a partition (.clu) file, got '" +
+                                     shown(tokens[0].text) + "'");
+            }
+        }
+        if (!have_header && !headerless) {
             if (tokens.size() < 2 || !parse_count(tokens[1].text))
                 throw InputError(in.pos(tokens.size() < 2 ? tokens[0].col : tokens[1].col),
                                  "expected a number of vertices after *Vertices (e.g. "
@@ -554,7 +596,9 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
         if (count >= n)
             throw InputError(in.pos(t.col),
                              "more values than the " + std::to_string(n) +
-                                 " vertices the partition declares; remove the extra lines");
+                                 (headerless ? " vertices of " + net_path
+                                             : std::string(" vertices the partition declares")) +
+                                 "; remove the extra lines");
         net.actors.set(column, static_cast<std::size_t>(count), t.text, t.col);
         ++count;
     }
@@ -562,16 +606,18 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
         throw InputError(SourcePos{path, 0, 0},
                          "the file is empty; a Pajek partition is '*Vertices n' followed by one "
                          "integer per vertex");
-    if (!have_header)
+    if (!have_header && !headerless)
         throw InputError(SourcePos{path, 0, 0},
-                         "no '*Vertices n' line; a Pajek partition is '*Vertices n' followed by "
-                         "one integer per vertex");
+                         "no '*Vertices n' line and no values; a Pajek partition is '*Vertices "
+                         "n' followed by one integer per vertex");
     if (count != n)
-        throw InputError(SourcePos{path, last_line, 0},
-                         "the partition has " + std::to_string(count) + " values but declares " +
-                             std::to_string(n) +
-                             " vertices; give one integer per vertex, in "
-                             "vertex order");
+        throw InputError(
+            SourcePos{path, last_line, 0},
+            "the partition has " + std::to_string(count) + " values but " +
+                (headerless ? net_path + " declares " + std::to_string(n) + " vertices (line " +
+                                  std::to_string(net_vertices_line) + ")"
+                            : "declares " + std::to_string(n) + " vertices") +
+                "; give one integer per vertex, in vertex order");
     for (auto& w : in.take_warnings()) net.warnings.push_back(std::move(w));
     net.sources.push_back(path);
 }
@@ -606,7 +652,9 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
 ///
 /// `.clu` partitions: `*Vertices n` (optionally after `*Partition name`) then one integer per
 /// line; each becomes an actor column named after the file stem (dept.clu -> "dept"). Its n
-/// must equal the network's and it must hold exactly n values.
+/// must equal the network's and it must hold exactly n values. The header may be left out (as in
+/// ADVICE.CLU of Krackhardt's high-tech managers, which Pajek reads): a file whose first line
+/// is an integer holds the values only, and it must hold one per vertex of the network.
 ///
 /// Not supported (InputError with a hint): two-mode networks (`*Vertices n n1`), Pajek project
 /// files (.paj: a second *Vertices, *Partition/*Vector sections inside the .net), relation
@@ -614,8 +662,9 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
 /// Odd cases: a number after the label not followed by a second number (`1 "a" 0.3 zz`, or
 /// `1 "a" 0.3`: an x without y), a non-finite coordinate, a tie to vertex 0 or above n, a vertex
 /// listed twice, a tie section before *Vertices, text before any section, an unclosed quote,
-/// *Vertices above 10,000,000 are InputErrors at their line:col. Weights are not checked here
-/// (assembly does that).
+/// *Vertices above 10,000,000 are InputErrors at their line:col. Weights are checked by assembly,
+/// except negative ones: a network with negative ties (a signed network, such as Stranke94.net)
+/// is one InputError at the first, with the count, rather than one error per tie.
 RawNetwork read_pajek(const std::string& path, const std::vector<std::string>& clu_paths) {
     PajekParser parser(path);
     RawNetwork net = parser.run();

@@ -3,16 +3,19 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "graphs/load.hpp"
 #include "graphs/readers.hpp"
 #include "test_paths.hpp"
 
 namespace clusterlens {
 namespace {
 
+using testing::corpus;
 using testing::data;
 
 std::string at(const RawTable& t, const std::string& name, std::size_t row) {
@@ -167,6 +170,47 @@ TEST(ReadGmlTest, DeepNestingDoesNotExhaustTheStack) {
     EXPECT_EQ(error_of(path), path +
                                   ":1:800019: error: the list opened here with '[' is never "
                                   "closed; add the missing ']'");
+}
+
+// Gephi's label.gml (shared corpus, MANIFEST.md): ids written as unquoted words, `id A`.
+// Expected 3 actors and 2 ties as NetworkX 3.6 reads the file (read_gml: nodes Node A..C,
+// edges B-A and C-A); the ids, ends and labels are read off the file by eye.
+TEST(ReadGmlTest, UnquotedWordIdsFromGephi) {
+    const auto path = corpus("gml/label.gml");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    const RawNetwork raw = read_gml(path);
+    ASSERT_EQ(raw.actors.rows(), 3u);
+    EXPECT_EQ(at(raw.actors, "Id", 0), "A");
+    EXPECT_EQ(at(raw.actors, "Id", 2), "C");
+    EXPECT_EQ(at(raw.actors, "Label", 1), "Node B");
+    EXPECT_EQ(col_of(raw.actors, "Id", 0), 7u);  // "   id A": A in column 7
+    ASSERT_EQ(raw.ties.rows(), 2u);
+    EXPECT_EQ(at(raw.ties, "Source", 0), "B");
+    EXPECT_EQ(at(raw.ties, "Target", 0), "A");
+    EXPECT_EQ(at(raw.ties, "Source", 1), "C");
+    EXPECT_EQ(at(raw.ties, "Target", 1), "A");
+
+    const Network net = load_network({path}, {});
+    EXPECT_EQ(net.actor_count(), 3u);
+    EXPECT_EQ(net.tie_count(), 2u);
+    EXPECT_EQ(net.actor(0).label, "Node A");
+}
+
+// Numeric ids keep working next to word ids, and a word elsewhere is still a missing value.
+TEST(ReadGmlTest, WordIdsNumericIdsAndWordValues) {
+    const std::string path = ::testing::TempDir() + "clusterlens_gml_word_ids.gml";
+    std::ofstream(path) << "graph [\n node [ id 1 ]\n node [ id b2 ]\n edge [ source 1 target "
+                           "b2 ]\n]\n";
+    const RawNetwork raw = read_gml(path);
+    ASSERT_EQ(raw.actors.rows(), 2u);
+    EXPECT_EQ(at(raw.actors, "Id", 0), "1");
+    EXPECT_EQ(at(raw.actors, "Id", 1), "b2");
+    EXPECT_EQ(at(raw.ties, "Target", 0), "b2");
+
+    std::ofstream(path) << "graph [\n node [ id 1 label Alpha ]\n]\n";
+    EXPECT_EQ(error_of(path), path +
+                                  ":2:20: error: 'label' has no value (found 'Alpha'); write a "
+                                  "number, a \"string\" or a [ list ] after it");
 }
 
 }  // namespace

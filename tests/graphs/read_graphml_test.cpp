@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -11,12 +12,14 @@
 #include <vector>
 
 #include "graphs/attributes.hpp"
+#include "graphs/load.hpp"
 #include "graphs/readers.hpp"
 #include "test_paths.hpp"
 
 namespace clusterlens {
 namespace {
 
+using testing::corpus;
 using testing::data;
 
 /// The cell of column `name` (exact name) in `row`; fails the test if the column is missing.
@@ -62,9 +65,17 @@ TEST(ReadGraphmlTest, ReferenceFilesMatchNetworkxOracle) {
         ASSERT_TRUE(net.directed.has_value());
         EXPECT_EQ(*net.directed, expected["directed"].get<bool>());
 
+        // Label, when the file has no label key, is clusterlens' copy of `name` (read_graphml,
+        // "Names"), not an attribute NetworkX lists: check that it is that copy, then skip it.
         std::vector<std::string> names;
-        for (const auto& n : net.actors.names())
+        for (const auto& n : net.actors.names()) {
+            if (n == col::label && net.actors.find("name") >= 0) {
+                for (std::size_t r = 0; r < net.actors.rows(); ++r)
+                    EXPECT_EQ(at(net.actors, n, r), at(net.actors, "name", r)) << "row " << r;
+                continue;
+            }
             if (n != col::id) names.push_back(n);
+        }
         std::sort(names.begin(), names.end());
         EXPECT_EQ(names, expected["node_attributes"].get<std::vector<std::string>>());
 
@@ -228,6 +239,48 @@ TEST(ReadGraphmlTest, BadEdgedefault) {
     EXPECT_EQ(error_of(path), path +
                                   ":3:3: error: edgedefault=\"sideways\" is not valid; write "
                                   "edgedefault=\"directed\" or edgedefault=\"undirected\"");
+}
+
+// python-igraph's write_graphml (shared corpus graphml/ig_written.graphml, Zachary's karate club;
+// MANIFEST.md): node ids n0..n33 are positions, the names m0..m33 are in the `name` key.
+// Expected 34 actors / 78 ties (the MANIFEST; NetworkX 3.6 read_graphml gives the same, and
+// n0's name m0, n33's m33). The name becomes the label; the id stays n0 (edges refer to it).
+TEST(ReadGraphmlTest, IgraphNameBecomesTheLabel) {
+    const auto path = corpus("graphml/ig_written.graphml");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    const Network net = load_network({path}, {});
+    ASSERT_EQ(net.actor_count(), 34u);
+    EXPECT_EQ(net.tie_count(), 78u);
+    EXPECT_EQ(net.actor(0).id, "n0");
+    EXPECT_EQ(net.actor(0).label, "m0");
+    EXPECT_EQ(net.actor(33).id, "n33");
+    EXPECT_EQ(net.actor(33).label, "m33");
+    const auto* name = net.actor_attributes().find("name");
+    ASSERT_NE(name, nullptr);  // kept as an attribute too
+    EXPECT_EQ(name->as_text(5), "m5");
+}
+
+// A node's own label wins over its name; a node with neither keeps an empty label.
+TEST(ReadGraphmlTest, LabelWinsOverName) {
+    const std::string path = ::testing::TempDir() + "clusterlens_graphml_label_name.graphml";
+    std::ofstream(path) << "<?xml version=\"1.0\"?>\n"
+                           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                           "<key id=\"l\" for=\"node\" attr.name=\"label\"/>\n"
+                           "<key id=\"n\" for=\"node\" attr.name=\"name\"/>\n"
+                           "<graph edgedefault=\"undirected\">\n"
+                           "<node id=\"a\"><data key=\"l\">Acme</data><data "
+                           "key=\"n\">acme-gmbh</data></node>\n"
+                           "<node id=\"b\"><data key=\"n\">Bolt</data></node>\n"
+                           "<node id=\"c\"/>\n"
+                           "<edge source=\"a\" target=\"b\"/>\n"
+                           "</graph>\n</graphml>\n";
+    const RawNetwork raw = read_graphml(path);
+    ASSERT_EQ(raw.actors.rows(), 3u);
+    EXPECT_EQ(at(raw.actors, "Label", 0), "Acme");
+    EXPECT_EQ(at(raw.actors, "Label", 1), "Bolt");
+    EXPECT_EQ(at(raw.actors, "Label", 2), "");
+    EXPECT_EQ(at(raw.actors, "Id", 1), "b");
+    EXPECT_EQ(at(raw.actors, "name", 1), "Bolt");
 }
 
 }  // namespace

@@ -4,10 +4,12 @@
 #include <zlib.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "graphs/load.hpp"
 #include "graphs/readers.hpp"
 #include "reader_test_helpers.hpp"
 #include "test_paths.hpp"
@@ -17,6 +19,7 @@ namespace {
 
 using testing::cell;
 using testing::column;
+using testing::corpus;
 using testing::data;
 using testing::error_of;
 using testing::temp_file;
@@ -223,6 +226,80 @@ TEST(ReadPajek, Latin1LabelsAreConvertedWithAWarning) {
     EXPECT_EQ(cell(net.actors, "Label", 0), "Jos\xC3\xA9");
     ASSERT_EQ(net.warnings.size(), 1u);
     EXPECT_EQ(net.warnings[0].pos.line, 2u);
+}
+
+#define SKIP_WITHOUT_CORPUS(path) \
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path
+
+// Krackhardt's high-tech managers (shared corpus pajek/ADVICE.NET + ADVICE.CLU, MANIFEST.md):
+// the partition has no *Vertices header, only the 14 values. Expected 14 actors / 27 arcs as
+// NetworkX 3.6 read_pajek gives them; the classes 4 3 3 3 2 2 2 2 2 2 1 1 1 1 are read off
+// ADVICE.CLU by eye (one per line).
+TEST(ReadPajek, PartitionWithoutHeaderAdvice) {
+    const auto net_path = corpus("pajek/ADVICE.NET"), clu = corpus("pajek/ADVICE.CLU");
+    SKIP_WITHOUT_CORPUS(clu);
+    const RawNetwork raw = read_pajek(net_path, {clu});
+    EXPECT_EQ(column(raw.actors, "ADVICE"),
+              (V{"4", "3", "3", "3", "2", "2", "2", "2", "2", "2", "1", "1", "1", "1"}));
+    const Network net = load_network({net_path, clu}, {});
+    EXPECT_EQ(net.actor_count(), 14u);
+    EXPECT_EQ(net.tie_count(), 27u);
+    EXPECT_TRUE(net.directed());
+    const auto* advice = net.actor_attributes().find("ADVICE");
+    ASSERT_NE(advice, nullptr);
+    EXPECT_EQ(advice->as_text(0), "4");
+    EXPECT_EQ(advice->as_text(13), "1");
+}
+
+// Student government of Ljubljana (pajek/StudentGov.net + .clu, MANIFEST.md): a partition with
+// its header and comment lines. Expected 11 actors / 41 arcs (NetworkX 3.6 read_pajek); the
+// classes 2 3 2 2 2 2 2 2 1 1 1 are read off StudentGov.clu by eye.
+TEST(ReadPajek, PartitionWithHeaderStudentGov) {
+    const auto net_path = corpus("pajek/StudentGov.net"), clu = corpus("pajek/StudentGov.clu");
+    SKIP_WITHOUT_CORPUS(clu);
+    const Network net = load_network({net_path, clu}, {});
+    EXPECT_EQ(net.actor_count(), 11u);
+    EXPECT_EQ(net.tie_count(), 41u);
+    const auto* position = net.actor_attributes().find("StudentGov");
+    ASSERT_NE(position, nullptr);
+    std::vector<std::string> classes;
+    for (std::size_t i = 0; i < 11; ++i) classes.push_back(position->as_text(i));
+    EXPECT_EQ(classes, (V{"2", "3", "2", "2", "2", "2", "2", "2", "1", "1", "1"}));
+}
+
+// A headerless partition must still hold one value per vertex of the network (mixed.net: 5).
+TEST(ReadPajek, PartitionWithoutHeaderCountsAgainstTheNetwork) {
+    const auto net = data("pajek/mixed.net");
+    const auto few = temp_file("few.clu", "% three values\n1\n2\n3\n");
+    EXPECT_EQ(error_of([&] { read_pajek(net, {few}); }),
+              few + ":4: error: the partition has 3 values but " + net +
+                  " declares 5 vertices (line 3); give one integer per vertex, in vertex order");
+    const auto many = temp_file("many.clu", "1\n2\n3\n4\n5\n6\n");
+    EXPECT_EQ(error_of([&] { read_pajek(net, {many}); }),
+              many + ":6:1: error: more values than the 5 vertices of " + net +
+                  "; remove the extra lines");
+    const auto word = temp_file("word.clu", "classes\n1\n");
+    EXPECT_EQ(error_of([&] { read_pajek(net, {word}); }),
+              word +
+                  ":1:1: error: expected '*Vertices n' or a first class number at the start of "
+                  "a partition (.clu) file, got 'classes'");
+}
+
+// Slovene parliamentary parties (pajek/Stranke94.net, MANIFEST.md), a signed *Matrix: one
+// error for the file instead of one per negative value. 54 of the 90 non-zero off-diagonal
+// cells are negative (counted with a Python one-liner over the matrix rows, outside
+// clusterlens); the first, -215, is row 1 column 2: file line 29, text column 6.
+TEST(ReadPajek, SignedNetworkIsOneError) {
+    const auto path = corpus("pajek/Stranke94.net");
+    SKIP_WITHOUT_CORPUS(path);
+    const std::string want =
+        path +
+        ":29:6: error: the network has negative ties (a signed network): 54 of 90 ties have a "
+        "value below 0, the first is -215; clusterlens needs positive tie strengths (weight > "
+        "0): keep only the positive ties, or write the negative ones as a network of their own "
+        "with positive values";
+    EXPECT_EQ(error_of([&] { read_pajek(path); }), want);
+    EXPECT_EQ(error_of([&] { load_network({path}, {}); }), want);
 }
 
 }  // namespace
