@@ -209,7 +209,9 @@ private:
         const Token* t = lex_.peek(k);
         return t != nullptr && !t->quoted && ascii_lower(t->text) == lower;
     }
-    bool keyword_ahead();
+    /// A header keyword next. `in_labels`: inside a label list, where only the '=' forms of
+    /// n/nm/diagonal count (a label "N" followed by a label "12" is not "n 12").
+    bool keyword_ahead(bool in_labels = false);
     void header();
     /// After `key`: '=' and a whole number; returns the number, its token in `value`.
     std::uint64_t assignment(const Token& key, Token& value);
@@ -253,7 +255,7 @@ private:
     std::vector<Label> seen_order_;
 };
 
-bool DlParser::keyword_ahead() {
+bool DlParser::keyword_ahead(bool in_labels) {
     const Token* t = lex_.peek(0);
     if (t == nullptr || t->quoted) return false;
     const Token* u = lex_.peek(1);
@@ -261,9 +263,9 @@ bool DlParser::keyword_ahead() {
     const std::string v = u != nullptr && !u->quoted ? ascii_lower(u->text) : std::string();
     // UCINET also writes these without '=': "dl n 14", "DIAGONAL PRESENT".
     if (k == "n" || k == "nr" || k == "nc" || k == "nm")
-        return v == "=" || parse_count(v).has_value();
+        return v == "=" || (!in_labels && parse_count(v).has_value());
     if (k == "format") return v == "=";
-    if (k == "diagonal") return v == "=" || v == "present" || v == "absent";
+    if (k == "diagonal") return v == "=" || (!in_labels && (v == "present" || v == "absent"));
     if (k == "labels") return v == ":" || v == "embedded";
     if (k == "row" || k == "column" || k == "col" || k == "matrix" || k == "level")
         return v == "labels";
@@ -310,7 +312,7 @@ std::vector<Label> DlParser::label_list(std::uint64_t count, const std::string& 
     std::vector<Label> out;
     while (out.size() < count) {
         const Token* t = lex_.peek();
-        if (t == nullptr || keyword_ahead()) {
+        if (t == nullptr || keyword_ahead(true)) {
             const SourcePos pos =
                 t == nullptr ? SourcePos{in_.path(), lex_.line_number(), 0} : at(*t);
             throw InputError(

@@ -304,6 +304,10 @@ TEST(ReadDl, CorpusHeaderWithoutEquals) {
     EXPECT_EQ(column(raw.ties, "Source"), (V{"I1", "I1", "W1", "W2"}));
     EXPECT_EQ(column(raw.ties, "Target"), (V{"W1", "W2", "W2", "I1"}));
     EXPECT_TRUE(raw.warnings.empty());
+    // Inside a label list, "N 12" are two labels, not "n 12".
+    const auto labels =
+        temp_file("label_n.dl", "dl n 3 labels: N 12 x data: 0 1 0\n0 0 0\n0 0 0\n");
+    EXPECT_EQ(column(read_dl(labels).actors, "Id"), (V{"N", "12", "x"}));
     const auto nm = temp_file("noeq_nm.dl", "DL N 2 NM 2 FORMAT = EL1\nDATA:\n1 2\n!\n2 1\n");
     EXPECT_EQ(column(read_dl(nm).ties, "relation"), (V{"1", "2"}));
 }
