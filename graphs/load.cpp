@@ -28,6 +28,41 @@ bool is_table(const std::string& path) {
     const auto e = extension_of(path);
     return e == ".csv" || e == ".tsv";
 }
+
+/// True when the file reads as a UCINET DL file: its first word is `dl` (any case), alone on
+/// its line or followed by a DL keyword (`dl n=5`, `DL N=16 NM=2`, `dl n 14`, `dl format=...`).
+/// UCINET ships DL data as .DAT and .txt as often as .dl; an edge list whose first line is
+/// `dl <actor>` is not mistaken for one unless that actor is called n, nm, nr, nc or format.
+bool looks_like_dl(const std::string& path) {
+    try {
+        LineReader in(path);
+        std::string line;
+        for (int k = 0; k < 50 && in.next(line); ++k) {
+            const auto b = line.find_first_not_of(" \t");
+            if (b == std::string::npos) continue;
+            const auto e = line.find_first_of(" \t,=:", b);
+            if (ascii_lower(line.substr(b, e == std::string::npos ? e : e - b)) != "dl")
+                return false;
+            const auto r = e == std::string::npos ? e : line.find_first_not_of(" \t,", e);
+            if (r == std::string::npos) return true;
+            const auto re = line.find_first_of(" \t,=:0123456789", r);
+            const auto word = ascii_lower(line.substr(r, re == std::string::npos ? re : re - r));
+            return word == "n" || word == "nm" || word == "nr" || word == "nc" || word == "format";
+        }
+    } catch (const Error&) {
+        // Unreadable: the reader chosen by extension reports it.
+    }
+    return false;
+}
+
+/// The format of one network file: by extension, except that a .txt edge list or a file with
+/// no known extension (.dat) whose content starts like a DL file is read as DL.
+InputFormat format_of(const std::string& path) {
+    const auto f = format_from_extension(path);
+    if ((f == InputFormat::edgelist || f == InputFormat::automatic) && looks_like_dl(path))
+        return InputFormat::dl;
+    return f;
+}
 }  // namespace
 
 InputFormat parse_input_format(const std::string& name) {
@@ -148,8 +183,7 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
         throw UsageError("too many inputs: give one network file, a nodes/edges pair or a folder");
 
     f.main = files[0];
-    f.format =
-        options.format != InputFormat::automatic ? options.format : format_from_extension(f.main);
+    f.format = options.format != InputFormat::automatic ? options.format : format_of(f.main);
     if (f.format == InputFormat::automatic)
         throw UsageError("cannot tell the format of " + f.main +
                          " from its extension; use --format (csv, graphml, gml, pajek, dl, vna, "

@@ -164,7 +164,25 @@ std::vector<Token> data_tokens(const std::string& text, std::uint32_t first_col,
     return out;
 }
 
-enum class Format { fullmatrix, edgelist1, nodelist1 };
+enum class Format { fullmatrix, lowerhalf, upperhalf, edgelist1, nodelist1 };
+
+bool is_matrix(Format f) {
+    return f == Format::fullmatrix || f == Format::lowerhalf || f == Format::upperhalf;
+}
+
+const char* format_name(Format f) {
+    switch (f) {
+        case Format::lowerhalf:
+            return "lowerhalf";
+        case Format::upperhalf:
+            return "upperhalf";
+        default:
+            return "fullmatrix";
+    }
+}
+
+/// Labels name the same actor whatever their case (UCINET upper-cases every label).
+std::string label_key(const std::string& text) { return ascii_lower(text); }
 
 struct Label {
     std::string text;
@@ -191,7 +209,9 @@ private:
         const Token* t = lex_.peek(k);
         return t != nullptr && !t->quoted && ascii_lower(t->text) == lower;
     }
-    bool keyword_ahead();
+    /// A header keyword next. `in_labels`: inside a label list, where only the '=' forms of
+    /// n/nm/diagonal count (a label "N" followed by a label "12" is not "n 12").
+    bool keyword_ahead(bool in_labels = false);
     void header();
     /// After `key`: '=' and a whole number; returns the number, its token in `value`.
     std::uint64_t assignment(const Token& key, Token& value);
@@ -217,6 +237,7 @@ private:
     Token n_token_;
     std::uint64_t nm_ = 1;
     Format format_ = Format::fullmatrix;
+    bool diagonal_absent_ = false;
     bool embedded_ = false;
     std::vector<Label> labels_;  ///< from labels: / row labels: / column labels:
     std::string labels_keyword_;
@@ -234,22 +255,27 @@ private:
     std::vector<Label> seen_order_;
 };
 
-bool DlParser::keyword_ahead() {
+bool DlParser::keyword_ahead(bool in_labels) {
     const Token* t = lex_.peek(0);
     if (t == nullptr || t->quoted) return false;
     const Token* u = lex_.peek(1);
     const std::string k = ascii_lower(t->text);
     const std::string v = u != nullptr && !u->quoted ? ascii_lower(u->text) : std::string();
-    if (k == "n" || k == "nr" || k == "nc" || k == "nm" || k == "format" || k == "diagonal")
-        return v == "=";
+    // UCINET also writes these without '=': "dl n 14", "DIAGONAL PRESENT".
+    if (k == "n" || k == "nr" || k == "nc" || k == "nm")
+        return v == "=" || (!in_labels && parse_count(v).has_value());
+    if (k == "format") return v == "=";
+    if (k == "diagonal") return v == "=" || (!in_labels && (v == "present" || v == "absent"));
     if (k == "labels") return v == ":" || v == "embedded";
-    if (k == "row" || k == "column" || k == "col" || k == "matrix") return v == "labels";
+    if (k == "row" || k == "column" || k == "col" || k == "matrix" || k == "level")
+        return v == "labels";
     if (k == "data") return v == ":";
     return false;
 }
 
 std::uint64_t DlParser::assignment(const Token& key, Token& v) {
-    lex_.take();  // '='
+    if (const Token* eq = lex_.peek(); eq != nullptr && !eq->quoted && eq->text == "=")
+        lex_.take();  // '=' (optional: "dl n 14")
     const Token* value = lex_.peek();
     if (value == nullptr)
         throw InputError(
@@ -266,13 +292,18 @@ std::uint64_t DlParser::assignment(const Token& key, Token& v) {
 void DlParser::check_unique(const std::vector<Label>& labels) const {
     std::unordered_map<std::string, std::size_t> first;
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        const auto [it, fresh] = first.emplace(labels[i].text, i);
+        const auto [it, fresh] = first.emplace(label_key(labels[i].text), i);
         if (!fresh) {
             const auto& prev = labels[it->second];
-            throw InputError(SourcePos{in_.path(), labels[i].line, labels[i].col},
-                             "label '" + labels[i].text + "' appears twice (first at line " +
-                                 std::to_string(prev.line) +
-                                 "); labels name actors and must be unique");
+            const SourcePos pos{in_.path(), labels[i].line, labels[i].col};
+            if (prev.text != labels[i].text)
+                throw InputError(pos, "label '" + labels[i].text + "' is '" + prev.text +
+                                          "' (line " + std::to_string(prev.line) +
+                                          ") in another case; UCINET ignores case in labels, so "
+                                          "both name one actor; labels must be unique");
+            throw InputError(pos, "label '" + labels[i].text + "' appears twice (first at line " +
+                                      std::to_string(prev.line) +
+                                      "); labels name actors and must be unique");
         }
     }
 }
@@ -281,13 +312,14 @@ std::vector<Label> DlParser::label_list(std::uint64_t count, const std::string& 
     std::vector<Label> out;
     while (out.size() < count) {
         const Token* t = lex_.peek();
-        if (t == nullptr || keyword_ahead()) {
+        if (t == nullptr || keyword_ahead(true)) {
             const SourcePos pos =
                 t == nullptr ? SourcePos{in_.path(), lex_.line_number(), 0} : at(*t);
-            throw InputError(pos, "'" + what + "' lists " + std::to_string(out.size()) +
-                                      " labels but " + std::to_string(count) +
-                                      " are needed; give one label per " +
-                                      (what == "matrix labels:" ? "matrix (nm)" : "actor (n)"));
+            throw InputError(
+                pos, "'" + what + "' lists " + std::to_string(out.size()) + " labels but " +
+                         std::to_string(count) + " are needed; give one label per " +
+                         (what == "matrix labels:" || what == "level labels:" ? "matrix (nm)"
+                                                                              : "actor (n)"));
         }
         Token tok = lex_.take();
         if (!tok.quoted && tok.text == "=") continue;  // UCINET allows '=' as a separator
@@ -304,7 +336,7 @@ void DlParser::set_labels(std::vector<Label> labels, const Token& keyword) {
     if (!labels_keyword_.empty()) {
         // One-mode data: row and column labels name the same actors, in the same order.
         for (std::size_t i = 0; i < labels.size() && i < labels_.size(); ++i)
-            if (labels[i].text != labels_[i].text)
+            if (label_key(labels[i].text) != label_key(labels_[i].text))
                 throw InputError(SourcePos{in_.path(), labels[i].line, labels[i].col},
                                  "label " + std::to_string(i + 1) + " '" + labels[i].text +
                                      "' differs from '" + labels_[i].text + "' given by '" +
@@ -379,26 +411,28 @@ void DlParser::header() {
             const std::string f = ascii_lower(value.text);
             if (f == "fullmatrix" || f == "fm")
                 format_ = Format::fullmatrix;
+            else if (f == "lowerhalf" || f == "lh")
+                format_ = Format::lowerhalf;
+            else if (f == "upperhalf" || f == "uh")
+                format_ = Format::upperhalf;
             else if (f == "edgelist1" || f == "el1" || f == "edgelist")
                 format_ = Format::edgelist1;
             else if (f == "nodelist1" || f == "nl1" || f == "nodelist")
                 format_ = Format::nodelist1;
             else
-                throw InputError(at(value), "format '" + value.text +
-                                                "' is not supported yet; clusterlens reads "
-                                                "fullmatrix, edgelist1 and nodelist1");
+                throw InputError(at(value),
+                                 "format '" + value.text +
+                                     "' is not supported yet; clusterlens reads "
+                                     "fullmatrix, lowerhalf, upperhalf, edgelist1 and nodelist1");
         } else if (k == "diagonal") {
-            lex_.take();  // '='
+            if (next_is(0, "=")) lex_.take();  // '=' (optional: "DIAGONAL PRESENT")
             const Token* v = lex_.peek();
             const std::string d = v != nullptr ? ascii_lower(v->text) : std::string();
             if (d != "present" && d != "absent")
                 throw InputError(v != nullptr ? at(*v) : at(key),
                                  "expected 'present' or 'absent' after 'diagonal ='");
-            const Token value = lex_.take();
-            if (d == "absent")
-                throw InputError(at(value),
-                                 "'diagonal = absent' is not supported yet; write the "
-                                 "full matrix with the diagonal present");
+            lex_.take();
+            diagonal_absent_ = d == "absent";
         } else if (k == "data") {
             lex_.take();  // ':'
             break;
@@ -412,17 +446,14 @@ void DlParser::header() {
             const Token* u = lex_.peek();
             const std::string v = u != nullptr ? ascii_lower(u->text) : std::string();
             if (v == "embedded") {
-                if (k == "matrix")
+                if (k == "matrix" || k == "level")
                     throw InputError(at(*u),
                                      "'matrix labels embedded' is not supported; list "
                                      "the matrix names after 'matrix labels:'");
                 lex_.take();
                 if (const Token* c = lex_.peek(); c != nullptr && !c->quoted && c->text == ":")
                     lex_.take();
-                if (!labels_.empty())
-                    throw InputError(at(key), "'" + what + " embedded' and '" + labels_keyword_ +
-                                                  ":' are both given; use one of them");
-                embedded_ = true;
+                embedded_ = true;  // with 'labels:' too, the list fixes the actors' order
                 continue;
             }
             if (v != ":")
@@ -430,17 +461,15 @@ void DlParser::header() {
                                  "expected ':' or 'embedded' after '" + what + "'; e.g. '" + what +
                                      ":' followed by the labels");
             lex_.take();  // ':'
-            if (k == "matrix") {
-                matrix_labels_ = label_list(nm_, "matrix labels:");
+            if (k == "matrix" || k == "level") {
+                // "level labels:" is how UCINET writes the matrices' names.
+                matrix_labels_ = label_list(nm_, what + ":");
                 relations_ = true;
             } else {
                 if (!n_)
                     throw InputError(at(key), "'" + what +
                                                   ":' comes before 'n ='; declare the "
                                                   "number of actors first (e.g. 'dl n=5')");
-                if (embedded_)
-                    throw InputError(at(key), "'labels embedded' and '" + what +
-                                                  ":' are both given; use one of them");
                 set_labels(label_list(*n_, what + ":"), key);
             }
             after_labels = true;
@@ -477,14 +506,14 @@ bool DlParser::data_line(std::vector<Token>& tokens) {
 std::string DlParser::actor(const Token& t) {
     if (embedded_) {
         // fullmatrix rows and columns were matched to the column labels already.
-        if (format_ == Format::fullmatrix) return t.text;
-        const auto it = seen_.find(t.text);
-        if (it != seen_.end()) return t.text;
+        if (is_matrix(format_)) return t.text;
+        const auto it = seen_.find(label_key(t.text));
+        if (it != seen_.end()) return seen_order_[it->second].text;  // as first written
         if (seen_order_.size() >= *n_)
             throw InputError(at(t), "label '" + t.text +
                                         "' makes more than n = " + std::to_string(*n_) +
                                         " different actors; raise n or correct the label");
-        seen_.emplace(t.text, seen_order_.size());
+        seen_.emplace(label_key(t.text), seen_order_.size());
         seen_order_.push_back(Label{t.text, t.line, t.col});
         return t.text;
     }
@@ -510,16 +539,41 @@ void DlParser::add_tie(const Token& from, const Token& to, const Token* weight,
 
 void DlParser::fullmatrix() {
     const auto n = static_cast<std::size_t>(*n_);
-    const std::size_t width = embedded_ ? n + 1 : n;
+    const std::size_t skip = diagonal_absent_ ? 1 : 0;
+    const bool full = format_ == Format::fullmatrix;
+    // Row i (0-based) holds the cells of columns first_column(i) .. first_column(i) + values(i) -
+    // 1, leaving out the diagonal cell when it is absent.
+    const auto values = [&](std::size_t i) -> std::size_t {
+        if (format_ == Format::lowerhalf) return i + 1 - skip;
+        if (format_ == Format::upperhalf) return n - i - skip;
+        return n - skip;
+    };
+    const auto column_of = [&](std::size_t i, std::size_t k) -> std::size_t {
+        if (format_ == Format::upperhalf) return i + skip + k;
+        if (format_ == Format::fullmatrix && skip == 1 && k >= i) return k + 1;
+        return k;
+    };
+    const std::string article = format_ == Format::upperhalf ? "an " : "a ";
+    std::size_t rows_per_matrix = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (embedded_ || values(i) > 0) ++rows_per_matrix;
     std::vector<Token> tokens;
     std::vector<Label> columns;  // embedded: the column labels
     std::unordered_map<std::string, std::size_t> column_index;
     const auto ends_early = [&](const std::string& what) {
+        const std::string shape =
+            full && skip == 0 ? std::to_string(n) + " rows of " + std::to_string(n) + " values"
+                              : std::to_string(rows_per_matrix) + " rows";
         return InputError(SourcePos{in_.path(), last_data_line_, last_data_end_},
-                          "the data end before " + what + "; a fullmatrix needs " +
-                              std::to_string(n) + " rows of " + std::to_string(n) +
-                              " values per matrix (n = " + std::to_string(n) +
-                              ", nm = " + std::to_string(nm_) + ")");
+                          "the data end before " + what + "; " + article + format_name(format_) +
+                              " needs " + shape + " per matrix (n = " + std::to_string(n) +
+                              ", nm = " + std::to_string(nm_) +
+                              (skip == 1 ? ", diagonal absent" : "") + ")");
+    };
+    const auto same_labels = [&](const std::vector<Token>& row) {
+        for (std::size_t j = 0; j < n; ++j)
+            if (label_key(row[j].text) != label_key(columns[j].text)) return false;
+        return true;
     };
     bool have_line = false;
     for (std::size_t m = 0; m < nm_; ++m) {
@@ -527,7 +581,10 @@ void DlParser::fullmatrix() {
         if (embedded_) {
             if (!have_line && !data_line(tokens)) throw ends_early("the column labels" + mname);
             have_line = false;
-            if (m == 0 || tokens.size() == n) {
+            // Later matrices may repeat the column label row. In a half matrix a data row can
+            // have n items too, so there only a row naming the same labels counts as one.
+            const bool label_row = m == 0 || (tokens.size() == n && (full || same_labels(tokens)));
+            if (label_row) {
                 if (tokens.size() != n)
                     throw InputError(at(tokens.size() > n ? tokens[n] : tokens.back()),
                                      "the column labels row has " + std::to_string(tokens.size()) +
@@ -538,12 +595,21 @@ void DlParser::fullmatrix() {
                 for (const auto& t : tokens) row.push_back(Label{t.text, t.line, t.col});
                 if (m == 0) {
                     check_unique(row);
+                    // With 'labels:' as well, the embedded labels must be the same actors.
+                    for (std::size_t j = 0; j < labels_.size() && j < n; ++j)
+                        if (label_key(row[j].text) != label_key(labels_[j].text))
+                            throw InputError(at(tokens[j]),
+                                             "column label '" + row[j].text + "' differs from '" +
+                                                 labels_[j].text + "' given by '" +
+                                                 labels_keyword_ +
+                                                 ":'; both name the same actors in the same "
+                                                 "order (case is ignored)");
                     columns = std::move(row);
                     for (std::size_t j = 0; j < columns.size(); ++j)
-                        column_index.emplace(columns[j].text, j);
+                        column_index.emplace(label_key(columns[j].text), j);
                 } else {
                     for (std::size_t j = 0; j < n; ++j)
-                        if (row[j].text != columns[j].text)
+                        if (label_key(row[j].text) != label_key(columns[j].text))
                             throw InputError(at(tokens[j]),
                                              "column label '" + row[j].text + "'" + mname +
                                                  " differs from '" + columns[j].text +
@@ -556,6 +622,9 @@ void DlParser::fullmatrix() {
         }
         std::vector<char> row_seen(embedded_ ? n : 0, 0);
         for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t count = values(i);
+            if (count == 0 && !embedded_) continue;  // e.g. row 1 of a lowerhalf, diagonal absent
+            const std::size_t width = embedded_ ? count + 1 : count;
             if (!have_line && !data_line(tokens))
                 throw ends_early("row " + std::to_string(i + 1) + mname);
             have_line = false;
@@ -563,19 +632,23 @@ void DlParser::fullmatrix() {
                 const std::uint32_t c =
                     tokens.size() > width ? tokens[width].col : end_col(tokens.back());
                 const std::string items = embedded_
-                                              ? "its label and " + std::to_string(n) + " values"
-                                              : std::to_string(n) + " values";
+                                              ? "its label and " + std::to_string(count) + " values"
+                                              : std::to_string(count) + " values";
+                const std::string shape =
+                    full && skip == 0 ? ""
+                                      : std::string(" in ") + article + format_name(format_) +
+                                            (skip == 1 ? " with the diagonal absent" : "");
                 throw InputError(SourcePos{in_.path(), tokens.back().line, c},
                                  "row " + std::to_string(i + 1) + mname + " has " +
                                      std::to_string(tokens.size()) + " items but needs " + items +
-                                     " (n = " + std::to_string(n) +
+                                     shape + " (n = " + std::to_string(n) +
                                      "); write each row of the matrix on one line");
             }
             Token from;
             std::size_t first = 0;
             if (embedded_) {
                 from = tokens[0];
-                const auto it = column_index.find(from.text);
+                const auto it = column_index.find(label_key(from.text));
                 if (it == column_index.end())
                     throw InputError(at(from), "row label '" + from.text +
                                                    "' is not one of the column labels; in "
@@ -584,22 +657,33 @@ void DlParser::fullmatrix() {
                 if (row_seen[it->second] != 0)
                     throw InputError(at(from), "row label '" + from.text + "' appears twice" +
                                                    mname + "; each actor has one row");
+                if (!full && it->second != i)
+                    throw InputError(at(from), "row label '" + from.text + "' is in row " +
+                                                   std::to_string(i + 1) + " but names column " +
+                                                   std::to_string(it->second + 1) + "; in a " +
+                                                   format_name(format_) +
+                                                   " the rows follow the column order");
                 row_seen[it->second] = 1;
+                from.text = columns[it->second].text;  // "Larry" is the column "larry"
                 first = 1;
             } else {
                 from = Token{std::to_string(i + 1), tokens[0].line, 0, false};
             }
-            for (std::size_t j = 0; j < n; ++j) {
-                const Token& cell = tokens[first + j];
+            const std::size_t row_actor = embedded_ ? column_index[label_key(from.text)] : i;
+            for (std::size_t k = 0; k < count; ++k) {
+                const Token& cell = tokens[first + k];
                 const auto value = parse_number(cell.text);
                 if (!value)
                     throw InputError(at(cell), "expected a number, got '" + shown(cell.text) +
                                                    "'; matrix entries are numbers (0 = no tie)");
                 if (*value == 0) continue;
+                const std::size_t j = full ? column_of(row_actor, k) : column_of(i, k);
                 const Token to = embedded_
                                      ? Token{columns[j].text, cell.line, cell.col, true}
                                      : Token{std::to_string(j + 1), cell.line, cell.col, false};
                 add_tie(from, to, &cell, m);
+                // A half matrix stands for a symmetric one: the cell (i,j) is also (j,i).
+                if (!full && j != i) add_tie(to, from, &cell, m);
             }
         }
     }
@@ -607,7 +691,7 @@ void DlParser::fullmatrix() {
         throw InputError(at(tokens[0]),
                          "more data than the header declares: n = " + std::to_string(n) +
                              " and nm = " + std::to_string(nm_) + " give " +
-                             std::to_string(static_cast<std::uint64_t>(n) * nm_) +
+                             std::to_string(static_cast<std::uint64_t>(rows_per_matrix) * nm_) +
                              " rows; remove the extra lines or correct n/nm");
     if (embedded_) labels_ = std::move(columns);
 }
@@ -655,10 +739,18 @@ void DlParser::lists() {
 
 RawNetwork DlParser::run() {
     header();
-    if (format_ == Format::fullmatrix) {
+    if (is_matrix(format_)) {
         fullmatrix();
     } else {
-        if (embedded_) labels_.clear();
+        if (embedded_) {
+            // 'labels:' with 'labels embedded': the list gives the first actors, in its order,
+            // and the data name actors by label (as igraph reads it).
+            for (auto& l : labels_) {
+                seen_.emplace(label_key(l.text), seen_order_.size());
+                seen_order_.push_back(std::move(l));
+            }
+            labels_.clear();
+        }
         lists();
         if (embedded_) {
             labels_ = std::move(seen_order_);
@@ -697,19 +789,27 @@ RawNetwork DlParser::run() {
 /// Reads a one-mode UCINET DL file (optionally gzip-compressed).
 ///
 /// Supported header (keywords case-insensitive, in any order, on one or many lines, separated by
-/// spaces, commas or line ends): `dl` first; `n = 5` (required, before any labels); `nm = 3`;
-/// `format = fullmatrix | fm | edgelist1 | el1 | nodelist1 | nl1` (default fullmatrix; the
-/// spellings `edgelist`/`nodelist` are taken as edgelist1/nodelist1); `diagonal = present`;
-/// `labels:` / `row labels:` / `column labels:` followed by n labels (separated by spaces,
-/// commas, '=' or line ends; "quoted" labels may hold spaces); `labels embedded` (also
-/// `row/column labels embedded`, with or without ':'); `matrix labels:` followed by nm names;
-/// `data:` then the data (which may start on the same line).
+/// spaces, commas or line ends): `dl` first; `n = 5` (required, before any labels; also `n 5`,
+/// as `nm 3`); `nm = 3`; `format = fullmatrix | fm | lowerhalf | lh | upperhalf | uh | edgelist1
+/// | el1 | nodelist1 | nl1` (default fullmatrix; the spellings `edgelist`/`nodelist` are taken
+/// as edgelist1/nodelist1); `diagonal = present | absent` (also without '=', as UCINET writes
+/// `FORMAT = FULLMATRIX DIAGONAL PRESENT`); `labels:` / `row labels:` / `column labels:`
+/// followed by n labels (separated by spaces, commas, '=' or line ends; "quoted" labels may hold
+/// spaces); `labels embedded` (also `row/column labels embedded`, with or without ':'), alone or
+/// together with a `labels:` list; `matrix labels:` or `level labels:` (UCINET's name) followed
+/// by nm names; `data:` then the data (which may start on the same line). Labels that differ
+/// only in case name the same actor, as in UCINET; the actor keeps the first spelling.
 ///
 /// Data:
 /// - fullmatrix: exactly n lines of n numbers per matrix, matrices one after the other. A nonzero
 ///   entry (i,j) is a tie i->j with Weight = the entry as written. With labels embedded the
 ///   first data line holds the n column labels and every row starts with its label (later
 ///   matrices may repeat the column label line). Rows are matched to actors by label.
+///   `diagonal = absent`: each row leaves out its diagonal cell (n - 1 values).
+/// - lowerhalf / upperhalf: row i holds the cells (i,1..i) / (i,i..n), without (i,i) when the
+///   diagonal is absent (then a lowerhalf has no line for row 1, an upperhalf none for row n).
+///   A half matrix stands for a symmetric one: a nonzero cell gives the arcs i->j and j->i, so
+///   it is read like the symmetric full matrix it abbreviates (see Result).
 /// - edgelist1: `from to [value]` per line; nodelist1: `a b c d` = a->b, a->c, a->d. Actors are
 ///   numbers 1..n, or labels with `labels embedded` (then actors are the labels in order of first
 ///   appearance; fewer than n gives a warning). An nm > 1 list separates its matrices with a
@@ -718,9 +818,11 @@ RawNetwork DlParser::run() {
 /// Result: actor Id = the label when labels are given, else "1".."n"; actors_authoritative;
 /// directed = true (UCINET treats every matrix as directed; symmetric data give both ties).
 /// With nm > 1 or matrix labels, every tie gets a "relation": the matrix label, else "1","2"...
+/// load_network then reads a network whose every arc has its reverse with the same weight as
+/// undirected, one tie per pair (PADGETT.DAT's 40 marriage arcs are 20 ties).
 ///
-/// Not supported (InputError saying so): two-mode data (nr/nc), formats lowerhalf, upperhalf,
-/// edgelist2, nodelist2, blockmatrix, edgearray, `diagonal = absent`, external data files,
+/// Not supported (InputError saying so): two-mode data (nr/nc), formats edgelist2, nodelist2,
+/// blockmatrix, edgearray, external data files,
 /// missing-value codes, rows of a fullmatrix wrapped over several lines. Labels are kept as
 /// written (UCINET itself upper-cases and truncates them to 18 characters).
 /// Odd cases (all InputErrors at line:col): a label count other than n (or nm), duplicate labels,

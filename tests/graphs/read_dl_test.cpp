@@ -2,10 +2,13 @@
 // cell below is read off those files by eye.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "graphs/load.hpp"
 #include "graphs/readers.hpp"
 #include "reader_test_helpers.hpp"
 #include "test_paths.hpp"
@@ -15,6 +18,7 @@ namespace {
 
 using testing::cell;
 using testing::column;
+using testing::corpus;
 using testing::data;
 using testing::error_of;
 using testing::temp_file;
@@ -180,11 +184,11 @@ TEST(ReadDl, HeaderErrors) {
               dup +
                   ":2:11: error: label 'a' appears twice (first at line 2); labels name actors "
                   "and must be unique");
-    const auto fmt = temp_file("lowerhalf.dl", "dl n=2 format = lowerhalf\ndata:\n");
+    const auto fmt = temp_file("blockmatrix.dl", "dl n=2 format = blockmatrix\ndata:\n");
     EXPECT_EQ(error_of([&] { read_dl(fmt); }),
               fmt +
-                  ":1:17: error: format 'lowerhalf' is not supported yet; clusterlens reads "
-                  "fullmatrix, edgelist1 and nodelist1");
+                  ":1:17: error: format 'blockmatrix' is not supported yet; clusterlens reads "
+                  "fullmatrix, lowerhalf, upperhalf, edgelist1 and nodelist1");
     const auto no_n = temp_file("no_n.dl", "dl format=el1\ndata:\n1 2\n");
     EXPECT_EQ(error_of([&] { read_dl(no_n); }),
               no_n +
@@ -212,6 +216,217 @@ TEST(ReadDl, ActorNumberOutOfRangeIsAnError) {
               rows +
                   ":4:1: error: row label 'c' is not one of the column labels; in one-mode "
                   "data rows and columns name the same actors");
+}
+
+// ---- files as UCINET writes them (issue 10) ------------------------------------------------
+
+/// Ties per relation, in the order the relations first appear.
+std::map<std::string, std::size_t> per_relation(const RawTable& ties) {
+    std::map<std::string, std::size_t> out;
+    for (const auto& r : column(ties, "relation")) ++out[r];
+    return out;
+}
+
+TEST(ReadDl, CorpusPadgettAsUcinetWritesIt) {
+    // DL / N=16 NM=2 / FORMAT = FULLMATRIX DIAGONAL PRESENT / ROW LABELS: / COLUMN LABELS: /
+    // LEVEL LABELS: PADGM PADGB / DATA: then two 16x16 matrices, CRLF line ends, named .DAT.
+    const auto path = corpus("ucinet/PADGETT.DAT");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    const RawNetwork raw = read_dl(path);
+    ASSERT_EQ(raw.actors.rows(), 16u);
+    EXPECT_EQ(cell(raw.actors, "Id", 0), "ACCIAIUOL");
+    EXPECT_EQ(cell(raw.actors, "Id", 8), "MEDICI");
+    EXPECT_EQ(cell(raw.actors, "Id", 15), "TORNABUON");
+    // Symmetric matrices: every tie is one cell on each side of the diagonal. Non-zero cells,
+    // counted with awk over the DATA lines: PADGM 40, PADGB 30, none on the diagonal.
+    EXPECT_EQ(per_relation(raw.ties),
+              (std::map<std::string, std::size_t>{{"PADGB", 30}, {"PADGM", 40}}));
+    // Data line 1 (file line 42, after DATA: on 41): " 0 0 0 0 0 0 0 0 1 ...": Acciaiuoli married
+    // into the Medici.
+    EXPECT_EQ(cell(raw.ties, "Source", 0), "ACCIAIUOL");
+    EXPECT_EQ(cell(raw.ties, "Target", 0), "MEDICI");
+    EXPECT_EQ(cell(raw.ties, "relation", 0), "PADGM");
+    EXPECT_EQ(raw.ties.line(0), 42u);
+
+    // Loaded (by content: .DAT is no known extension), each symmetric matrix gives one
+    // undirected tie per pair: Padgett & Ansell (1993) count 20 marriage (PADGM) and 15 business
+    // (PADGB) ties among these 16 families.
+    const Network net = load_network({path}, {});
+    EXPECT_EQ(net.actor_count(), 16u);
+    EXPECT_FALSE(net.directed());
+    ASSERT_EQ(net.relations(), (V{"PADGM", "PADGB"}));
+    std::size_t marriage = 0, business = 0;
+    for (std::size_t e = 0; e < net.tie_count(); ++e)
+        (net.relation(e) == 0 ? marriage : business) += 1;
+    EXPECT_EQ(marriage, 20u);
+    EXPECT_EQ(business, 15u);
+}
+
+TEST(ReadDl, CorpusKrackhardtCognitiveSlices) {
+    // N=21 NM=21, LEVEL LABELS ACTOR#1..ACTOR#21 and no actor labels: 21 matrices, one per
+    // respondent's view of the advice network (Krackhardt 1987).
+    const auto path = corpus("ucinet/KRACKAD.DAT");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    const RawNetwork raw = read_dl(path);
+    ASSERT_EQ(raw.actors.rows(), 21u);
+    EXPECT_EQ(cell(raw.actors, "Id", 20), "21");
+    const auto rel = per_relation(raw.ties);
+    EXPECT_EQ(rel.size(), 21u);
+    EXPECT_EQ(rel.at("ACTOR#1"), 277u);  // awk count of the first 21 data lines' non-zero cells
+    EXPECT_EQ(rel.at("ACTOR#21"), 198u);
+    EXPECT_EQ(raw.ties.rows(), 2735u);  // awk: non-zero cells of all 21 matrices, none diagonal
+}
+
+TEST(ReadDl, CorpusSampsonTenValuedRelations) {
+    const auto path = corpus("ucinet/SAMPSON.DAT");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    const RawNetwork raw = read_dl(path);
+    ASSERT_EQ(raw.actors.rows(), 18u);
+    EXPECT_EQ(cell(raw.actors, "Id", 0), "ROMUL_10");
+    // MANIFEST.md: 510 arcs, the non-zero off-diagonal cells of the ten matrices (hand count;
+    // the diagonal is all zero). The first relation, SAMPLK1, has 55 (awk).
+    EXPECT_EQ(raw.ties.rows(), 510u);
+    const auto rel = per_relation(raw.ties);
+    EXPECT_EQ(rel.size(), 10u);
+    EXPECT_EQ(rel.at("SAMPLK1"), 55u);
+    EXPECT_EQ(rel.at("SAMNPR"), 41u);
+    // Valued: the ranks 1..3 (and negative ranks in the "dis-" relations) are kept as weights.
+    EXPECT_NE(cell(raw.ties, "Weight", 0), "");
+}
+
+TEST(ReadDl, CorpusHeaderWithoutEquals) {
+    // "dl n 4 format = nodelist1": n without '=' (UCINET's documented short form).
+    const auto path = corpus("dl/nodelist_noeq.dl");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    const RawNetwork raw = read_dl(path);
+    // Data "I1 W1 W2 / I3 / W1 W2 / W2 I1": 4 actors by first appearance, 4 arcs.
+    EXPECT_EQ(column(raw.actors, "Id"), (V{"I1", "W1", "W2", "I3"}));
+    EXPECT_EQ(column(raw.ties, "Source"), (V{"I1", "I1", "W1", "W2"}));
+    EXPECT_EQ(column(raw.ties, "Target"), (V{"W1", "W2", "W2", "I1"}));
+    EXPECT_TRUE(raw.warnings.empty());
+    // Inside a label list, "N 12" are two labels, not "n 12".
+    const auto labels =
+        temp_file("label_n.dl", "dl n 3 labels: N 12 x data: 0 1 0\n0 0 0\n0 0 0\n");
+    EXPECT_EQ(column(read_dl(labels).actors, "Id"), (V{"N", "12", "x"}));
+    const auto nm = temp_file("noeq_nm.dl", "DL N 2 NM 2 FORMAT = EL1\nDATA:\n1 2\n!\n2 1\n");
+    EXPECT_EQ(column(read_dl(nm).ties, "relation"), (V{"1", "2"}));
+}
+
+TEST(ReadDl, CorpusLabelListWithLabelsEmbedded) {
+    // igraph examples/simple/edgelist3.dl: 'labels:' george, sally, jim, billy, jane, then
+    // 'labels embedded:'. igraph's grammar (src/io/dl-parser.y, edgelist1rest) reads the list
+    // first, in its order, then the data by label: 5 vertices, 5 edges.
+    const auto path = corpus("dl/edgelist3.dl");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    const RawNetwork raw = read_dl(path);
+    EXPECT_EQ(column(raw.actors, "Id"), (V{"george", "sally", "jim", "billy", "jane"}));
+    EXPECT_EQ(column(raw.ties, "Source"), (V{"george", "george", "sally", "billy", "jane"}));
+    EXPECT_EQ(column(raw.ties, "Target"), (V{"sally", "jim", "jim", "george", "jim"}));
+    EXPECT_TRUE(raw.warnings.empty());
+}
+
+TEST(ReadDl, CorpusLabelsDifferingOnlyInCase) {
+    // igraph examples/simple/fullmatrix4.dl: column labels "larry david lin pat russ", row
+    // labels "Larry david Lin Pat Russ". UCINET ignores case, so Larry is larry; the actor keeps
+    // the column label as written. Rows, read by eye: larry->david,lin,pat; david->larry,russ;
+    // lin->larry,pat; pat->larry,lin,russ; russ->david,pat = 12 arcs, symmetric = 6 ties.
+    const auto path = corpus("dl/fullmatrix4.dl");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    const RawNetwork raw = read_dl(path);
+    EXPECT_EQ(column(raw.actors, "Id"), (V{"larry", "david", "lin", "pat", "russ"}));
+    EXPECT_EQ(column(raw.ties, "Source"), (V{"larry", "larry", "larry", "david", "david", "lin",
+                                             "lin", "pat", "pat", "pat", "russ", "russ"}));
+    EXPECT_EQ(column(raw.ties, "Target"), (V{"david", "lin", "pat", "larry", "russ", "larry", "pat",
+                                             "larry", "lin", "russ", "david", "pat"}));
+    const Network net = load_network({path}, {});
+    EXPECT_EQ(net.actor_count(), 5u);
+    EXPECT_FALSE(net.directed());
+    EXPECT_EQ(net.tie_count(), 6u);
+}
+
+TEST(ReadDl, LabelsDifferingOnlyInCaseAreOneActor) {
+    const auto el =
+        temp_file("case_el.dl", "dl n=2 format=el1 labels embedded data:\nAnn bob\nann Bob\n");
+    const RawNetwork raw = read_dl(el);
+    EXPECT_EQ(column(raw.actors, "Id"), (V{"Ann", "bob"}));  // as first written
+    EXPECT_EQ(column(raw.ties, "Source"), (V{"Ann", "Ann"}));
+    EXPECT_EQ(column(raw.ties, "Target"), (V{"bob", "bob"}));
+    const auto dup = temp_file("case_dup.dl", "dl n=2\nlabels: a A\ndata:\n");
+    EXPECT_EQ(error_of([&] { read_dl(dup); }),
+              dup +
+                  ":2:11: error: label 'A' is 'a' (line 2) in another case; UCINET ignores case "
+                  "in labels, so both name one actor; labels must be unique");
+}
+
+TEST(ReadDl, CorpusDlSavedAsTxtIsRecognisedByContent) {
+    // ucinet_as.txt: "dl / format = edgelist1 / n = 3 / labels embedded: / data: / A B 1.0 /
+    // B C 2.0" -- a .txt name would make it a plain edge list; its first word 'dl' makes it DL.
+    const auto path = corpus("dl/ucinet_as.txt");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    const Network net = load_network({path}, {});
+    EXPECT_EQ(net.actor_count(), 3u);
+    EXPECT_EQ(net.tie_count(), 2u);
+    EXPECT_TRUE(net.directed());  // A->B is not answered by B->A
+    // A .txt edge list whose first actor happens to be called dl stays an edge list.
+    const auto plain = temp_file("dl_actor.txt", "dl alice\nalice bob\n");
+    const Network edges = load_network({plain}, {});
+    EXPECT_EQ(edges.actor_count(), 3u);
+    EXPECT_EQ(edges.tie_count(), 2u);
+    // Any case, any unknown extension.
+    const auto dat = temp_file("upper.DAT", "DL N=2\nDATA:\n0 1\n0 0\n");
+    EXPECT_EQ(load_network({dat}, {}).tie_count(), 1u);
+}
+
+TEST(ReadDl, LowerhalfIsASymmetricMatrix) {
+    // lowerhalf.dl, diagonal present: "0 / 1 0 / 0 2 0 / 1 0 3 0" = cells (b,a)=1, (c,b)=2,
+    // (d,a)=1, (d,c)=3; each stands for both arcs, like a symmetric full matrix.
+    const RawNetwork raw = read_dl(data("dl/lowerhalf.dl"));
+    EXPECT_EQ(column(raw.actors, "Id"), (V{"a", "b", "c", "d"}));
+    EXPECT_EQ(column(raw.ties, "Source"), (V{"b", "a", "c", "b", "d", "a", "d", "c"}));
+    EXPECT_EQ(column(raw.ties, "Target"), (V{"a", "b", "b", "c", "a", "d", "c", "d"}));
+    EXPECT_EQ(column(raw.ties, "Weight"), (V{"1", "1", "2", "2", "1", "1", "3", "3"}));
+    const Network net = load_network({data("dl/lowerhalf.dl")}, {});
+    EXPECT_FALSE(net.directed());
+    EXPECT_EQ(net.tie_count(), 4u);
+}
+
+TEST(ReadDl, HalfMatricesWithTheDiagonalAbsent) {
+    // upperhalf_absent.dl: "1 0 1 / 2 0 / 3" = (1,2)=1, (1,4)=1, (2,3)=2, (3,4)=3.
+    const RawNetwork up = read_dl(data("dl/upperhalf_absent.dl"));
+    EXPECT_EQ(column(up.actors, "Id"), (V{"1", "2", "3", "4"}));
+    EXPECT_EQ(column(up.ties, "Source"), (V{"1", "2", "1", "4", "2", "3", "3", "4"}));
+    EXPECT_EQ(column(up.ties, "Target"), (V{"2", "1", "4", "1", "3", "2", "4", "3"}));
+    EXPECT_EQ(column(up.ties, "Weight"), (V{"1", "1", "1", "1", "2", "2", "3", "3"}));
+    // lowerhalf_absent.dl: no line for row 1; "1 / 0 2" = (2,1)=1, (3,2)=2.
+    const RawNetwork low = read_dl(data("dl/lowerhalf_absent.dl"));
+    EXPECT_EQ(column(low.ties, "Source"), (V{"2", "1", "3", "2"}));
+    EXPECT_EQ(column(low.ties, "Target"), (V{"1", "2", "2", "3"}));
+    EXPECT_EQ(low.ties.line(2), 5u);
+    // fullmatrix_absent.dl: row i leaves out column i: "1 0 / 0 1 / 1 1" = 1->2, 2->3, 3->1,
+    // 3->2.
+    const RawNetwork full = read_dl(data("dl/fullmatrix_absent.dl"));
+    EXPECT_EQ(column(full.ties, "Source"), (V{"1", "2", "3", "3"}));
+    EXPECT_EQ(column(full.ties, "Target"), (V{"2", "3", "1", "2"}));
+    const auto embedded = temp_file("lh_embedded.dl",
+                                    "dl n=3 format=lowerhalf diagonal=absent labels embedded\n"
+                                    "data:\nx y z\nx\ny 1\nz 0 1\n");
+    const RawNetwork e = read_dl(embedded);
+    EXPECT_EQ(column(e.ties, "Source"), (V{"y", "x", "z", "y"}));
+    EXPECT_EQ(column(e.ties, "Target"), (V{"x", "y", "y", "z"}));
+}
+
+TEST(ReadDl, HalfMatrixErrors) {
+    const auto short_row = temp_file("lh_short.dl", "dl n=3 format=lowerhalf\ndata:\n0\n1\n");
+    EXPECT_EQ(error_of([&] { read_dl(short_row); }),
+              short_row +
+                  ":4:2: error: row 2 has 1 items but needs 2 values in a lowerhalf (n = 3); "
+                  "write each row of the matrix on one line");
+    const auto missing =
+        temp_file("uh_missing.dl", "dl n=3 format=uh diagonal absent\ndata:\n1 1\n");
+    EXPECT_EQ(error_of([&] { read_dl(missing); }),
+              missing +
+                  ":3:4: error: the data end before row 2; an upperhalf needs 2 rows per matrix "
+                  "(n = 3, nm = 1, diagonal absent)");
 }
 
 }  // namespace
