@@ -16,19 +16,29 @@ struct Field {
     std::uint32_t column = 0;  ///< 1-based byte column where the field starts
 };
 
-/// The separator of the file, chosen from the first data line: the most frequent of ',' ';' and
-/// tab outside quotes (ties: comma, then semicolon, then tab); none of them: runs of whitespace.
-/// 0 stands for whitespace.
-char detect_separator(const std::string& line) {
+struct SeparatorCounts {
     std::size_t comma = 0, semi = 0, tab = 0;
+};
+
+/// Commas, semicolons and tabs outside double quotes.
+SeparatorCounts separators_outside_quotes(const std::string& line) {
+    SeparatorCounts n;
     bool quoted = false;
     for (const char c : line) {
         if (c == '"') quoted = !quoted;
         if (quoted) continue;
-        if (c == ',') ++comma;
-        if (c == ';') ++semi;
-        if (c == '\t') ++tab;
+        if (c == ',') ++n.comma;
+        if (c == ';') ++n.semi;
+        if (c == '\t') ++n.tab;
     }
+    return n;
+}
+
+/// The separator of the file, chosen from the first data line: the most frequent of ',' ';' and
+/// tab outside quotes (ties: comma, then semicolon, then tab); none of them: runs of whitespace.
+/// 0 stands for whitespace.
+char detect_separator(const std::string& line) {
+    const auto [comma, semi, tab] = separators_outside_quotes(line);
     if (comma == 0 && semi == 0 && tab == 0) return 0;
     if (comma >= semi && comma >= tab) return ',';
     if (semi >= tab) return ';';
@@ -148,15 +158,8 @@ bool is_decimal_comma(const std::string& text) {
 /// at that comma would give two ids ("Mueller Schaefer 2", "5") and no weight, a reading nobody
 /// writes on purpose; a genuine comma-separated line ("a,b,2", "a, b, 2,5") has other commas.
 bool is_whitespace_with_decimal_comma(const std::string& path, const std::string& line) {
-    std::size_t comma = 0, semi = 0;
-    bool quoted = false;
-    for (const char c : line) {
-        if (c == '"') quoted = !quoted;
-        if (quoted) continue;
-        if (c == ',') ++comma;
-        if (c == ';') ++semi;
-    }
-    if (comma != 1 || semi != 0) return false;
+    const auto counts = separators_outside_quotes(line);
+    if (counts.comma != 1 || counts.semi != 0) return false;
     std::vector<Field> fields;
     try {
         fields = FieldSplitter(path, 0).split(line, 0);
