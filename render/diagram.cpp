@@ -140,6 +140,22 @@ std::string linkage_of(Locality a, Locality b) {
     return "extra_local";
 }
 
+/// Two numeric actor attributes as coordinates (text parsed; empty or unparsable → NaN);
+/// false when either attribute is missing.
+bool coordinates(const Network& net, const char* x_name, const char* y_name, std::vector<double>& x,
+                 std::vector<double>& y) {
+    const auto* cx = net.actor_attributes().find(x_name);
+    const auto* cy = net.actor_attributes().find(y_name);
+    if (cx == nullptr || cy == nullptr) return false;
+    x.assign(net.actor_count(), kNan);
+    y.assign(net.actor_count(), kNan);
+    for (std::size_t i = 0; i < net.actor_count(); ++i) {
+        x[i] = parse_number(cx->as_text(i)).value_or(kNan);
+        y[i] = parse_number(cy->as_text(i)).value_or(kNan);
+    }
+    return true;
+}
+
 View build_view(const Network& net, const RenderOptions& o, bool numeric_colour) {
     const std::size_t n = net.actor_count();
     View v;
@@ -186,17 +202,13 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
     // Position map: firms with a typology only.
     std::vector<double> ix(n, kNan), ey(n, kNan);
     if (o.layout == Layout::position_map) {
-        const auto* ci = net.actor_attributes().find("internal_connectivity");
-        const auto* ce = net.actor_attributes().find("external_openness");
-        if (ci == nullptr || ce == nullptr)
+        const bool found = coordinates(net, "internal_connectivity", "external_openness", ix, ey);
+        if (!found)
             throw UsageError(
                 "--position-map needs the typology scores (internal_connectivity, "
                 "external_openness): render a network scored by clusterlens score");
-        for (std::size_t i = 0; i < n; ++i) {
-            ix[i] = parse_number(ci->as_text(i)).value_or(kNan);
-            ey[i] = parse_number(ce->as_text(i)).value_or(kNan);
+        for (std::size_t i = 0; i < n; ++i)
             if (!std::isfinite(ix[i]) || !std::isfinite(ey[i])) keep[i] = 0;
-        }
     }
     // Overview of a large network: the top actors by the size score.
     std::size_t kept = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), 1));
@@ -219,21 +231,11 @@ View build_view(const Network& net, const RenderOptions& o, bool numeric_colour)
 
     // Positions from the file (x, y attributes, y up).
     std::vector<double> file_x, file_y;
-    if (o.layout == Layout::file) {
-        const auto* cx = net.actor_attributes().find("x");
-        const auto* cy = net.actor_attributes().find("y");
-        if (cx == nullptr || cy == nullptr)
-            throw UsageError(
-                "--layout file: the network carries no positions (actor attributes x and y); "
-                "Pajek, NetDraw VNA, GraphML (Gephi, yEd) and GML files keep them, or add x and "
-                "y columns to the actor table");
-        file_x.assign(n, kNan);
-        file_y.assign(n, kNan);
-        for (std::size_t i = 0; i < n; ++i) {
-            file_x[i] = parse_number(cx->as_text(i)).value_or(kNan);
-            file_y[i] = parse_number(cy->as_text(i)).value_or(kNan);
-        }
-    }
+    if (o.layout == Layout::file && !coordinates(net, "x", "y", file_x, file_y))
+        throw UsageError(
+            "--layout file: the network carries no positions (actor attributes x and y); "
+            "Pajek, NetDraw VNA, GraphML (Gephi, yEd) and GML files keep them, or add x and "
+            "y columns to the actor table");
     std::vector<std::size_t> group_members_with_position;
 
     // Nodes; global actors merged per value of collapse_external.
