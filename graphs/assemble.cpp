@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <set>
 #include <unordered_map>
 
 #include "graphs/text_input.hpp"
@@ -89,7 +90,116 @@ void keep_extra_columns(RawTable& table, const std::vector<int>& used,
     }
 }
 
+/// Applies a mapping's locality rule to one actor's value and remembers which listed values
+/// matched no actor, so a misspelt `--local EE` is reported instead of making every actor
+/// global in silence.
+class LocalityRuleCheck {
+public:
+    explicit LocalityRuleCheck(const LocalityRule* rule) : rule_(rule) {
+        if (rule_ != nullptr) hits_.assign(values().size(), 0);
+    }
+    /// True when `v` is one of the rule's listed values (local or global, whichever it lists).
+    bool match(const std::string& v) {
+        if (seen_.size() < 12 && !v.empty() &&
+            std::find(seen_.begin(), seen_.end(), v) == seen_.end())
+            seen_.push_back(v);
+        bool any = false;
+        const auto& list = values();
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            const bool hit =
+                rule_->ignore_case ? ascii_lower(list[k]) == ascii_lower(v) : list[k] == v;
+            if (hit) ++hits_[k], any = true;
+            if (!hit && !rule_->ignore_case && ascii_lower(list[k]) == ascii_lower(v))
+                case_only_.insert(k);
+        }
+        return any;
+    }
+    void warn_unmatched(const std::string& path, const std::string& column,
+                        std::vector<Warning>& warnings) const {
+        const auto& list = values();
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            if (hits_[k] > 0) continue;
+            std::string seen;
+            for (const auto& s : seen_) seen += (seen.empty() ? "'" : ", '") + s + "'";
+            warnings.push_back(Warning{
+                SourcePos{path, 0, 0},
+                "locality value '" + list[k] + "' (" +
+                    (rule_->local_values.empty() ? "global" : "local") + ") matches no actor's '" +
+                    column + "'" +
+                    (case_only_.count(k)
+                         ? "; it matches when case is ignored: pass --local-ignore-case (or "
+                           "ignore_case = true in [actors.locality])"
+                         : "; values there include " + (seen.empty() ? "none" : seen) +
+                               ": check the spelling")});
+        }
+    }
+
+private:
+    const std::vector<std::string>& values() const {
+        return rule_->local_values.empty() ? rule_->global_values : rule_->local_values;
+    }
+    const LocalityRule* rule_;
+    std::vector<std::size_t> hits_;
+    std::set<std::size_t> case_only_;
+    std::vector<std::string> seen_;
+};
+
+/// What the tie ends say about the actor table's id column.
+struct TieEndCheck {
+    std::size_t distinct = 0;  ///< distinct tie ends
+    std::size_t unknown = 0;   ///< of them, not an actor id
+    SourcePos first;           ///< the first unknown end
+    std::string first_id;
+    int match = -1;  ///< the actor column holding most of the unknown ends (-1: none holds half)
+    std::size_t matched = 0;
+    bool suspicious() const { return unknown >= 3 && 2 * unknown > distinct; }
+};
+
+/// Counts the distinct tie ends that are not actor ids, and when most are not (the Quakers
+/// files: the ties name people, the id column holds numbers), looks for the actor column that
+/// holds them.
+TieEndCheck check_tie_ends(const RawTable& at, int c_id, const RawTable& tt, int c_src, int c_tgt,
+                           const std::unordered_map<std::string, std::size_t>& index) {
+    TieEndCheck out;
+    std::unordered_map<std::string, bool> ends;  // -> known
+    for (std::size_t r = 0; r < tt.rows(); ++r) {
+        for (const int c : {c_src, c_tgt}) {
+            auto id = trim(tt.cell(static_cast<std::size_t>(c), r));
+            if (id.empty()) continue;
+            auto [it, fresh] = ends.emplace(id, index.count(id) > 0);
+            if (!fresh || it->second) continue;
+            if (out.unknown++ == 0) {
+                out.first = tt.pos(r, c);
+                out.first_id = id;
+            }
+        }
+    }
+    out.distinct = ends.size();
+    if (!out.suspicious()) return out;
+    for (std::size_t c = 0; c < at.column_count(); ++c) {
+        if (static_cast<int>(c) == c_id) continue;
+        std::unordered_map<std::string, bool> values;
+        for (std::size_t r = 0; r < at.rows(); ++r) values.emplace(trim(at.cell(c, r)), true);
+        std::size_t hits = 0;
+        for (const auto& [id, known] : ends)
+            if (!known && values.count(id)) ++hits;
+        if (2 * hits > out.unknown && hits > out.matched) {
+            out.match = static_cast<int>(c);
+            out.matched = hits;
+        }
+    }
+    return out;
+}
+
 }  // namespace
+
+NegativeTies parse_negative_ties(const std::string& name) {
+    const auto n = ascii_lower(name);
+    if (n == "error") return NegativeTies::error;
+    if (n == "drop") return NegativeTies::drop;
+    if (n == "split") return NegativeTies::split;
+    throw UsageError("--negative '" + name + "' is not a policy; choose error, drop or split");
+}
 
 Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& options) {
     ErrorCollector errors(options.max_errors);
@@ -128,6 +238,7 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         std::vector<std::string> part_names = {"core", "assisting", "external"};
         actors.reserve(at.rows());
         index.reserve(at.rows() * 2);
+        LocalityRuleCheck rule_check(m.locality_rule ? &*m.locality_rule : nullptr);
         for (std::size_t r = 0; r < at.rows(); ++r) {
             Actor a;
             a.id = trim(at.cell(static_cast<std::size_t>(c_id), r));
@@ -204,17 +315,9 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                 }
             } else if (c_rule >= 0) {
                 const auto v = trim(at.cell(static_cast<std::size_t>(c_rule), r));
-                const auto& rule = *m.locality_rule;
-                if (!rule.local_values.empty()) {
-                    const bool local = std::find(rule.local_values.begin(), rule.local_values.end(),
-                                                 v) != rule.local_values.end();
-                    a.locality = local ? Locality::local : Locality::global;
-                } else {
-                    const bool global =
-                        std::find(rule.global_values.begin(), rule.global_values.end(), v) !=
-                        rule.global_values.end();
-                    a.locality = global ? Locality::global : Locality::local;
-                }
+                const bool listed = rule_check.match(v);
+                a.locality = (!m.locality_rule->local_values.empty()) == listed ? Locality::local
+                                                                                : Locality::global;
             }
             // Derivations: locality from part, part from locality and type.
             if (a.locality == Locality::unspecified && a.part != Part::unspecified)
@@ -230,6 +333,9 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
             actor_rows.push_back(r);
             actors.push_back(std::move(a));
         }
+        if (c_rule >= 0)
+            rule_check.warn_unmatched(at.path, at.names()[static_cast<std::size_t>(c_rule)],
+                                      warnings);
     }
 
     // ---- ties -----------------------------------------------------------------------
@@ -289,6 +395,45 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         std::int8_t dir;  // -1 unspecified, 0 undirected, 1 directed
         std::size_t row;
     };
+    // Most tie ends unknown: one message about the id column instead of one per tie end.
+    std::string ends_hint;
+    if (raw.actors_authoritative && !actors.empty() && c_src >= 0 && c_tgt >= 0) {
+        const int c_id = resolve(at, m.actor_id, col::id, "actor ids", m.path);
+        const auto check = check_tie_ends(at, c_id, tt, c_src, c_tgt, index);
+        if (check.suspicious()) {
+            const auto id_name = at.names()[static_cast<std::size_t>(c_id)];
+            auto what =
+                (check.unknown == check.distinct
+                     ? "none of the " + std::to_string(check.distinct) + " actors the ties name is"
+                     : std::to_string(check.unknown) + " of the " + std::to_string(check.distinct) +
+                           " actors the ties name are not") +
+                " in the id column '" + id_name + "' of " + at.path + " (the first is '" +
+                check.first_id + "')";
+            std::string fix;
+            if (check.match >= 0) {
+                const auto name = at.names()[static_cast<std::size_t>(check.match)];
+                fix = std::to_string(check.matched) + " of them are in its column '" + name +
+                      "': the ties probably name actors by '" + name +
+                      "'; make it the id column in a mapping file ([actors] id = \"" + name + "\")";
+            } else {
+                fix = "the ties probably refer to actors by another column than '" + id_name +
+                      "' (columns: " + list_columns(at) +
+                      "); name the right one in a mapping file ([actors] id = \"...\")";
+            }
+            if (!options.create_missing_actors) {
+                errors.add(InputError(check.first, what + "; " + fix +
+                                                       " (--create-missing would add " +
+                                                       std::to_string(check.unknown) +
+                                                       " actors with no attributes)"));
+                errors.throw_if_any();
+            }
+            ends_hint = "; " + what + ": " + fix;
+        }
+    }
+
+    std::size_t negative = 0;
+    SourcePos first_negative;
+    std::string first_negative_text;
     std::vector<Tie> ties;
     ties.reserve(tt.rows());
     std::size_t loops = 0;
@@ -326,6 +471,7 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         const auto b = actor_for(r, c_tgt);
         double w = 1.0;
         bool ok = a >= 0 && b >= 0;
+        bool negative_tie = false;
         if (c_w >= 0) {
             const auto text = trim(tt.cell(static_cast<std::size_t>(c_w), r));
             if (!text.empty()) {
@@ -336,6 +482,15 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                         "weight '" + text +
                             "' is not a number; use a positive number such as 1 or 2.5"));
                     ok = false;
+                } else if (std::isfinite(*v) && *v < 0) {
+                    // A signed network: handled once for the file, by the --negative policy.
+                    if (negative++ == 0) {
+                        first_negative = tt.pos(r, c_w);
+                        first_negative_text = text;
+                    }
+                    if (options.negative != NegativeTies::split) ok = false;
+                    negative_tie = true;
+                    w = -*v;
                 } else if (!std::isfinite(*v) || *v <= 0) {
                     errors.add(InputError(
                         tt.pos(r, c_w), "weight must be a positive number (tie strength), got '" +
@@ -361,16 +516,34 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
             }
         }
         std::uint32_t rel = 0;
-        if (c_rel >= 0)
-            rel = relation_of(trim(tt.cell(static_cast<std::size_t>(c_rel), r)));
-        else
-            rel = relation_of(m.relation_name);
+        std::string rel_name =
+            c_rel >= 0 ? trim(tt.cell(static_cast<std::size_t>(c_rel), r)) : m.relation_name;
+        if (negative_tie && options.negative == NegativeTies::split)
+            rel_name = rel_name.empty() ? "negative" : rel_name + "_negative";
+        rel = relation_of(rel_name);
         if (!ok) continue;
         if (a == b) {
             if (loops++ == 0) first_loop = tt.pos(r, c_src);
             continue;
         }
         ties.push_back(Tie{a, b, w, rel, dir, r});
+    }
+    if (negative > 0 && options.negative == NegativeTies::error) {
+        const std::string choices =
+            "pass --negative drop to leave negative ties out, or --negative split to read them "
+            "as a relation of their own ('negative', or '<relation>_negative') with positive "
+            "strengths";
+        errors.add(InputError(
+            first_negative,
+            negative == 1
+                ? "weight must be a positive number (tie strength), got '" + first_negative_text +
+                      "'; remove the tie or give it a strength > 0, or, if the network is "
+                      "signed, " +
+                      choices
+                : "the network has negative ties (a signed network): " + std::to_string(negative) +
+                      " of " + std::to_string(tt.rows()) +
+                      " ties have a value below 0, the first is " + first_negative_text +
+                      "; clusterlens needs positive tie strengths: " + choices));
     }
     errors.throw_if_any();
     if (actors.empty())
@@ -401,7 +574,17 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         warnings.push_back(
             Warning{SourcePos{at.path, 0, 0}, std::to_string(created) +
                                                   " actors created for tie ends missing "
-                                                  "from the actor table (--create-missing)"});
+                                                  "from the actor table (--create-missing)" +
+                                                  ends_hint});
+    if (negative > 0 && options.negative == NegativeTies::drop)
+        warnings.push_back(Warning{
+            first_negative,
+            std::to_string(negative) + " negative ties left out (--negative drop; first here)"});
+    if (negative > 0 && options.negative == NegativeTies::split)
+        warnings.push_back(Warning{
+            first_negative, std::to_string(negative) +
+                                " negative ties read as a relation of their own with positive "
+                                "strengths (--negative split; first here)"});
 
     // In a directed network an explicitly undirected tie stands for two arcs.
     if (directed && (m.directed.value_or(true))) {

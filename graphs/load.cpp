@@ -55,6 +55,35 @@ bool looks_like_dl(const std::string& path) {
     return false;
 }
 
+/// What a file with a known extension clusterlens does not read is, and how to get a file it
+/// does read; "" for an extension nobody uses for networks.
+std::string known_unsupported(const std::string& ext) {
+    static const std::map<std::string, std::string> known = {
+        {".xls", "an Excel 97-2003 workbook: save it as .xlsx or export the sheets as CSV"},
+        {".gdf", "GUESS/Gephi GDF: export the network from Gephi as GraphML or GEXF"},
+        {".gephi", "a Gephi project: export the network from Gephi as GraphML or GEXF"},
+        {".dot", "a Graphviz drawing: export the network as GraphML, GML or an edge list"},
+        {".gv", "a Graphviz drawing: export the network as GraphML, GML or an edge list"},
+        {".json", "JSON: write the network as GraphML (networkx.write_graphml) or CSV"},
+        {".##h", "a UCINET 6 binary dataset: export it from UCINET as DL (Data > Export > DL)"},
+        {".##d", "a UCINET 6 binary dataset: export it from UCINET as DL (Data > Export > DL)"},
+        {".rds", "an R object: write it with igraph::write_graph(g, 'x.graphml', 'graphml')"},
+        {".rdata", "an R workspace: write the network with igraph::write_graph as GraphML"},
+        {".sav", "an SPSS file: export the ties as CSV"},
+        {".dta", "a Stata file: export the ties as CSV"},
+        {".zip", "an archive: unpack it and give the network file or folder"},
+    };
+    const auto it = known.find(ext);
+    return it == known.end() ? std::string() : it->second;
+}
+
+/// The formats and extensions clusterlens reads, for messages.
+std::string readable_formats() {
+    return "csv (.csv .tsv, or a folder with nodes and edges tables), graphml (.graphml), gml "
+           "(.gml), pajek (.net, with .clu partitions), dl (.dl, UCINET), vna (.vna, NetDraw), "
+           "edgelist (.txt .edges .edgelist), any of them gzip-compressed (.gz)";
+}
+
 /// The format of one network file: by extension, except that a .txt edge list or a file with
 /// no known extension (.dat) whose content starts like a DL file is read as DL.
 InputFormat format_of(const std::string& path) {
@@ -75,7 +104,7 @@ InputFormat parse_input_format(const std::string& name) {
     if (n == "vna") return InputFormat::vna;
     if (n == "edgelist" || n == "edges" || n == "txt") return InputFormat::edgelist;
     throw UsageError("unknown input format '" + name +
-                     "'; accepted: csv, graphml, gml, pajek, dl, vna, edgelist");
+                     "'; --format takes one of: " + readable_formats());
 }
 
 InputFormat format_from_extension(const std::string& path) {
@@ -184,10 +213,17 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
 
     f.main = files[0];
     f.format = options.format != InputFormat::automatic ? options.format : format_of(f.main);
-    if (f.format == InputFormat::automatic)
-        throw UsageError("cannot tell the format of " + f.main +
-                         " from its extension; use --format (csv, graphml, gml, pajek, dl, vna, "
-                         "edgelist) or one of .csv .graphml .gml .net .dl .vna .txt");
+    if (f.format == InputFormat::automatic) {
+        const auto ext = extension_of(f.main);
+        const auto known = known_unsupported(ext);
+        throw UsageError(
+            (ext.empty() ? "cannot tell the format of " + f.main + ": it has no extension"
+                         : "cannot read " + f.main + ": '" + ext +
+                               "' is not a format clusterlens "
+                               "reads") +
+            (known.empty() ? std::string() : " (" + known + ")") + "; clusterlens reads " +
+            readable_formats() + "; rename the file or name its format with --format NAME");
+    }
     if (f.format == InputFormat::csv && !m.nodes_file.empty()) {
         // A single CSV plus a mapping that names the nodes file next to it.
         f.nodes = (fs::path(f.main).parent_path() / m.nodes_file).string();

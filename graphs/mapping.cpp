@@ -147,7 +147,7 @@ Mapping load_mapping(const std::string& path) {
                 m.locality = s->get();  // a column holding local/global
             } else if (const auto* rule = loc->as_table()) {
                 reject_unknown_keys(path, *rule, "[actors.locality]",
-                                    {"column", "global", "local"});
+                                    {"column", "global", "ignore_case", "local"});
                 LocalityRule r;
                 r.column = get_string(path, *rule, "column");
                 if (r.column.empty())
@@ -157,6 +157,12 @@ Mapping load_mapping(const std::string& path) {
                     r.local_values = get_string_list(path, *l, "local");
                 if (const auto* g = rule->get("global"))
                     r.global_values = get_string_list(path, *g, "global");
+                if (const auto* ic = rule->get("ignore_case")) {
+                    const auto* b = ic->as_boolean();
+                    if (b == nullptr)
+                        throw InputError(pos_of(path, *ic), "'ignore_case' must be true or false");
+                    r.ignore_case = b->get();
+                }
                 if (r.local_values.empty() == r.global_values.empty())
                     throw InputError(pos_of(path, *loc),
                                      "[actors.locality] needs exactly one of local = [...] or "

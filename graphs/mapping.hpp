@@ -11,7 +11,7 @@
 //   PRC = "firm"
 //   [actors.locality]       # locality rule: column value in `local` -> local, else global
 //   column = "country"
-//   local = ["EE"]
+//   local = ["EE"]              # (or global = [...]); ignore_case = true matches "ee" too
 //   [ties]
 //   source = "source_pic"
 //   target = "target_pic"
@@ -32,6 +32,7 @@ struct LocalityRule {
     std::string column;
     std::vector<std::string> local_values;   ///< values meaning local; anything else is global
     std::vector<std::string> global_values;  ///< alternatively: values meaning global
+    bool ignore_case = false;                ///< match the values ignoring ASCII case ("ee" = "EE")
 };
 
 struct Mapping {

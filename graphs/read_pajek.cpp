@@ -145,8 +145,6 @@ private:
     /// Checks that a token is a vertex number in 1..n and returns it.
     std::uint64_t vertex(const Token& t) const;
     void add_tie(const Token& from, const Token& to, const Token* weight);
-    /// Throws one InputError (at the first one) when any tie has a negative weight.
-    void reject_signed_ties() const;
 
     LineReader in_;
     RawNetwork net_;
@@ -491,32 +489,8 @@ RawNetwork PajekParser::run() {
     } else if (any_edges_) {
         net_.directed = false;
     }
-    reject_signed_ties();
     net_.warnings = in_.take_warnings();
     return std::move(net_);
-}
-
-void PajekParser::reject_signed_ties() const {
-    // Signed networks (Pajek's *Matrix of likes and dislikes, Stranke94.net) hold many negative
-    // values; one error for the file says what it is, where assembly would report each one.
-    const int c = net_.ties.find(col::weight);
-    if (c < 0) return;
-    const auto cw = static_cast<std::size_t>(c);
-    std::size_t negative = 0, first = 0;
-    for (std::size_t r = 0; r < net_.ties.rows(); ++r) {
-        const auto w = parse_number(net_.ties.cell(cw, r));
-        if (!w || !(*w < 0)) continue;
-        if (negative++ == 0) first = r;
-    }
-    if (negative == 0) return;
-    const auto& ties = net_.ties;
-    throw InputError(
-        SourcePos{in_.path(), ties.line(first), ties.col_pos(cw, first)},
-        "the network has negative ties (a signed network): " + std::to_string(negative) + " of " +
-            std::to_string(ties.rows()) + " ties have a value below 0, the first is " +
-            ties.cell(cw, first) +
-            "; clusterlens needs positive tie strengths (weight > 0): keep only the positive "
-            "ties, or write the negative ones as a network of their own with positive values");
 }
 
 /// Column name for a partition file: its stem without ".gz" and ".clu" ("dept.clu.gz" -> "dept").
@@ -663,8 +637,7 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
 /// `1 "a" 0.3`: an x without y), a non-finite coordinate, a tie to vertex 0 or above n, a vertex
 /// listed twice, a tie section before *Vertices, text before any section, an unclosed quote,
 /// *Vertices above 10,000,000 are InputErrors at their line:col. Weights are checked by assembly,
-/// except negative ones: a network with negative ties (a signed network, such as Stranke94.net)
-/// is one InputError at the first, with the count, rather than one error per tie.
+/// negative ones (a signed network, such as Stranke94.net) by its --negative policy.
 RawNetwork read_pajek(const std::string& path, const std::vector<std::string>& clu_paths) {
     PajekParser parser(path);
     RawNetwork net = parser.run();

@@ -352,7 +352,6 @@ void VnaParser::relation_row(const std::vector<Field>& fields) {
         const auto v = parse_number(f.text);
         if (!v) throw InputError(in_.pos(f.col), what + " is not a number" + hint);
         if (!std::isfinite(*v)) throw InputError(in_.pos(f.col), what + " is not finite" + hint);
-        if (*v < 0) throw InputError(in_.pos(f.col), what + " is negative" + hint);
         if (*v == 0) continue;  // NetDraw: no tie
         const auto row = net_.ties.add_row(in_.line_number());
         net_.ties.set(c_source_, row, fields[0].text, fields[0].col);
@@ -480,9 +479,10 @@ RawNetwork VnaParser::run() {
 ///     are tie strengths: a row `a b 1 5` under `from to advice friendship` gives the ties a->b
 ///     in advice (Weight 1) and a->b in friendship (Weight 5), each a raw tie row with
 ///     "relation" set; a value of 0 is no tie. So `from to advice` is one relation "advice".
-///     A value that is empty, not a number, not finite or negative is an InputError at its
-///     line:col. The ends of every row are actors even when all its values are 0 (added to the
-///     actor table when there is no *node data).
+///     A value that is empty, not a number or not finite is an InputError at its line:col; a
+///     negative one is a tie whose sign assembly's --negative policy handles. The ends of every row
+///     are actors even when all its values are 0 (added to the actor table when there is no *node
+///     data).
 ///   - clusterlens' own (its VNA writer's `from to strength [relation] [attributes]`, and how
 ///     every VNA file was read before relations were): a column named strength or weight (any
 ///     case) becomes "Weight" (one relation, unnamed unless a relation column names it; 0 is

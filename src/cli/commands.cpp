@@ -63,6 +63,8 @@ struct Common {
     std::string map_file;
     std::string format;
     std::string local;
+    bool local_ignore_case = false;
+    std::string negative = "error";
     bool create_missing = false;
     std::size_t max_errors = 20;
 };
@@ -78,6 +80,11 @@ po::options_description common_options(Common& c) {
         "local", po::value(&c.local)->value_name("V1,V2"),
         "values of the mapping's locality column that mean local (overrides its 'local' list), "
         "e.g. --local EE")(
+        "local-ignore-case", po::bool_switch(&c.local_ignore_case),
+        "match the locality rule's values ignoring case (--local ee matches EE)")(
+        "negative", po::value(&c.negative)->default_value("error")->value_name("POLICY"),
+        "ties with a negative value (a signed network): error, drop (leave them out) or split "
+        "(a relation of their own, '<relation>_negative', with positive strengths)")(
         "create-missing", po::bool_switch(&c.create_missing),
         "create actors for tie ends missing from the actor table instead of failing")(
         "max-errors", po::value(&c.max_errors)->default_value(20)->value_name("N"),
@@ -106,6 +113,14 @@ LoadOptions load_options(const Common& c) {
             start = end + 1;
         }
     }
+    if (c.local_ignore_case) {
+        if (!o.mapping.locality_rule)
+            throw UsageError(
+                "--local-ignore-case needs a mapping with a locality rule ([actors.locality] "
+                "column = \"...\")");
+        o.mapping.locality_rule->ignore_case = true;
+    }
+    o.assemble.negative = parse_negative_ties(c.negative);
     if (c.max_errors == 0 || c.max_errors > 1000000)
         throw UsageError("--max-errors must be between 1 and 1000000");
     o.assemble.create_missing_actors = c.create_missing;
@@ -246,8 +261,9 @@ ties by relation, density, components and every warning. On errors it lists them
 --max-errors) as path:line:col: error: ..., and exits 1.
 
 Policies: self-loops are dropped and parallel ties of one relation summed (both reported);
-weights must be numbers > 0 (empty = 1); actor ids must be unique; a tie to an unknown actor is
-an error unless --create-missing.
+weights must be numbers > 0 (empty = 1), negative ones follow --negative (a signed network:
+error, drop, or split into a relation of their own); actor ids must be unique; a tie to an
+unknown actor is an error unless --create-missing.
 
 Example (the bundled Estonian climate cluster from EU CORDIS):
   clusterlens validate examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml
@@ -901,13 +917,14 @@ Examples (the bundled Estonian climate cluster):
 
 std::string csv_number(double v) { return std::isfinite(v) ? format_number(v) : std::string(); }
 
-/// One network per argument, except a Gephi CSV pair (two .csv files) which is one network.
-bool several_networks(const std::vector<std::string>& inputs) {
-    if (inputs.size() < 2) return false;
-    auto is_csv = [](const std::string& p) {
+/// The networks compare's arguments name: one per argument, except that Pajek .clu partitions
+/// go with the .net before them (`A.net A.clu B.net B.clu`, as validate and score take them)
+/// and two .csv files alone are one Gephi CSV pair.
+std::vector<std::vector<std::string>> networks_of(const std::vector<std::string>& inputs) {
+    auto ends_with = [](const std::string& p, std::initializer_list<const char*> exts) {
         auto lower = p;
         for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        for (const char* ext : {".csv", ".csv.gz", ".tsv", ".tsv.gz"}) {
+        for (const char* ext : exts) {
             const std::string e(ext);
             if (lower.size() >= e.size() &&
                 lower.compare(lower.size() - e.size(), e.size(), e) == 0)
@@ -915,7 +932,27 @@ bool several_networks(const std::vector<std::string>& inputs) {
         }
         return false;
     };
-    return !(inputs.size() == 2 && is_csv(inputs[0]) && is_csv(inputs[1]));
+    auto is_csv = [&](const std::string& p) {
+        return ends_with(p, {".csv", ".csv.gz", ".tsv", ".tsv.gz"});
+    };
+    if (inputs.size() == 2 && is_csv(inputs[0]) && is_csv(inputs[1])) return {inputs};
+    std::vector<std::vector<std::string>> out;
+    for (const auto& in : inputs) {
+        if (ends_with(in, {".clu", ".clu.gz"})) {
+            if (out.empty() || !ends_with(out.back().front(), {".net", ".net.gz", ".paj"}))
+                throw UsageError("partition " + in +
+                                 " must follow the Pajek .net file it belongs to (compare "
+                                 "A.net A.clu B.net B.clu)");
+            out.back().push_back(in);
+        } else {
+            out.push_back({in});
+        }
+    }
+    return out;
+}
+
+bool several_networks(const std::vector<std::string>& inputs) {
+    return networks_of(inputs).size() > 1;
 }
 
 /// Figures in every requested format: (path, bytes), drawn before anything is written.
@@ -962,14 +999,16 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
         to.match = scoring::ActorMatch::label;
     else if (match != "auto")
         throw UsageError("--match takes id, label or auto, not '" + match + "'");
-    to.path_a = c.inputs[0];
-    to.path_b = c.inputs[1];
+    const auto networks = networks_of(c.inputs);
+    to.path_a = networks[0][0];
+    to.path_b = networks[1][0];
     const auto options = load_options(c);
     std::vector<std::string> inputs;
     std::vector<scoring::ScoredRelation> scored;
-    for (const auto& in : c.inputs) {
-        for (const auto& f : resolve_inputs({in}, options).all()) inputs.push_back(f);
-        const auto net = load_with_progress({in}, options, io);
+    for (const auto& group : networks) {
+        const auto& in = group[0];
+        for (const auto& f : resolve_inputs(group, options).all()) inputs.push_back(f);
+        const auto net = load_with_progress(group, options, io);
         print_warnings(net, io);
         require_locality(net, in);
         scored.push_back(scoring::score_relation(pick_relation(net, relation), so));
@@ -990,8 +1029,8 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
     ro.relation = cmp.change.relations().front();
     ro.page = figures.page;
     ro.title = fmt::format(
-        "What changed from {} to {} (title numbers: {})", fs::path(c.inputs[0]).filename().string(),
-        fs::path(c.inputs[1]).filename().string(), fs::path(c.inputs[1]).filename().string());
+        "What changed from {} to {} (title numbers: {})", fs::path(to.path_a).filename().string(),
+        fs::path(to.path_b).filename().string(), fs::path(to.path_b).filename().string());
     const auto headline = headline_from_summary(scored[1].summary);
     figures.add("change", [&](const std::string& format) {
         return render::render_network(cmp.change, headline, ro, format).bytes;
@@ -1023,8 +1062,8 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
                       << csv_number(t.weight_a) << ',' << csv_number(t.weight_b) << '\n';
     const nlohmann::ordered_json j = {
         {"clusterlens_version", kVersion},
-        {"a", c.inputs[0]},
-        {"b", c.inputs[1]},
+        {"a", to.path_a},
+        {"b", to.path_b},
         {"metrics", metrics},
         {"actors",
          {{"kept", cmp.actors_kept}, {"gained", cmp.actors_gained}, {"lost", cmp.actors_lost}}},
@@ -1044,8 +1083,8 @@ int compare_two_networks(const Common& c, const std::string& out_dir, const std:
     io.out << fmt::format(
         "A {} -> B {}: actors kept {}, gained {}, lost {}; ties kept {}, gained {}, lost {}; "
         "typology changed for {} firm(s)\n",
-        c.inputs[0], c.inputs[1], cmp.actors_kept, cmp.actors_gained, cmp.actors_lost,
-        cmp.ties_kept, cmp.ties_gained, cmp.ties_lost, cmp.typology_changes);
+        to.path_a, to.path_b, cmp.actors_kept, cmp.actors_gained, cmp.actors_lost, cmp.ties_kept,
+        cmp.ties_gained, cmp.ties_lost, cmp.typology_changes);
     for (const auto& f : files) io.out << "wrote " << f << '\n';
     return 0;
 }
@@ -1055,14 +1094,16 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
                           double trigger_threshold, FigureFiles& figures, Streams io) {
     namespace fs = std::filesystem;
     const auto options = load_options(c);
-    std::vector<std::string> inputs, names;
+    std::vector<std::string> inputs, names, paths;
     std::vector<scoring::ScoredRelation> scored;
-    for (const auto& in : c.inputs) {
-        for (const auto& f : resolve_inputs({in}, options).all()) inputs.push_back(f);
+    for (const auto& group : networks_of(c.inputs)) {
+        const auto& in = group[0];
+        paths.push_back(in);
+        for (const auto& f : resolve_inputs(group, options).all()) inputs.push_back(f);
         auto name = fs::path(in).filename().string();
         if (name.empty()) name = fs::path(in).parent_path().filename().string();
         names.push_back(name);
-        const auto net = load_with_progress({in}, options, io);
+        const auto net = load_with_progress(group, options, io);
         print_warnings(net, io);
         require_locality(net, in);
         scored.push_back(scoring::score_relation(pick_relation(net, relation), so));
@@ -1071,7 +1112,7 @@ int compare_many_networks(const Common& c, const std::string& out_dir, const std
     }
     for (std::size_t i = 0; i < names.size(); ++i)
         for (std::size_t k = 0; k < i; ++k)
-            if (names[i] == names[k]) names[i] = c.inputs[i];  // same folder name: the full path
+            if (names[i] == names[k]) names[i] = paths[i];  // same folder name: the full path
     const auto many = scoring::compare_many(names, scored, options.mapping.ability_columns,
                                             options.mapping.trigger_columns, ability_threshold,
                                             trigger_threshold);
@@ -1241,7 +1282,8 @@ Gatekeeper dependence = share of the global actors reached only through technolo
 gatekeepers: the external reach lost if the gatekeepers were removed.
 
 With two networks A B (two clusters, or two waves of one cluster; give a CSV pair as its
-folder), both are scored and compared. Actors are matched by id, or by label when either
+folder, and Pajek partitions after their .net: A.net A.clu B.net B.clu), both are scored and
+compared. Actors are matched by id, or by label when either
 network's ids are positions (Pajek vertex numbers; n0, n1, ...; 1..n in order) and every actor
 has a label unique within its network (--match id|label|auto); ties by their ends:
   OUTDIR/comparison.csv    metric, a, b, change (b - a) for every headline measure
@@ -1275,7 +1317,7 @@ Example (the bundled Estonian climate cluster):
     if (!figure.title.empty())
         throw UsageError("compare titles its figures itself; --title takes only none here");
     figures.formats = figure_formats(figure.formats);
-    const bool two = several_networks(c.inputs) && c.inputs.size() == 2;
+    const bool two = networks_of(c.inputs).size() == 2;
     if (vm.count("match") && !two)
         throw UsageError("--match applies to two networks (compare A B), not to one or many");
     if (two) return compare_two_networks(c, out_dir, relation, so, match, figures, io);

@@ -185,7 +185,10 @@ TEST(Assemble, WeightErrors) {
               "'0'; remove the tie or give it a strength > 0");
     EXPECT_EQ(err("-1.5"),
               "e.csv:2:5: error: weight must be a positive number (tie strength), got "
-              "'-1.5'; remove the tie or give it a strength > 0");
+              "'-1.5'; remove the tie or give it a strength > 0, or, if the network is signed, "
+              "pass --negative drop to leave negative ties out, or --negative split to read "
+              "them as a relation of their own ('negative', or '<relation>_negative') with "
+              "positive strengths");
     EXPECT_EQ(err("nan"),
               "e.csv:2:5: error: weight must be a positive number (tie strength), got "
               "'nan'; remove the tie or give it a strength > 0");

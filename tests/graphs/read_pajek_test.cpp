@@ -285,21 +285,19 @@ TEST(ReadPajek, PartitionWithoutHeaderCountsAgainstTheNetwork) {
                   "a partition (.clu) file, got 'classes'");
 }
 
-// Slovene parliamentary parties (pajek/Stranke94.net, MANIFEST.md), a signed *Matrix: one
-// error for the file instead of one per negative value. 54 of the 90 non-zero off-diagonal
-// cells are negative (counted with a Python one-liner over the matrix rows, outside
-// clusterlens); the first, -215, is row 1 column 2: file line 29, text column 6.
-TEST(ReadPajek, SignedNetworkIsOneError) {
+// Slovene parliamentary parties (pajek/Stranke94.net, MANIFEST.md), a signed *Matrix: the
+// reader keeps every non-zero cell with its sign, and assembly applies the --negative policy
+// (guard_rails_test.cpp). 90 non-zero off-diagonal cells, 54 of them negative (counted with a
+// Python one-liner over the matrix rows, outside clusterlens).
+TEST(ReadPajek, SignedMatrixKeepsTheSigns) {
     const auto path = corpus("pajek/Stranke94.net");
     SKIP_WITHOUT_CORPUS(path);
-    const std::string want =
-        path +
-        ":29:6: error: the network has negative ties (a signed network): 54 of 90 ties have a "
-        "value below 0, the first is -215; clusterlens needs positive tie strengths (weight > "
-        "0): keep only the positive ties, or write the negative ones as a network of their own "
-        "with positive values";
-    EXPECT_EQ(error_of([&] { read_pajek(path); }), want);
-    EXPECT_EQ(error_of([&] { load_network({path}, {}); }), want);
+    const auto raw = read_pajek(path);
+    ASSERT_EQ(raw.ties.rows(), 90u);
+    std::size_t negative = 0;
+    for (const auto& w : column(raw.ties, "Weight")) negative += w.rfind('-', 0) == 0;
+    EXPECT_EQ(negative, 54u);
+    EXPECT_EQ(cell(raw.ties, "Weight", 0), "-215");
 }
 
 }  // namespace
