@@ -229,7 +229,8 @@ private:
     std::size_t ignore_depth_ = 0;  ///< stack size where ignored content began; 0: none
 
     std::vector<Key> keys_;
-    std::unordered_map<std::string, std::size_t> key_index_;
+    /// Key ids to keys: one id may be declared once per domain (for="graph" and for="node").
+    std::unordered_map<std::string, std::vector<std::size_t>> key_index_;
     std::set<std::string> undeclared_keys_;
     bool seen_graph_ = false;
     bool seen_root_ = false;
@@ -455,10 +456,16 @@ void GraphmlParser::start_element() {
         key.domain = attribute(r_, "for").value_or("all");
         auto attr_name = attribute(r_, "attr.name");
         key.name = attr_name && !attr_name->empty() ? *attr_name : key.id;
-        if (key_index_.count(key.id) != 0)
-            fail(line_, column_,
-                 "key id \"" + key.id + "\" is declared twice; give each <key> its own id");
-        key_index_.emplace(key.id, keys_.size());
+        auto& same_id = key_index_[key.id];
+        for (const auto k : same_id) {
+            const auto& other = keys_[k].domain;
+            if (other == key.domain || other == "all" || key.domain == "all")
+                fail(line_, column_,
+                     "key id \"" + key.id + "\" is declared twice for " +
+                         (key.domain == "all" ? other : key.domain) +
+                         " data; give each <key> of a domain its own id");
+        }
+        same_id.push_back(keys_.size());
         keys_.push_back(std::move(key));
         stack_.push_back(Element::key);
         return;
@@ -562,11 +569,17 @@ void GraphmlParser::set_data(const std::string& key_id, std::string value) {
     if (!in_row_) return;
     RawTable& table = row_is_node_ ? net_.actors : net_.ties;
     std::string name;
-    const auto it = key_index_.find(key_id);
-    if (it != key_index_.end()) {
-        const Key& key = keys_[it->second];
+    // The key of this id declared for this row's domain (ids may repeat across domains).
+    std::optional<std::size_t> found;
+    if (const auto it = key_index_.find(key_id); it != key_index_.end()) {
+        for (const auto k : it->second)
+            if (row_is_node_ ? keys_[k].for_nodes() : keys_[k].for_edges()) found = k;
+        if (!found) found = it->second.front();  // declared for another domain: keep its name
+    }
+    if (found) {
+        const Key& key = keys_[*found];
         name = key.name;
-        if (it->second < row_has_key_.size()) row_has_key_[it->second] = 1;
+        if (*found < row_has_key_.size()) row_has_key_[*found] = 1;
     } else {
         name = key_id;
         if (undeclared_keys_.insert(key_id).second)

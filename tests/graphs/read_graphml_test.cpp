@@ -283,5 +283,34 @@ TEST(ReadGraphmlTest, LabelWinsOverName) {
     EXPECT_EQ(at(raw.actors, "name", 1), "Bolt");
 }
 
+// One key id declared once for graph data and once for node data (as some exporters write it):
+// the node's <data key="d0"> is the node key. The same id twice for one domain stays an error.
+TEST(ReadGraphmlTest, KeyIdSharedByGraphAndNodeDomains) {
+    const std::string path = ::testing::TempDir() + "clusterlens_graphml_shared_key.graphml";
+    const std::string head =
+        "<?xml version=\"1.0\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        "<key id=\"d0\" for=\"graph\" attr.name=\"name\" attr.type=\"string\"/>\n";
+    const std::string tail =
+        "<graph edgedefault=\"undirected\"><data key=\"d0\">my graph</data>\n"
+        "<node id=\"a\"><data key=\"d0\">Alpha</data></node>\n"
+        "<node id=\"b\"/>\n"
+        "<edge source=\"a\" target=\"b\"/>\n"
+        "</graph>\n</graphml>\n";
+    std::ofstream(path) << head
+                        << "<key id=\"d0\" for=\"node\" attr.name=\"label\" "
+                           "attr.type=\"string\"/>\n"
+                        << tail;
+    const RawNetwork raw = read_graphml(path);
+    ASSERT_EQ(raw.actors.rows(), 2u);
+    EXPECT_EQ(at(raw.actors, "Label", 0), "Alpha");
+    EXPECT_TRUE(raw.warnings.empty());
+    const std::string twice = ::testing::TempDir() + "clusterlens_graphml_key_twice.graphml";
+    std::ofstream(twice) << head << "<key id=\"d0\" for=\"graph\" attr.name=\"label\"/>\n" << tail;
+    EXPECT_EQ(error_of(twice), twice +
+                                   ":4:1: error: key id \"d0\" is declared twice for graph "
+                                   "data; give each <key> of a domain its own id");
+}
+
 }  // namespace
 }  // namespace clusterlens
