@@ -396,8 +396,13 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         std::size_t row;
     };
     // Most tie ends unknown: one message about the id column instead of one per tie end.
+    // Checked at the first unknown end (before any actor is created), so a file whose ties all
+    // name known actors pays nothing.
     std::string ends_hint;
-    if (raw.actors_authoritative && !actors.empty() && c_src >= 0 && c_tgt >= 0) {
+    bool ends_checked = false;
+    auto check_ends = [&]() {
+        ends_checked = true;
+        if (actors.empty() || c_src < 0 || c_tgt < 0) return;
         const int c_id = resolve(at, m.actor_id, col::id, "actor ids", m.path);
         const auto check = check_tie_ends(at, c_id, tt, c_src, c_tgt, index);
         if (check.suspicious()) {
@@ -429,7 +434,7 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
             }
             ends_hint = "; " + what + ": " + fix;
         }
-    }
+    };
 
     std::size_t negative = 0;
     SourcePos first_negative;
@@ -449,6 +454,7 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         }
         auto it = index.find(id);
         if (it != index.end()) return static_cast<std::int64_t>(it->second);
+        if (raw.actors_authoritative && !ends_checked) check_ends();  // may throw
         if (raw.actors_authoritative && !options.create_missing_actors) {
             errors.add(
                 InputError(tt.pos(r, c),

@@ -40,10 +40,8 @@ SourcePos RawTable::pos(std::size_t row, int column) const {
     return p;
 }
 
-void RawTable::reserve(std::size_t rows) {
-    lines_.reserve(rows);
-    for (auto& c : cells_) c.reserve(rows);
-    for (auto& c : colpos_) c.reserve(rows);
+void RawTable::reserve(std::size_t) {
+    // Deques need no reservation; kept so that readers can say how many rows they expect.
 }
 
 }  // namespace clusterlens
