@@ -84,13 +84,88 @@ std::string readable_formats() {
            "edgelist (.txt .edges .edgelist), any of them gzip-compressed (.gz)";
 }
 
+/// The format a file without a known extension has by its first lines: `<graphml` (GraphML),
+/// `*Vertices`/`*Network` (Pajek), `*node data`/`*tie data` (NetDraw VNA), `graph [` or a
+/// `Creator`/`Version` line before it (GML). Automatic when none fits.
+InputFormat sniff_format(const std::string& path, std::string& why) {
+    try {
+        LineReader in(path);
+        std::string line, head;
+        for (int k = 0; k < 200 && in.next(line) && head.size() < 4096; ++k) {
+            const auto t = ascii_lower(trim(line));
+            if (t.empty() || t[0] == '%' || t[0] == '#') continue;
+            head += t + '\n';
+            if (t[0] == '<') {
+                if (head.find("<graphml") != std::string::npos) {
+                    why = "a <graphml> element";
+                    return InputFormat::graphml;
+                }
+                continue;  // <?xml ...?>, comments: read on
+            }
+            if (t.rfind("*vertices", 0) == 0 || t.rfind("*network", 0) == 0) {
+                why = "a " + t.substr(0, t.find_first_of(" \t")) + " line";
+                return InputFormat::pajek;
+            }
+            if (t.rfind("*node data", 0) == 0 || t.rfind("*tie data", 0) == 0 ||
+                t.rfind("*node properties", 0) == 0) {
+                why = "a '" + t + "' section";
+                return InputFormat::vna;
+            }
+            if (t.rfind("creator", 0) == 0 || t.rfind("version", 0) == 0) continue;  // GML head
+            if (t.rfind("graph", 0) == 0 && t.find_first_not_of(" \t", 5) != std::string::npos &&
+                t[t.find_first_not_of(" \t", 5)] == '[') {
+                why = "'graph ['";
+                return InputFormat::gml;
+            }
+            if (t == "graph") {  // "graph" with "[" on the next line
+                std::string next;
+                if (in.next(next) && trim(next).rfind('[', 0) == 0) {
+                    why = "'graph ['";
+                    return InputFormat::gml;
+                }
+            }
+            return InputFormat::automatic;
+        }
+    } catch (const Error&) {
+        // Unreadable: reported when it is opened.
+    }
+    return InputFormat::automatic;
+}
+
 /// The format of one network file: by extension, except that a .txt edge list or a file with
-/// no known extension (.dat) whose content starts like a DL file is read as DL.
-InputFormat format_of(const std::string& path) {
+/// no known extension (.dat) whose content starts like a DL file is read as DL, and a file
+/// with no known extension is told by its content (sniff_format). `why` says which content
+/// decided, for the warning; "" when the extension did.
+InputFormat format_of(const std::string& path, std::string& why) {
     const auto f = format_from_extension(path);
-    if ((f == InputFormat::edgelist || f == InputFormat::automatic) && looks_like_dl(path))
+    if ((f == InputFormat::edgelist || f == InputFormat::automatic) && looks_like_dl(path)) {
+        why = "its first word is 'dl'";
         return InputFormat::dl;
+    }
+    if (f == InputFormat::automatic) return sniff_format(path, why);
     return f;
+}
+
+const char* format_name(InputFormat f) {
+    switch (f) {
+        case InputFormat::csv:
+            return "CSV";
+        case InputFormat::graphml:
+            return "GraphML";
+        case InputFormat::gml:
+            return "GML";
+        case InputFormat::pajek:
+            return "Pajek";
+        case InputFormat::dl:
+            return "UCINET DL";
+        case InputFormat::vna:
+            return "NetDraw VNA";
+        case InputFormat::edgelist:
+            return "an edge list";
+        case InputFormat::automatic:
+            break;
+    }
+    return "?";
 }
 }  // namespace
 
@@ -212,7 +287,11 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
         throw UsageError("too many inputs: give one network file, a nodes/edges pair or a folder");
 
     f.main = files[0];
-    f.format = options.format != InputFormat::automatic ? options.format : format_of(f.main);
+    std::string why;
+    f.format = options.format != InputFormat::automatic ? options.format : format_of(f.main, why);
+    if (!why.empty())
+        f.detected = std::string("read as ") + format_name(f.format) + " from its content (" + why +
+                     "), not from its name; use --format to choose another reading";
     if (f.format == InputFormat::automatic) {
         const auto ext = extension_of(f.main);
         const auto known = known_unsupported(ext);
@@ -312,6 +391,9 @@ Network load_network(const std::vector<std::string>& inputs, const LoadOptions& 
             throw InputError(SourcePos{p, 0, 0}, "no such file; check the path");
     }
     auto raw = read_raw(files);
+    if (!files.detected.empty())
+        raw.warnings.insert(raw.warnings.begin(),
+                            Warning{SourcePos{files.main, 0, 0}, files.detected});
     if (files.format == InputFormat::dl || files.format == InputFormat::vna)
         collapse_symmetric(raw, options.mapping);
     auto net = assemble(std::move(raw), options.mapping, options.assemble);

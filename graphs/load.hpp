@@ -32,6 +32,9 @@ struct InputFiles {
     std::string nodes;               ///< CSV actor table ("" if none)
     std::string main;                ///< CSV tie table, or the single network file
     std::vector<std::string> extra;  ///< Pajek .clu partitions
+    /// How the format was told from the content when the extension did not say (for the
+    /// warning that names the reading taken); "" when the extension or --format said.
+    std::string detected;
     std::vector<std::string> all() const;
 };
 

@@ -270,6 +270,36 @@ TEST(GuardRails, UnknownExtensionsListTheFormats) {
               0u);
 }
 
+// A file whose name does not say its format is read by its content, and a warning says so.
+TEST(GuardRails, FormatToldByContentWhenTheNameDoesNot) {
+    TempDir dir;
+    const auto pajek = dir.file("survey_export", "*Vertices 2\n1 \"a\"\n2 \"b\"\n*Edges\n1 2\n");
+    const auto net = load_network({pajek}, {});
+    EXPECT_EQ(net.report().format, "pajek");
+    EXPECT_EQ(net.tie_count(), 1u);
+    EXPECT_EQ(warnings_of(net), pajek +
+                                    ": warning: read as Pajek from its content (a *vertices "
+                                    "line), not from its name; use --format to choose "
+                                    "another reading\n");
+    const auto graphml = dir.file(
+        "g.dat",
+        "<?xml version=\"1.0\"?>\n<!-- exported -->\n<graphml "
+        "xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<graph edgedefault=\"undirected\">"
+        "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"/></graph></graphml>\n");
+    EXPECT_EQ(load_network({graphml}, {}).report().format, "graphml");
+    const auto gml = dir.file("g.out",
+                              "Creator \"x\"\ngraph\n[\n node [ id 1 ]\n node [ id 2 ]\n"
+                              " edge [ source 1 target 2 ]\n]\n");
+    EXPECT_EQ(load_network({gml}, {}).report().format, "gml");
+    const auto vna = dir.file("v.dat", "*node data\nID\na\nb\n*tie data\nfrom to\na b\n");
+    EXPECT_EQ(load_network({vna}, {}).report().format, "vna");
+    // An edge list's first line names no format: still refused, with the list of formats.
+    const auto plain = dir.file("ties.dat", "a b\nb c\n");
+    EXPECT_EQ(
+        load_error({plain}).rfind("usage: cannot read " + plain + ": '.dat' is not a format", 0),
+        0u);
+}
+
 // ---- compare with partitions -------------------------------------------------------------
 
 TEST(GuardRails, CompareTakesPartitionsAfterEachNet) {
