@@ -24,6 +24,8 @@ std::string name_of(const std::string& path) {
     return ascii_lower(fs::path(path).filename().string());
 }
 
+bool is_workbook_format(InputFormat f) { return f == InputFormat::xlsx || f == InputFormat::ods; }
+
 bool is_table(const std::string& path) {
     const auto e = extension_of(path);
     return e == ".csv" || e == ".tsv";
@@ -74,8 +76,10 @@ InputFormat parse_input_format(const std::string& name) {
     if (n == "dl" || n == "ucinet") return InputFormat::dl;
     if (n == "vna") return InputFormat::vna;
     if (n == "edgelist" || n == "edges" || n == "txt") return InputFormat::edgelist;
+    if (n == "xlsx") return InputFormat::xlsx;
+    if (n == "ods") return InputFormat::ods;
     throw UsageError("unknown input format '" + name +
-                     "'; accepted: csv, graphml, gml, pajek, dl, vna, edgelist");
+                     "'; accepted: csv, graphml, gml, pajek, dl, vna, edgelist, xlsx, ods");
 }
 
 InputFormat format_from_extension(const std::string& path) {
@@ -86,6 +90,8 @@ InputFormat format_from_extension(const std::string& path) {
     if (e == ".net" || e == ".paj") return InputFormat::pajek;
     if (e == ".dl") return InputFormat::dl;
     if (e == ".vna") return InputFormat::vna;
+    if (e == ".xlsx") return InputFormat::xlsx;
+    if (e == ".ods") return InputFormat::ods;
     if (e == ".txt" || e == ".edges" || e == ".edgelist" || e == ".el" || e == ".ncol")
         return InputFormat::edgelist;
     return InputFormat::automatic;
@@ -99,7 +105,8 @@ std::vector<std::string> InputFiles::all() const {
     return out;
 }
 
-InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOptions& options) {
+namespace {
+InputFiles resolve_files(const std::vector<std::string>& inputs, const LoadOptions& options) {
     if (inputs.empty())
         throw UsageError("no network given; name a file, a nodes.csv/edges.csv pair or a folder");
     InputFiles f;
@@ -167,7 +174,15 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
 
     if (files.size() == 2) {
         // nodes + edges pair; accept either order when the names say which is which.
-        f.format = InputFormat::csv;
+        const bool book0 = is_workbook_format(format_from_extension(files[0]));
+        const bool book1 = is_workbook_format(format_from_extension(files[1]));
+        if (book0 != book1)
+            throw UsageError(
+                "a nodes/edges pair is two CSV tables or two workbooks (.xlsx, "
+                ".ods), not one of each; export the workbook's sheet as CSV or "
+                "put both tables in workbooks");
+        f.format = book0 ? format_from_extension(files[1]) : InputFormat::csv;
+        f.workbook = options.workbook;
         const bool first_edges = name_of(files[0]).find("edge") != std::string::npos;
         const bool second_edges = name_of(files[1]).find("edge") != std::string::npos;
         if (first_edges && !second_edges) {
@@ -187,11 +202,31 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
     if (f.format == InputFormat::automatic)
         throw UsageError("cannot tell the format of " + f.main +
                          " from its extension; use --format (csv, graphml, gml, pajek, dl, vna, "
-                         "edgelist) or one of .csv .graphml .gml .net .dl .vna .txt");
+                         "edgelist, xlsx, ods) or one of .csv .graphml .gml .net .dl .vna .txt "
+                         ".xlsx .ods");
+    if (is_workbook_format(f.format)) {
+        // One workbook: sheets named by the options, else by the mapping's [files].
+        f.workbook = options.workbook;
+        if (f.workbook.nodes_sheet.empty()) f.workbook.nodes_sheet = m.nodes_file;
+        if (f.workbook.edges_sheet.empty()) f.workbook.edges_sheet = m.edges_file;
+        return f;
+    }
     if (f.format == InputFormat::csv && !m.nodes_file.empty()) {
         // A single CSV plus a mapping that names the nodes file next to it.
         f.nodes = (fs::path(f.main).parent_path() / m.nodes_file).string();
     }
+    return f;
+}
+
+}  // namespace
+
+InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOptions& options) {
+    auto f = resolve_files(inputs, options);
+    const auto& w = options.workbook;
+    if (!is_workbook_format(f.format) && (!w.nodes_sheet.empty() || !w.edges_sheet.empty()))
+        throw UsageError(
+            "--nodes-sheet and --edges-sheet name sheets of an .xlsx or .ods "
+            "workbook; the input here is not one");
     return f;
 }
 
@@ -211,6 +246,10 @@ RawNetwork read_raw(const InputFiles& f) {
             return read_vna(f.main);
         case InputFormat::edgelist:
             return read_edge_list(f.main);
+        case InputFormat::xlsx:
+        case InputFormat::ods:
+            if (!f.nodes.empty()) return read_workbook_pair(f.nodes, f.main, f.workbook);
+            return read_workbook(f.main, f.workbook);
         case InputFormat::automatic:
             break;
     }
