@@ -16,7 +16,8 @@
 //   .ods  only float, string and date cells are passed on; boolean, percentage, currency and
 //         time cells are dropped, and so is every paragraph of a cell but the last. Each cell's
 //         displayed text still reaches the shared-string table, so a text that no cell took (and
-//         that is not the display of a formula) marks a dropped cell: an error near its place.
+//         that is not the display of a formula, nor a paragraph of a cell comment) marks a
+//         dropped cell: an error near its place.
 //         Formula results: numbers only (a text result is an error at the cell).
 //   .xlsx inline strings (<c t="inlineStr">) are dropped: refused, found in the sheet XML;
 //         cached formula results that are true/false or errors are dropped: an error at the cell.
@@ -502,6 +503,7 @@ public:
     std::vector<std::string> texts;  ///< dates and formula text results
     std::vector<std::unique_ptr<Sheet>> sheets;
     std::vector<Pending> dropped;
+    std::multiset<std::string> annotations;  ///< .ods cell comments (not cells)
     GlobalSettings settings;
     Styles styles;
 
@@ -658,7 +660,56 @@ std::string formula_without_value(const std::string& xml) {
 struct Kinds {
     bool ods = false;
     bool date1904 = false;
+    std::multiset<std::string> annotations;  ///< .ods cell comments, by squeeze()
 };
+
+/// Text without whitespace, for matching a comment's paragraphs against what liborcus passed.
+std::string squeeze(std::string_view text) {
+    std::string out;
+    for (const char c : text)
+        if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+    return out;
+}
+
+/// The paragraphs of the cell comments (<office:annotation>) of an .ods content.xml, tags
+/// stripped and the five XML entities decoded. liborcus 0.17 puts them into the shared-string
+/// table like cell text, so they must not be taken for dropped cells (a text search, not a
+/// parse: enough to recognise the paragraphs, which are only compared, never read as data).
+std::multiset<std::string> annotation_texts(const std::string& xml) {
+    std::multiset<std::string> out;
+    for (auto at = xml.find("<office:annotation"); at != std::string::npos;
+         at = xml.find("<office:annotation", at + 1)) {
+        const auto end = xml.find("</office:annotation>", at);
+        if (end == std::string::npos) break;
+        for (auto p = xml.find("<text:p", at); p != std::string::npos && p < end;
+             p = xml.find("<text:p", p + 1)) {
+            const auto open_end = xml.find('>', p);
+            if (open_end == std::string::npos || open_end > end) break;
+            if (xml[open_end - 1] == '/') continue;  // <text:p/>
+            const auto close = xml.find("</text:p>", open_end);
+            if (close == std::string::npos || close > end) break;
+            std::string text;
+            bool tag = false;
+            for (auto i = open_end + 1; i < close; ++i) {
+                if (xml[i] == '<') tag = true;
+                if (!tag) text += xml[i];
+                if (xml[i] == '>') tag = false;
+            }
+            for (const auto& [entity, ch] :
+                 std::vector<std::pair<std::string, std::string>>{{"&lt;", "<"},
+                                                                  {"&gt;", ">"},
+                                                                  {"&quot;", "\""},
+                                                                  {"&apos;", "'"},
+                                                                  {"&amp;", "&"}})
+                for (auto e = text.find(entity); e != std::string::npos;
+                     e = text.find(entity, e + ch.size()))
+                    text.replace(e, entity.size(), ch);
+            out.insert(squeeze(text));
+        }
+        at = end;
+    }
+    return out;
+}
 
 Kinds inspect(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -694,6 +745,7 @@ Kinds inspect(const std::string& path) {
         if (mimetype.find("opendocument.spreadsheet") != std::string::npos ||
             (mimetype.empty() && !read_entry(zip, "content.xml").empty())) {
             k.ods = true;
+            k.annotations = annotation_texts(read_entry(zip, "content.xml"));
             if (manifest.find("encryption-data") != std::string::npos)
                 throw InputError(SourcePos{path, 0, 0},
                                  "the workbook is password-protected (encrypted); save a copy "
@@ -758,6 +810,7 @@ Kinds inspect(const std::string& path) {
 std::unique_ptr<Book> load_book(const std::string& path, std::vector<Warning>& warnings) {
     const auto kinds = inspect(path);
     auto book = std::make_unique<Book>(kinds.ods);
+    book->annotations = kinds.annotations;
     std::string failure;
     {
         CaptureOutput capture;
@@ -815,13 +868,18 @@ struct Cell {
     std::string text;
 };
 
-std::vector<Cell> sheet_cells(const std::string& path, const Book& book, Sheet& s) {
+std::vector<Cell> sheet_cells(const std::string& path, Book& book, Sheet& s) {
     const auto where = sheet_path(path, s);
     // .ods texts no cell took: cells liborcus dropped, unless they were a formula's display.
     if (book.ods) {
         std::set<Pos> formulas(s.formulas.begin(), s.formulas.end());
         for (const auto& d : book.dropped) {
             if (d.sheet != s.index() || book.strings[d.index].empty()) continue;
+            const auto comment = book.annotations.find(squeeze(book.strings[d.index]));
+            if (comment != book.annotations.end()) {  // a cell comment's paragraph
+                book.annotations.erase(comment);
+                continue;
+            }
             auto it = d.prev ? formulas.upper_bound(*d.prev) : formulas.begin();
             if (it != formulas.end() && (!d.next || *it <= *d.next)) {
                 formulas.erase(it);
@@ -912,7 +970,7 @@ std::vector<Cell> sheet_cells(const std::string& path, const Book& book, Sheet& 
 }
 
 /// A sheet as a table, by the rules of a CSV table (read_workbook.hpp).
-RawTable sheet_table(const std::string& path, const Book& book, Sheet& s) {
+RawTable sheet_table(const std::string& path, Book& book, Sheet& s) {
     const auto cells = sheet_cells(path, book, s);
     RawTable table;
     table.path = sheet_path(path, s);

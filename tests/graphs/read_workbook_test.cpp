@@ -192,6 +192,13 @@ TEST(ReadWorkbook, OdsCellsLiborcusDropsAreErrors) {
                   "[edges]:2:3: error: at or just before cell C2, a cell showing 'one'" + tail);
 }
 
+TEST(ReadWorkbook, OdsCellCommentsAreNotDroppedCells) {
+    // C2 holds "checked" with the comment "asked by phone & mail" (make_workbooks.py): the
+    // comment's paragraph reaches liborcus' string table but is no cell.
+    const RawNetwork net = read_workbook(book("comment.ods"), {});
+    EXPECT_EQ(column(net.ties, "note"), V{"checked"});
+}
+
 TEST(ReadWorkbook, BrokenFilesGiveClearErrors) {
     const std::string damaged =
         "; the file is damaged or incomplete (truncated download or copy?): open it in a "

@@ -47,6 +47,13 @@ class D:
         self.value, self.xf, self.iso = value, xf, iso
 
 
+class Note:
+    """An .ods text cell with a cell comment (office:annotation) holding `comment`."""
+
+    def __init__(self, text, comment):
+        self.text, self.comment = text, comment
+
+
 STYLED_EMPTY = object()  # a cell with a style and no value (Excel writes these at table ends)
 
 
@@ -171,7 +178,8 @@ def write_xlsx(path, sheets, date1904=False, inline=False):
 ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-          'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"')
+          'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/"')
 
 
 def ods_cell(v):
@@ -186,6 +194,10 @@ def ods_cell(v):
     if isinstance(v, str):
         paras = "".join(f"<text:p>{escape(p)}</text:p>" for p in v.split("\n"))
         return f'<table:table-cell office:value-type="string">{paras}</table:table-cell>'
+    if isinstance(v, Note):
+        return (f'<table:table-cell office:value-type="string"><office:annotation>'
+                f'<dc:creator>tester</dc:creator><text:p>{escape(v.comment)}</text:p>'
+                f'</office:annotation><text:p>{escape(v.text)}</text:p></table:table-cell>')
     if isinstance(v, D):
         return (f'<table:table-cell office:value-type="date" office:date-value="{v.iso}">'
                 f'<text:p>{v.iso}</text:p></table:table-cell>')
@@ -269,7 +281,7 @@ def read_back_ods(path):
                 kind = cell.get(o + "value-type")
                 value = (cell.get(o + "value") or cell.get(o + "date-value")
                          or cell.get(o + "boolean-value") or cell.get(o + "string-value")
-                         or "\n".join(x.text or "" for x in cell.iter(p)))
+                         or "\n".join(x.text or "" for x in cell.findall(p)))
                 if kind:
                     for k in range(rep):
                         cells[f"{col_letters(c + k)}{r + 1}"] = value
@@ -295,6 +307,8 @@ def expected_cells(sheets, ods):
                     cells[ref] = xlsx_number(v)
                 elif isinstance(v, D):
                     cells[ref] = v.iso if ods else xlsx_number(v.value)
+                elif isinstance(v, Note):
+                    cells[ref] = v.text
                 elif isinstance(v, F):
                     if v.cached is not None:
                         cells[ref] = (v.cached if isinstance(v.cached, str) else
@@ -422,6 +436,8 @@ def main():
     xlsx("bad_formula_bool.xlsx", [("edges", [["Source", "Target", "ok"], ["a", "b", F("1>0", True)]])])
     xlsx("bad_inline.xlsx", [("edges", [["Source", "Target"], ["a", "b"]])], inline=True)
     xlsx("bad_sheets.xlsx", [("Sheet1", TOY_NODES), ("Sheet2", TOY_EDGES)])
+    ods("comment.ods", [("edges", [["Source", "Target", "note"],
+                                   ["a", "b", Note("checked", "asked by phone & mail")]])])
     ods("bad_boolean.ods", [("edges", [["Source", "Target", "focal"], ["a", "b", True]])])
     ods("bad_text_formula.ods", [("edges", [["Source", "Target", "kind"], ["a", "b", F('"x"&"y"', "xy")]])])
     ods("bad_two_lines.ods", [("edges", [["Source", "Target", "note"], ["a", "b", "one\ntwo"]])])
