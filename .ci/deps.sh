@@ -10,6 +10,7 @@ packages=(
   libgraphviz-dev graphviz fonts-liberation2
   libboost-program-options-dev libgtest-dev
   nlohmann-json3-dev libfmt-dev libtomlplusplus-dev
+  liborcus-dev   # .xlsx/.ods workbooks
   clang-format
   python3-networkx python3-igraph   # peers for the interoperability test
 )

@@ -24,6 +24,8 @@ std::string name_of(const std::string& path) {
     return ascii_lower(fs::path(path).filename().string());
 }
 
+bool is_workbook_format(InputFormat f) { return f == InputFormat::xlsx || f == InputFormat::ods; }
+
 bool is_table(const std::string& path) {
     const auto e = extension_of(path);
     return e == ".csv" || e == ".tsv";
@@ -60,6 +62,8 @@ bool looks_like_dl(const std::string& path) {
 std::string known_unsupported(const std::string& ext) {
     static const std::map<std::string, std::string> known = {
         {".xls", "an Excel 97-2003 workbook: save it as .xlsx or export the sheets as CSV"},
+        {".xlsm", "a macro-enabled Excel workbook: save it as .xlsx"},
+        {".xlsb", "a binary Excel workbook: save it as .xlsx"},
         {".gdf", "GUESS/Gephi GDF: export the network from Gephi as GraphML or GEXF"},
         {".gephi", "a Gephi project: export the network from Gephi as GraphML or GEXF"},
         {".dot", "a Graphviz drawing: export the network as GraphML, GML or an edge list"},
@@ -79,9 +83,10 @@ std::string known_unsupported(const std::string& ext) {
 
 /// The formats and extensions clusterlens reads, for messages.
 std::string readable_formats() {
-    return "csv (.csv .tsv, or a folder with nodes and edges tables), graphml (.graphml), gml "
-           "(.gml), pajek (.net, with .clu partitions), dl (.dl, UCINET), vna (.vna, NetDraw), "
-           "edgelist (.txt .edges .edgelist), any of them gzip-compressed (.gz)";
+    return "csv (.csv .tsv, or a folder with nodes and edges tables), xlsx and ods (workbooks: "
+           "nodes and edges sheets), graphml (.graphml), gml (.gml), pajek (.net, with .clu "
+           "partitions), dl (.dl, UCINET), vna (.vna, NetDraw), edgelist (.txt .edges .edgelist), "
+           "any text format gzip-compressed (.gz)";
 }
 
 /// The format a file without a known extension has by its first lines: `<graphml` (GraphML),
@@ -162,6 +167,10 @@ const char* format_name(InputFormat f) {
             return "NetDraw VNA";
         case InputFormat::edgelist:
             return "an edge list";
+        case InputFormat::xlsx:
+            return "an Excel workbook";
+        case InputFormat::ods:
+            return "an OpenDocument spreadsheet";
         case InputFormat::automatic:
             break;
     }
@@ -178,6 +187,8 @@ InputFormat parse_input_format(const std::string& name) {
     if (n == "dl" || n == "ucinet") return InputFormat::dl;
     if (n == "vna") return InputFormat::vna;
     if (n == "edgelist" || n == "edges" || n == "txt") return InputFormat::edgelist;
+    if (n == "xlsx") return InputFormat::xlsx;
+    if (n == "ods") return InputFormat::ods;
     throw UsageError("unknown input format '" + name +
                      "'; --format takes one of: " + readable_formats());
 }
@@ -190,6 +201,8 @@ InputFormat format_from_extension(const std::string& path) {
     if (e == ".net" || e == ".paj") return InputFormat::pajek;
     if (e == ".dl") return InputFormat::dl;
     if (e == ".vna") return InputFormat::vna;
+    if (e == ".xlsx") return InputFormat::xlsx;
+    if (e == ".ods") return InputFormat::ods;
     if (e == ".txt" || e == ".edges" || e == ".edgelist" || e == ".el" || e == ".ncol")
         return InputFormat::edgelist;
     return InputFormat::automatic;
@@ -203,7 +216,8 @@ std::vector<std::string> InputFiles::all() const {
     return out;
 }
 
-InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOptions& options) {
+namespace {
+InputFiles resolve_files(const std::vector<std::string>& inputs, const LoadOptions& options) {
     if (inputs.empty())
         throw UsageError("no network given; name a file, a nodes.csv/edges.csv pair or a folder");
     InputFiles f;
@@ -271,7 +285,15 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
 
     if (files.size() == 2) {
         // nodes + edges pair; accept either order when the names say which is which.
-        f.format = InputFormat::csv;
+        const bool book0 = is_workbook_format(format_from_extension(files[0]));
+        const bool book1 = is_workbook_format(format_from_extension(files[1]));
+        if (book0 != book1)
+            throw UsageError(
+                "a nodes/edges pair is two CSV tables or two workbooks (.xlsx, "
+                ".ods), not one of each; export the workbook's sheet as CSV or "
+                "put both tables in workbooks");
+        f.format = book0 ? format_from_extension(files[1]) : InputFormat::csv;
+        f.workbook = options.workbook;
         const bool first_edges = name_of(files[0]).find("edge") != std::string::npos;
         const bool second_edges = name_of(files[1]).find("edge") != std::string::npos;
         if (first_edges && !second_edges) {
@@ -303,10 +325,29 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
             (known.empty() ? std::string() : " (" + known + ")") + "; clusterlens reads " +
             readable_formats() + "; rename the file or name its format with --format NAME");
     }
+    if (is_workbook_format(f.format)) {
+        // One workbook: sheets named by the options, else by the mapping's [files].
+        f.workbook = options.workbook;
+        if (f.workbook.nodes_sheet.empty()) f.workbook.nodes_sheet = m.nodes_file;
+        if (f.workbook.edges_sheet.empty()) f.workbook.edges_sheet = m.edges_file;
+        return f;
+    }
     if (f.format == InputFormat::csv && !m.nodes_file.empty()) {
         // A single CSV plus a mapping that names the nodes file next to it.
         f.nodes = (fs::path(f.main).parent_path() / m.nodes_file).string();
     }
+    return f;
+}
+
+}  // namespace
+
+InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOptions& options) {
+    auto f = resolve_files(inputs, options);
+    const auto& w = options.workbook;
+    if (!is_workbook_format(f.format) && (!w.nodes_sheet.empty() || !w.edges_sheet.empty()))
+        throw UsageError(
+            "--nodes-sheet and --edges-sheet name sheets of an .xlsx or .ods "
+            "workbook; the input here is not one");
     return f;
 }
 
@@ -326,6 +367,10 @@ RawNetwork read_raw(const InputFiles& f) {
             return read_vna(f.main);
         case InputFormat::edgelist:
             return read_edge_list(f.main);
+        case InputFormat::xlsx:
+        case InputFormat::ods:
+            if (!f.nodes.empty()) return read_workbook_pair(f.nodes, f.main, f.workbook);
+            return read_workbook(f.main, f.workbook);
         case InputFormat::automatic:
             break;
     }

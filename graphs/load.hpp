@@ -10,12 +10,14 @@
 #include "graphs/mapping.hpp"
 #include "graphs/network.hpp"
 #include "graphs/raw.hpp"
+#include "graphs/read_workbook.hpp"
 
 namespace clusterlens {
 
-enum class InputFormat { automatic, csv, graphml, gml, pajek, dl, vna, edgelist };
+enum class InputFormat { automatic, csv, graphml, gml, pajek, dl, vna, edgelist, xlsx, ods };
 
-/// Parses a format name (csv, graphml, gml, pajek, dl, vna, edgelist); UsageError otherwise.
+/// Parses a format name (csv, graphml, gml, pajek, dl, vna, edgelist, xlsx, ods); UsageError
+/// otherwise.
 InputFormat parse_input_format(const std::string& name);
 /// The format an input file's extension implies (".gz" is looked through); automatic if none.
 InputFormat format_from_extension(const std::string& path);
@@ -24,18 +26,22 @@ struct LoadOptions {
     Mapping mapping;
     AssembleOptions assemble;
     InputFormat format = InputFormat::automatic;
+    /// Sheets of a workbook (--nodes-sheet, --edges-sheet); when empty, a single workbook falls
+    /// back to the mapping's [files] nodes/edges as sheet names, then to finding them by name.
+    WorkbookOptions workbook;
 };
 
 /// The files an input specification resolves to (after folder lookup and pair ordering).
 struct InputFiles {
     InputFormat format = InputFormat::automatic;
-    std::string nodes;               ///< CSV actor table ("" if none)
-    std::string main;                ///< CSV tie table, or the single network file
+    std::string nodes;               ///< CSV or workbook actor table ("" if none)
+    std::string main;                ///< CSV or workbook tie table, or the single network file
     std::vector<std::string> extra;  ///< Pajek .clu partitions
     /// How the format was told from the content when the extension did not say (for the
     /// warning that names the reading taken); "" when the extension or --format said.
     std::string detected;
     std::vector<std::string> all() const;
+    WorkbookOptions workbook;  ///< the sheets to read (xlsx, ods)
 };
 
 /// Resolves the user's input arguments. Throws UsageError when they do not name a network.

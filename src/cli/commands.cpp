@@ -62,6 +62,7 @@ struct Common {
     std::vector<std::string> inputs;
     std::string map_file;
     std::string format;
+    std::string nodes_sheet, edges_sheet;
     std::string local;
     bool local_ignore_case = false;
     std::string negative = "error";
@@ -76,7 +77,13 @@ po::options_description common_options(Common& c) {
         "mapping file (TOML) saying which of your columns and values mean what; see README "
         "'Mapping files'")("format,f", po::value(&c.format)->value_name("NAME"),
                            "input format when the extension does not tell: csv, graphml, gml, "
-                           "pajek, dl, vna, edgelist")(
+                           "pajek, dl, vna, edgelist, xlsx, ods")(
+        "nodes-sheet", po::value(&c.nodes_sheet)->value_name("NAME"),
+        "workbook sheet (.xlsx, .ods) with the actor table (default: the sheet whose name "
+        "contains 'node' or 'actor')")(
+        "edges-sheet", po::value(&c.edges_sheet)->value_name("NAME"),
+        "workbook sheet with the tie table (default: the only sheet, or the one whose name "
+        "contains 'edge' or 'tie')")(
         "local", po::value(&c.local)->value_name("V1,V2"),
         "values of the mapping's locality column that mean local (overrides its 'local' list), "
         "e.g. --local EE")(
@@ -96,6 +103,8 @@ LoadOptions load_options(const Common& c) {
     LoadOptions o;
     if (!c.map_file.empty()) o.mapping = load_mapping(c.map_file);
     if (!c.format.empty()) o.format = parse_input_format(c.format);
+    o.workbook.nodes_sheet = c.nodes_sheet;
+    o.workbook.edges_sheet = c.edges_sheet;
     if (!c.local.empty()) {
         if (!o.mapping.locality_rule)
             throw UsageError(

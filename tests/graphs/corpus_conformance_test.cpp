@@ -187,9 +187,7 @@ TEST_P(CorpusConformance, CountsOrRefusal) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, CorpusConformance, ::testing::ValuesIn(cases()),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                             return info.param.name;
-                         });
+                         [](const ::testing::TestParamInfo<Case>& p) { return p.param.name; });
 
 TEST(CorpusConformanceTable, EveryFileIsCovered) {
     if (!corpus_present()) GTEST_SKIP() << "no corpus at " << corpus("");
