@@ -14,7 +14,7 @@
 
 namespace clusterlens {
 
-enum class InputFormat { automatic, csv, graphml, gml, pajek, dl, vna, edgelist, xlsx, ods };
+enum class InputFormat { automatic, csv, graphml, gexf, gml, pajek, dl, vna, edgelist, xlsx, ods };
 
 /// Parses a format name (csv, graphml, gml, pajek, dl, vna, edgelist, xlsx, ods); UsageError
 /// otherwise.

@@ -20,6 +20,7 @@
 //   GraphML  node keys named x, y (Gephi's export)                x, y      (Gephi: y up)
 //            yEd <y:Geometry x y width height/> / <y:RectD>       x + w/2, -(y + h/2) (centre)
 //            (a node's x/y keys win over its geometry)
+//   GEXF     <viz:position x y/> (Gephi: y up)                    x, y
 //   GML      node graphics [ x .. y .. ] (the centre)             x, -y     (yEd, Cytoscape: y
 //            down); x, y when Creator starts with "Gephi" (its y points up); node x/y keys win
 //   CSV pair, DL, edge list: no positions of their own (a CSV column named x/y is kept as is).
@@ -39,6 +40,9 @@ RawNetwork read_csv_pair(const std::string& nodes_path, const std::string& edges
 
 /// GraphML (XML; keys for node and edge data, edgedefault, parallel edges).
 RawNetwork read_graphml(const std::string& path);
+/// GEXF 1.1, 1.2draft, 1.3 (Gephi): typed attributes with defaults, viz colour, size and
+/// position, kind as relation; dynamic content read as one static network (see read_gexf.cpp).
+RawNetwork read_gexf(const std::string& path);
 /// GML (graph [ directed 1 node [ id 1 label "x" ] edge [ source 1 target 2 weight 3 ] ]).
 RawNetwork read_gml(const std::string& path);
 /// Pajek .net: *Vertices n with labels, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix; '%'

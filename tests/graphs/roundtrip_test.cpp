@@ -83,6 +83,8 @@ std::string ext_of(OutputFormat f) {
             return "";
         case OutputFormat::json:
             return ".json";
+        case OutputFormat::gexf:
+            return ".gexf";
     }
     return "";
 }
@@ -100,7 +102,7 @@ TEST_P(RoundTrip, SameNetworkBack) {
     TempDir dir;
     // Pajek, DL, VNA and edge lists cannot hold a quote inside a value (see QuotesAreRefused).
     const bool quotes_ok = c.format == OutputFormat::graphml || c.format == OutputFormat::gml ||
-                           c.format == OutputFormat::csv_pair;
+                           c.format == OutputFormat::csv_pair || c.format == OutputFormat::gexf;
     const auto original = sample(directed, two_relations, quotes_ok);
     const auto path = dir.path("net" + ext_of(c.format));
     write_network(original, path, {});
@@ -146,7 +148,8 @@ TEST_P(RoundTrip, SameNetworkBack) {
 
 std::string name_of(const ::testing::TestParamInfo<RoundTrip::ParamType>& info) {
     const auto& [c, directed, two] = info.param;
-    const char* names[] = {"graphml", "gml", "json", "pajek", "dl", "vna", "edgelist", "csv"};
+    const char* names[] = {"graphml", "gml",      "json", "pajek", "dl",
+                           "vna",     "edgelist", "csv",  "gexf"};
     return std::string(names[static_cast<int>(c.format)]) +
            (directed ? "_directed" : "_undirected") + (two ? "_two_relations" : "_one_relation");
 }
@@ -154,6 +157,7 @@ std::string name_of(const ::testing::TestParamInfo<RoundTrip::ParamType>& info) 
 INSTANTIATE_TEST_SUITE_P(
     Formats, RoundTrip,
     ::testing::Combine(::testing::Values(Case{OutputFormat::graphml, true, true},
+                                         Case{OutputFormat::gexf, true, true},
                                          Case{OutputFormat::gml, true, true},
                                          Case{OutputFormat::csv_pair, true, true},
                                          Case{OutputFormat::vna, true, true},
