@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "graphs/attributes.hpp"
+#include "graphs/read_matrix.hpp"
 #include "graphs/readers.hpp"
 #include "graphs/text_input.hpp"
 
@@ -74,8 +75,9 @@ InputFormat parse_input_format(const std::string& name) {
     if (n == "dl" || n == "ucinet") return InputFormat::dl;
     if (n == "vna") return InputFormat::vna;
     if (n == "edgelist" || n == "edges" || n == "txt") return InputFormat::edgelist;
+    if (n == "matrix" || n == "adjacency") return InputFormat::matrix;
     throw UsageError("unknown input format '" + name +
-                     "'; accepted: csv, graphml, gml, pajek, dl, vna, edgelist");
+                     "'; accepted: csv, graphml, gml, pajek, dl, vna, edgelist, matrix");
 }
 
 InputFormat format_from_extension(const std::string& path) {
@@ -187,7 +189,7 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
     if (f.format == InputFormat::automatic)
         throw UsageError("cannot tell the format of " + f.main +
                          " from its extension; use --format (csv, graphml, gml, pajek, dl, vna, "
-                         "edgelist) or one of .csv .graphml .gml .net .dl .vna .txt");
+                         "edgelist, matrix) or one of .csv .graphml .gml .net .dl .vna .txt");
     if (f.format == InputFormat::csv && !m.nodes_file.empty()) {
         // A single CSV plus a mapping that names the nodes file next to it.
         f.nodes = (fs::path(f.main).parent_path() / m.nodes_file).string();
@@ -195,10 +197,36 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
     return f;
 }
 
-RawNetwork read_raw(const InputFiles& f) {
+RawNetwork read_raw(const InputFiles& f, const LoadOptions& options) {
     switch (f.format) {
         case InputFormat::csv:
-            return read_csv_pair(f.nodes, f.main);
+            if (f.nodes.empty() && options.format == InputFormat::automatic &&
+                csv_may_be_matrix(f.main)) {
+                std::vector<Warning> encoding;
+                const auto grid = read_csv_grid(f.main, encoding);
+                if (looks_like_adjacency_matrix(grid)) {
+                    std::vector<Warning> w;
+                    auto raw = read_adjacency_matrix(grid, w);
+                    raw.warnings = std::move(encoding);
+                    raw.warnings.push_back(Warning{
+                        SourcePos{f.main, 1, 1},
+                        "read as an adjacency matrix: the first row and the first column hold "
+                        "the same " +
+                            std::to_string(raw.actors.rows()) +
+                            " labels in the same order, and the other cells are empty or "
+                            "numbers (pass --format csv to read it as a tie table)"});
+                    for (auto& x : w) raw.warnings.push_back(std::move(x));
+                    return raw;
+                }
+            }
+            return read_csv_pair(f.nodes, f.main, options.csv);
+        case InputFormat::matrix: {
+            std::vector<Warning> w;
+            const auto grid = read_csv_grid(f.main, w);
+            auto raw = read_adjacency_matrix(grid, w);
+            raw.warnings.insert(raw.warnings.begin(), w.begin(), w.end());
+            return raw;
+        }
         case InputFormat::graphml:
             return read_graphml(f.main);
         case InputFormat::gml:
@@ -275,7 +303,7 @@ Network load_network(const std::vector<std::string>& inputs, const LoadOptions& 
         if (!fs::exists(p, ec))
             throw InputError(SourcePos{p, 0, 0}, "no such file; check the path");
     }
-    auto raw = read_raw(files);
+    auto raw = read_raw(files, options);
     if (files.format == InputFormat::dl || files.format == InputFormat::vna)
         collapse_symmetric(raw, options.mapping);
     auto net = assemble(std::move(raw), options.mapping, options.assemble);

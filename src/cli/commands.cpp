@@ -64,6 +64,7 @@ struct Common {
     std::string format;
     std::string local;
     bool create_missing = false;
+    bool decimal_comma = false;
     std::size_t max_errors = 20;
 };
 
@@ -74,12 +75,15 @@ po::options_description common_options(Common& c) {
         "mapping file (TOML) saying which of your columns and values mean what; see README "
         "'Mapping files'")("format,f", po::value(&c.format)->value_name("NAME"),
                            "input format when the extension does not tell: csv, graphml, gml, "
-                           "pajek, dl, vna, edgelist")(
+                           "pajek, dl, vna, edgelist, matrix")(
         "local", po::value(&c.local)->value_name("V1,V2"),
         "values of the mapping's locality column that mean local (overrides its 'local' list), "
         "e.g. --local EE")(
         "create-missing", po::bool_switch(&c.create_missing),
         "create actors for tie ends missing from the actor table instead of failing")(
+        "decimal-comma", po::bool_switch(&c.decimal_comma),
+        "in ';'- or tab-separated CSV, read ',' in numbers as the decimal point (2,5 = 2.5; "
+        "detected with a warning when clear); a number with a '.' is then an error")(
         "max-errors", po::value(&c.max_errors)->default_value(20)->value_name("N"),
         "stop after N input errors");
     return d;
@@ -109,6 +113,7 @@ LoadOptions load_options(const Common& c) {
     if (c.max_errors == 0 || c.max_errors > 1000000)
         throw UsageError("--max-errors must be between 1 and 1000000");
     o.assemble.create_missing_actors = c.create_missing;
+    if (c.decimal_comma) o.csv.decimal_comma = DecimalComma::force;
     o.assemble.max_errors = c.max_errors;
     return o;
 }
