@@ -73,7 +73,8 @@ void keep_extra_columns(RawTable& table, const std::vector<int>& used,
         bool numeric = true, any = false;
         for (const auto r : rows) {
             auto& cell = table.cell(c, r);
-            if (!cell.empty() && trim(cell).empty()) cell.clear();  // only spaces: empty
+            if (!cell.empty() && cell.find_first_not_of(" \t") == std::string::npos)
+                cell.clear();  // only spaces: empty
             if (cell.empty()) continue;
             any = true;
             if (!parse_number(cell)) {
@@ -94,7 +95,8 @@ void keep_extra_columns(RawTable& table, const std::vector<int>& used,
             values.reserve(rows.size());
             for (const auto r : rows) {
                 const auto& cell = table.cell(c, r);
-                values.push_back(trim(cell).empty() ? std::string() : cell);
+                values.push_back(cell.find_first_not_of(" \t") == std::string::npos ? std::string()
+                                                                                    : cell);
             }
             out.set_texts(table.names()[c], std::move(values));
         }

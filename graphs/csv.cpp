@@ -295,7 +295,7 @@ RawTable read_csv_table(const std::string& path, std::vector<Warning>& warnings,
         }
         bool all_empty = true;
         for (auto& f : fields) {
-            if (trim(f.text).empty())
+            if (f.text.find_first_not_of(" \t") == std::string::npos)
                 f.text.clear();  // a cell of spaces is an empty cell
             else
                 all_empty = false;
