@@ -40,10 +40,18 @@ std::string accepted_list(const std::vector<std::string>& values) {
     return out;
 }
 
+/// The built-in focal words, compared case-insensitively: English, German, French, Spanish and
+/// Italian yes/no, the spreadsheet booleans of those locales (Excel writes WAHR/FALSCH,
+/// VRAI/FAUX, VERDADERO/FALSO, VERO/FALSO), 1/0, and "x" (a ticked cell; an empty cell is
+/// simply not focal).
 std::optional<bool> parse_bool(const std::string& text) {
-    const auto t = ascii_lower(trim(text));
-    if (t == "true" || t == "1" || t == "yes" || t == "y") return true;
-    if (t == "false" || t == "0" || t == "no" || t == "n") return false;
+    auto t = ascii_lower(trim(text));
+    if (t == "s\xC3\xAD" || t == "s\xC3\x8D") t = "si";  // sí, SÍ
+    for (const char* w : {"true", "1", "yes", "y", "ja", "j", "oui", "si", "x", "wahr", "vrai",
+                          "verdadero", "vero"})
+        if (t == w) return true;
+    for (const char* w : {"false", "0", "no", "n", "nein", "non", "falsch", "faux", "falso"})
+        if (t == w) return false;
     return std::nullopt;
 }
 
@@ -65,7 +73,9 @@ void keep_extra_columns(RawTable& table, const std::vector<int>& used,
         if (std::find(used.begin(), used.end(), static_cast<int>(c)) != used.end()) continue;
         bool numeric = true, any = false;
         for (const auto r : rows) {
-            const auto& cell = table.cell(c, r);
+            auto& cell = table.cell(c, r);
+            if (!cell.empty() && cell.find_first_not_of(" \t") == std::string::npos)
+                cell.clear();  // only spaces: empty
             if (cell.empty()) continue;
             any = true;
             if (!parse_number(cell)) {
@@ -84,7 +94,11 @@ void keep_extra_columns(RawTable& table, const std::vector<int>& used,
         } else {
             std::vector<std::string> values;
             values.reserve(rows.size());
-            for (const auto r : rows) values.push_back(table.cell(c, r));
+            for (const auto r : rows) {
+                const auto& cell = table.cell(c, r);
+                values.push_back(cell.find_first_not_of(" \t") == std::string::npos ? std::string()
+                                                                                    : cell);
+            }
             out.set_texts(table.names()[c], std::move(values));
         }
     }
@@ -255,7 +269,7 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                 continue;
             }
             a.label = c_label >= 0 ? at.cell(static_cast<std::size_t>(c_label), r) : std::string();
-            if (a.label.empty()) a.label = a.id;
+            if (trim(a.label).empty()) a.label = a.id;
             if (c_part >= 0) {
                 const auto v = trim(at.cell(static_cast<std::size_t>(c_part), r));
                 if (!v.empty()) {
@@ -288,14 +302,16 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                 }
             }
             if (c_focal >= 0) {
-                const auto& v = at.cell(static_cast<std::size_t>(c_focal), r);
-                if (!trim(v).empty()) {
-                    const auto b = parse_bool(v);
+                const auto v = trim(at.cell(static_cast<std::size_t>(c_focal), r));
+                if (!v.empty()) {
+                    const auto* mapped = map_value(m.focal_values, v);
+                    const auto b = parse_bool(mapped ? *mapped : v);
                     if (!b)
-                        errors.add(InputError(at.pos(r, c_focal),
-                                              "focal must be true or false (also 1/0, yes/no), "
-                                              "got '" +
-                                                  v + "'"));
+                        errors.add(InputError(
+                            at.pos(r, c_focal),
+                            "focal must be true or false (also 1/0, yes/no, ja/nein, oui/non, "
+                            "s\xC3\xAD/no, wahr/falsch, vrai/faux, x for true), got '" +
+                                v + "' (or map it in a mapping file: [actors.focal_values])"));
                     else
                         a.focal = *b;
                 }
@@ -486,7 +502,11 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                     errors.add(InputError(
                         tt.pos(r, c_w),
                         "weight '" + text +
-                            "' is not a number; use a positive number such as 1 or 2.5"));
+                            "' is not a number; use a positive number such as 1 or 2.5" +
+                            (raw.format == "csv" && is_decimal_comma(text)
+                                 ? std::string(" (if ',' is the decimal point in this file, "
+                                               "pass --decimal-comma)")
+                                 : std::string())));
                     ok = false;
                 } else if (std::isfinite(*v) && *v < 0) {
                     // A signed network: handled once for the file, by the --negative policy.

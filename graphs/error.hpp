@@ -64,7 +64,7 @@ public:
 };
 
 /// A warning about the input: something was accepted but changed (a dropped self-loop, summed
-/// parallel ties, a Latin-1 file read as such).
+/// parallel ties, a Windows-1252 file read as such).
 struct Warning {
     SourcePos pos;
     std::string message;

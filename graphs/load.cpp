@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "graphs/attributes.hpp"
+#include "graphs/read_matrix.hpp"
 #include "graphs/readers.hpp"
 #include "graphs/text_input.hpp"
 
@@ -84,7 +85,8 @@ std::string known_unsupported(const std::string& ext) {
 /// The formats and extensions clusterlens reads, for messages.
 std::string readable_formats() {
     return "csv (.csv .tsv, or a folder with nodes and edges tables), xlsx and ods (workbooks: "
-           "nodes and edges sheets), graphml (.graphml), gexf (.gexf, Gephi), gml (.gml), pajek "
+           "nodes and edges sheets), matrix (an adjacency matrix in a .csv), graphml (.graphml), "
+           "gexf (.gexf, Gephi), gml (.gml), pajek "
            "(.net, with .clu "
            "partitions), dl (.dl, UCINET), vna (.vna, NetDraw), edgelist (.txt .edges .edgelist), "
            "any text format gzip-compressed (.gz)";
@@ -178,6 +180,8 @@ const char* format_name(InputFormat f) {
             return "an Excel workbook";
         case InputFormat::ods:
             return "an OpenDocument spreadsheet";
+        case InputFormat::matrix:
+            return "an adjacency matrix";
         case InputFormat::automatic:
             break;
     }
@@ -197,6 +201,7 @@ InputFormat parse_input_format(const std::string& name) {
     if (n == "edgelist" || n == "edges" || n == "txt") return InputFormat::edgelist;
     if (n == "xlsx") return InputFormat::xlsx;
     if (n == "ods") return InputFormat::ods;
+    if (n == "matrix" || n == "adjacency") return InputFormat::matrix;
     throw UsageError("unknown input format '" + name +
                      "'; --format takes one of: " + readable_formats());
 }
@@ -360,10 +365,36 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
     return f;
 }
 
-RawNetwork read_raw(const InputFiles& f) {
+RawNetwork read_raw(const InputFiles& f, const LoadOptions& options) {
     switch (f.format) {
         case InputFormat::csv:
-            return read_csv_pair(f.nodes, f.main);
+            if (f.nodes.empty() && options.format == InputFormat::automatic &&
+                csv_may_be_matrix(f.main)) {
+                std::vector<Warning> encoding;
+                const auto grid = read_csv_grid(f.main, encoding);
+                if (looks_like_adjacency_matrix(grid)) {
+                    std::vector<Warning> w;
+                    auto raw = read_adjacency_matrix(grid, w);
+                    raw.warnings = std::move(encoding);
+                    raw.warnings.push_back(Warning{
+                        SourcePos{f.main, 1, 1},
+                        "read as an adjacency matrix: the first row and the first column hold "
+                        "the same " +
+                            std::to_string(raw.actors.rows()) +
+                            " labels in the same order, and the other cells are empty or "
+                            "numbers (pass --format csv to read it as a tie table)"});
+                    for (auto& x : w) raw.warnings.push_back(std::move(x));
+                    return raw;
+                }
+            }
+            return read_csv_pair(f.nodes, f.main, options.csv);
+        case InputFormat::matrix: {
+            std::vector<Warning> w;
+            const auto grid = read_csv_grid(f.main, w);
+            auto raw = read_adjacency_matrix(grid, w);
+            raw.warnings.insert(raw.warnings.begin(), w.begin(), w.end());
+            return raw;
+        }
         case InputFormat::graphml:
             return read_graphml(f.main);
         case InputFormat::gexf:
@@ -446,7 +477,7 @@ Network load_network(const std::vector<std::string>& inputs, const LoadOptions& 
         if (!fs::exists(p, ec))
             throw InputError(SourcePos{p, 0, 0}, "no such file; check the path");
     }
-    auto raw = read_raw(files);
+    auto raw = read_raw(files, options);
     if (!files.detected.empty())
         raw.warnings.insert(raw.warnings.begin(),
                             Warning{SourcePos{files.main, 0, 0}, files.detected});

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "graphs/assemble.hpp"
+#include "graphs/csv.hpp"
 #include "graphs/mapping.hpp"
 #include "graphs/network.hpp"
 #include "graphs/raw.hpp"
@@ -14,10 +15,23 @@
 
 namespace clusterlens {
 
-enum class InputFormat { automatic, csv, graphml, gexf, gml, pajek, dl, vna, edgelist, xlsx, ods };
+enum class InputFormat {
+    automatic,
+    csv,
+    graphml,
+    gexf,
+    gml,
+    pajek,
+    dl,
+    vna,
+    edgelist,
+    xlsx,
+    ods,
+    matrix
+};
 
-/// Parses a format name (csv, graphml, gml, pajek, dl, vna, edgelist, xlsx, ods); UsageError
-/// otherwise.
+/// Parses a format name (csv, graphml, gexf, gml, pajek, dl, vna, edgelist, xlsx, ods, matrix);
+/// UsageError otherwise.
 InputFormat parse_input_format(const std::string& name);
 /// The format an input file's extension implies (".gz" is looked through); automatic if none.
 InputFormat format_from_extension(const std::string& path);
@@ -29,6 +43,7 @@ struct LoadOptions {
     /// Sheets of a workbook (--nodes-sheet, --edges-sheet); when empty, a single workbook falls
     /// back to the mapping's [files] nodes/edges as sheet names, then to finding them by name.
     WorkbookOptions workbook;
+    CsvOptions csv;  ///< decimal commas (--decimal-comma)
 };
 
 /// The files an input specification resolves to (after folder lookup and pair ordering).
@@ -46,8 +61,10 @@ struct InputFiles {
 
 /// Resolves the user's input arguments. Throws UsageError when they do not name a network.
 InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOptions& options);
-/// Reads the files with the right reader.
-RawNetwork read_raw(const InputFiles& files);
+/// Reads the files with the right reader. A single CSV file (no actor table) whose format was
+/// not given is read as an adjacency matrix when it looks like one (read_matrix.hpp), with a
+/// warning saying so; `--format csv` keeps it a tie table.
+RawNetwork read_raw(const InputFiles& files, const LoadOptions& options = {});
 /// resolve_inputs + read_raw + assemble.
 Network load_network(const std::vector<std::string>& inputs, const LoadOptions& options);
 

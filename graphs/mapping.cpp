@@ -130,8 +130,8 @@ Mapping load_mapping(const std::string& path) {
     }
     if (const auto* actors = section("actors")) {
         reject_unknown_keys(path, *actors, "[actors]",
-                            {"focal", "group", "id", "label", "locality", "part", "part_values",
-                             "stage", "type", "type_values"});
+                            {"focal", "focal_values", "group", "id", "label", "locality", "part",
+                             "part_values", "stage", "type", "type_values"});
         m.actor_id = get_string(path, *actors, "id");
         m.label = get_string(path, *actors, "label");
         m.part = get_string(path, *actors, "part");
@@ -142,6 +142,7 @@ Mapping load_mapping(const std::string& path) {
         m.part_values =
             get_value_map(path, *actors, "part_values", {"core", "assisting", "external"});
         m.type_values = get_value_map(path, *actors, "type_values", known_actor_types());
+        m.focal_values = get_value_map(path, *actors, "focal_values", {"true", "false"});
         if (const auto* loc = actors->get("locality")) {
             if (const auto* s = loc->as_string()) {
                 m.locality = s->get();  // a column holding local/global

@@ -9,6 +9,8 @@
 //   type = "activity_type"
 //   [actors.type_values]    # value map: data value -> clusterlens type
 //   PRC = "firm"
+//   [actors.focal_values]   # value map for focal beyond the built-in words: value -> true|false
+//   Fokus = "true"
 //   [actors.locality]       # locality rule: column value in `local` -> local, else global
 //   column = "country"
 //   local = ["EE"]              # (or global = [...]); ignore_case = true matches "ee" too
@@ -44,8 +46,9 @@ struct Mapping {
     // Actor columns. Empty = the default name (Id, Label, part, type, focal, locality, stage,
     // group), which is optional except for Id.
     std::string actor_id, label, part, type, focal, locality, stage, group;
-    std::map<std::string, std::string> part_values;  ///< data value -> core|assisting|external
-    std::map<std::string, std::string> type_values;  ///< data value -> known type
+    std::map<std::string, std::string> part_values;   ///< data value -> core|assisting|external
+    std::map<std::string, std::string> type_values;   ///< data value -> known type
+    std::map<std::string, std::string> focal_values;  ///< data value -> true|false
     std::optional<LocalityRule> locality_rule;
 
     // Tie columns.

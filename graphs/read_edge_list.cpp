@@ -1,4 +1,4 @@
-// Plain edge-list reader over LineReader (gzip, BOM, CRLF, Latin-1 handled there).
+// Plain edge-list reader over LineReader (gzip, BOM, CRLF, Windows-1252 handled there).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,24 +15,6 @@ struct Field {
     std::string text;
     std::uint32_t column = 0;  ///< 1-based byte column where the field starts
 };
-
-struct SeparatorCounts {
-    std::size_t comma = 0, semi = 0, tab = 0;
-};
-
-/// Commas, semicolons and tabs outside double quotes.
-SeparatorCounts separators_outside_quotes(const std::string& line) {
-    SeparatorCounts n;
-    bool quoted = false;
-    for (const char c : line) {
-        if (c == '"') quoted = !quoted;
-        if (quoted) continue;
-        if (c == ',') ++n.comma;
-        if (c == ';') ++n.semi;
-        if (c == '\t') ++n.tab;
-    }
-    return n;
-}
 
 /// The separator of the file, chosen from the first data line: the most frequent of ',' ';' and
 /// tab outside quotes (ties: comma, then semicolon, then tab); none of them: runs of whitespace.
@@ -137,20 +119,6 @@ bool is_header(const std::vector<Field>& f) {
            (a == "actor1" && b == "actor2");
 }
 
-/// True for a number written with a decimal comma: optional sign, digits, one comma, digits
-/// ("2,5", "-0,75"; not "2,", ",5" or "1,000,5").
-bool is_decimal_comma(const std::string& text) {
-    std::size_t i = text.size() > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
-    const auto digits = [&] {
-        const std::size_t b = i;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
-        return i > b;
-    };
-    if (!digits() || i >= text.size() || text[i] != ',') return false;
-    ++i;
-    return digits() && i == text.size();
-}
-
 /// The decimal-comma rule for a first data line that the separator count calls comma-separated:
 /// the line is whitespace-separated with a decimal comma when its only comma outside quotes is
 /// inside its third whitespace field, that field is a number with a decimal comma, the line has
@@ -183,7 +151,7 @@ bool is_comment_or_blank(const std::string& line) {
 /// decimal-comma rule below); ids in
 /// double quotes, which may then hold spaces or the separator ("" is a quote); lines whose first
 /// non-blank character is '#' or '%' are comments; blank lines are skipped; gzip, UTF-8 BOM,
-/// CRLF and Latin-1 (converted, with a warning) via LineReader.
+/// CRLF and Windows-1252 (converted, with a warning) via LineReader.
 ///
 /// Header rule (documented in README.md too): the first data line is a header, and is skipped,
 /// when its first two fields form a known pair (source target, from to, src dst, sender
@@ -265,8 +233,7 @@ RawNetwork read_edge_list(const std::string& path) {
         net.ties.set(target, row, std::move(fields[1].text), fields[1].column);
         // Whitespace-separated: a comma in the weight can only be a decimal comma.
         if (sep == 0 && fields.size() == 3 && is_decimal_comma(fields[2].text)) {
-            std::string dot = fields[2].text;
-            dot[dot.find(',')] = '.';
+            std::string dot = decimal_comma_to_dot(fields[2].text);
             if (decimal_commas++ == 0) {
                 first_decimal = SourcePos{path, line_no, fields[2].column};
                 first_decimal_text = "read " + fields[2].text + " as " + dot;

@@ -1,4 +1,4 @@
-// GML reader: a small tokenizer over LineReader (gzip, BOM, CRLF, Latin-1 handled there) that
+// GML reader: a small tokenizer over LineReader (gzip, BOM, CRLF, Windows-1252 handled there) that
 // keeps the line and column of every token, and a non-recursive parser, so deeply nested input
 // cannot exhaust the stack.
 #include <charconv>

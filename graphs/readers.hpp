@@ -30,13 +30,16 @@
 #include <string>
 #include <vector>
 
+#include "graphs/csv.hpp"
 #include "graphs/raw.hpp"
 
 namespace clusterlens {
 
 /// Gephi spreadsheet pair: nodes.csv (Id, Label, ...) and edges.csv (Source, Target, Type,
-/// Weight, ...). `nodes_path` may be empty (edges only: actors come from the ties).
-RawNetwork read_csv_pair(const std::string& nodes_path, const std::string& edges_path);
+/// Weight, ...). `nodes_path` may be empty (edges only: actors come from the ties). `options`
+/// say how decimal commas are read (csv.hpp).
+RawNetwork read_csv_pair(const std::string& nodes_path, const std::string& edges_path,
+                         const CsvOptions& options = {});
 
 /// GraphML (XML; keys for node and edge data, edgedefault, parallel edges).
 RawNetwork read_graphml(const std::string& path);

@@ -105,14 +105,15 @@ bool LineReader::next(std::string& line) {
             line.erase(0, 3);
     }
     if (!is_valid_utf8(line)) {
-        if (latin1_line_ == 0) {
-            latin1_line_ = line_no_;
+        if (cp1252_line_ == 0) {
+            cp1252_line_ = line_no_;
             warnings_.push_back(Warning{
                 SourcePos{path_, line_no_, 0},
-                "text is not valid UTF-8; read as Latin-1 (ISO-8859-1) and converted to UTF-8 "
-                "(save the file as UTF-8 to silence this)"});
+                "text is not valid UTF-8; read as Windows-1252 (Excel's Western European "
+                "encoding, which includes Latin-1) and converted to UTF-8 (save the file as "
+                "UTF-8 to silence this)"});
         }
-        line = latin1_to_utf8(line);
+        line = windows1252_to_utf8(line);
     }
     return true;
 }
@@ -156,17 +157,39 @@ bool is_valid_utf8(const std::string& text) {
     return true;
 }
 
-std::string latin1_to_utf8(const std::string& text) {
+namespace {
+/// Code points of the Windows-1252 bytes 0x80-0x9F (WHATWG Encoding Standard, index
+/// windows-1252); the undefined bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D keep their own value.
+constexpr std::uint16_t cp1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80-87
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,  // 88-8F
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90-97
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // 98-9F
+};
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+}  // namespace
+
+std::string windows1252_to_utf8(const std::string& text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x80) {
-            out += ch;
-        } else {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
+        if (c >= 0x80 && c < 0xA0)
+            append_utf8(out, cp1252_high[c - 0x80]);
+        else
+            append_utf8(out, c);
     }
     return out;
 }
@@ -182,6 +205,37 @@ std::string trim(const std::string& text) {
     while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
     while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
     return text.substr(b, e - b);
+}
+
+SeparatorCounts separators_outside_quotes(const std::string& line) {
+    SeparatorCounts n;
+    bool quoted = false;
+    for (const char c : line) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == ',') ++n.comma;
+        if (c == ';') ++n.semi;
+        if (c == '\t') ++n.tab;
+    }
+    return n;
+}
+
+bool is_decimal_comma(const std::string& text) {
+    std::size_t i = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    const auto digits = [&] {
+        const std::size_t b = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        return i > b;
+    };
+    if (!digits() || i >= text.size() || text[i] != ',') return false;
+    ++i;
+    return digits() && i == text.size();
+}
+
+std::string decimal_comma_to_dot(const std::string& text) {
+    std::string dot = text;
+    dot[dot.find(',')] = '.';
+    return dot;
 }
 
 }  // namespace clusterlens

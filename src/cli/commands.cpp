@@ -68,6 +68,7 @@ struct Common {
     bool local_ignore_case = false;
     std::string negative = "error";
     bool create_missing = false;
+    bool decimal_comma = false;
     std::size_t max_errors = 20;
 };
 
@@ -78,7 +79,7 @@ po::options_description common_options(Common& c) {
         "mapping file (TOML) saying which of your columns and values mean what; see README "
         "'Mapping files'")("format,f", po::value(&c.format)->value_name("NAME"),
                            "input format when the extension does not tell: csv, graphml, gml, "
-                           "pajek, dl, vna, edgelist, gexf, xlsx, ods")(
+                           "pajek, dl, vna, edgelist, gexf, xlsx, ods, matrix")(
         "nodes-sheet", po::value(&c.nodes_sheet)->value_name("NAME"),
         "workbook sheet (.xlsx, .ods) with the actor table (default: the sheet whose name "
         "contains 'node' or 'actor')")(
@@ -95,6 +96,9 @@ po::options_description common_options(Common& c) {
         "(a relation of their own, '<relation>_negative', with positive strengths)")(
         "create-missing", po::bool_switch(&c.create_missing),
         "create actors for tie ends missing from the actor table instead of failing")(
+        "decimal-comma", po::bool_switch(&c.decimal_comma),
+        "in ';'- or tab-separated CSV, read ',' in numbers as the decimal point (2,5 = 2.5; "
+        "detected with a warning when clear); a number with a '.' is then an error")(
         "max-errors", po::value(&c.max_errors)->default_value(20)->value_name("N"),
         "stop after N input errors");
     return d;
@@ -134,6 +138,7 @@ LoadOptions load_options(const Common& c) {
     if (c.max_errors == 0 || c.max_errors > 1000000)
         throw UsageError("--max-errors must be between 1 and 1000000");
     o.assemble.create_missing_actors = c.create_missing;
+    if (c.decimal_comma) o.csv.decimal_comma = DecimalComma::force;
     o.assemble.max_errors = c.max_errors;
     return o;
 }

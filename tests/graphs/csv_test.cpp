@@ -42,7 +42,7 @@ TEST(Csv, SemicolonAndTabDelimitersAreDetected) {
     TempDir dir;
     auto t = read(dir.file("s.csv", "Id;Label;w\na;A,1;2,5\n"));
     EXPECT_EQ(t.cell(1, 0), "A,1");
-    EXPECT_EQ(t.cell(2, 0), "2,5");
+    EXPECT_EQ(t.cell(2, 0), "2.5");  // a decimal comma in a ';' file (excel_csv_test.cpp)
     t = read(dir.file("t.tsv", "Id\tLabel\na\tA b\n"));
     EXPECT_EQ(t.cell(1, 0), "A b");
 }
@@ -52,11 +52,12 @@ TEST(Csv, Latin1IsConvertedWithAWarning) {
     const auto p = dir.file("l.csv", "Id,Label\na,Tartu \xDClikool\n");  // Ü in Latin-1
     std::vector<Warning> w;
     const auto t = read_csv_table(p, w);
-    EXPECT_EQ(t.cell(1, 0), "Tartu \xC3\x9Clikool");  // Ü in UTF-8
+    EXPECT_EQ(t.cell(1, 0), "Tartu \xC3\x9Clikool");  // Ü in UTF-8 (Windows-1252 = Latin-1 here)
     ASSERT_EQ(w.size(), 1u);
     EXPECT_EQ(w[0].format(),
-              p + ":2: warning: text is not valid UTF-8; read as Latin-1 (ISO-8859-1) "
-                  "and converted to UTF-8 (save the file as UTF-8 to silence this)");
+              p + ":2: warning: text is not valid UTF-8; read as Windows-1252 (Excel's Western "
+                  "European encoding, which includes Latin-1) and converted to UTF-8 (save the "
+                  "file as UTF-8 to silence this)");
 }
 
 TEST(Csv, GzipIsReadTransparently) {

@@ -97,8 +97,9 @@ TEST(ReadGmlTest, Latin1IsConvertedWithWarning) {
     ASSERT_EQ(net.warnings.size(), 1u);
     EXPECT_EQ(net.warnings[0].format(),
               path +
-                  ":2: warning: text is not valid UTF-8; read as Latin-1 (ISO-8859-1) and "
-                  "converted to UTF-8 (save the file as UTF-8 to silence this)");
+                  ":2: warning: text is not valid UTF-8; read as Windows-1252 (Excel's Western "
+                  "European encoding, which includes Latin-1) and converted to UTF-8 (save the "
+                  "file as UTF-8 to silence this)");
     EXPECT_FALSE(net.directed.has_value());  // no "directed" key
 }
 
