@@ -84,12 +84,14 @@ std::string known_unsupported(const std::string& ext) {
 /// The formats and extensions clusterlens reads, for messages.
 std::string readable_formats() {
     return "csv (.csv .tsv, or a folder with nodes and edges tables), xlsx and ods (workbooks: "
-           "nodes and edges sheets), graphml (.graphml), gml (.gml), pajek (.net, with .clu "
+           "nodes and edges sheets), graphml (.graphml), gexf (.gexf, Gephi), gml (.gml), pajek "
+           "(.net, with .clu "
            "partitions), dl (.dl, UCINET), vna (.vna, NetDraw), edgelist (.txt .edges .edgelist), "
            "any text format gzip-compressed (.gz)";
 }
 
 /// The format a file without a known extension has by its first lines: `<graphml` (GraphML),
+/// `<gexf` (GEXF),
 /// `*Vertices`/`*Network` (Pajek), `*node data`/`*tie data` (NetDraw VNA), `graph [` or a
 /// `Creator`/`Version` line before it (GML). Automatic when none fits.
 InputFormat sniff_format(const std::string& path, std::string& why) {
@@ -104,6 +106,10 @@ InputFormat sniff_format(const std::string& path, std::string& why) {
                 if (head.find("<graphml") != std::string::npos) {
                     why = "a <graphml> element";
                     return InputFormat::graphml;
+                }
+                if (head.find("<gexf") != std::string::npos) {
+                    why = "a <gexf> element";
+                    return InputFormat::gexf;
                 }
                 continue;  // <?xml ...?>, comments: read on
             }
@@ -148,6 +154,14 @@ InputFormat format_of(const std::string& path, std::string& why) {
         return InputFormat::dl;
     }
     if (f == InputFormat::automatic) return sniff_format(path, why);
+    if (f == InputFormat::graphml && extension_of(path) == ".xml") {
+        // .xml says XML, not which XML: Gephi users save GEXF under that name too.
+        std::string sniffed;
+        if (sniff_format(path, sniffed) == InputFormat::gexf) {
+            why = sniffed;
+            return InputFormat::gexf;
+        }
+    }
     return f;
 }
 
@@ -157,6 +171,8 @@ const char* format_name(InputFormat f) {
             return "CSV";
         case InputFormat::graphml:
             return "GraphML";
+        case InputFormat::gexf:
+            return "GEXF";
         case InputFormat::gml:
             return "GML";
         case InputFormat::pajek:
@@ -182,6 +198,7 @@ InputFormat parse_input_format(const std::string& name) {
     const auto n = ascii_lower(name);
     if (n == "csv") return InputFormat::csv;
     if (n == "graphml") return InputFormat::graphml;
+    if (n == "gexf") return InputFormat::gexf;
     if (n == "gml") return InputFormat::gml;
     if (n == "pajek" || n == "net") return InputFormat::pajek;
     if (n == "dl" || n == "ucinet") return InputFormat::dl;
@@ -197,6 +214,7 @@ InputFormat format_from_extension(const std::string& path) {
     const auto e = extension_of(path);
     if (e == ".csv" || e == ".tsv") return InputFormat::csv;
     if (e == ".graphml" || e == ".xml") return InputFormat::graphml;
+    if (e == ".gexf") return InputFormat::gexf;
     if (e == ".gml") return InputFormat::gml;
     if (e == ".net" || e == ".paj") return InputFormat::pajek;
     if (e == ".dl") return InputFormat::dl;
@@ -357,6 +375,8 @@ RawNetwork read_raw(const InputFiles& f) {
             return read_csv_pair(f.nodes, f.main);
         case InputFormat::graphml:
             return read_graphml(f.main);
+        case InputFormat::gexf:
+            return read_gexf(f.main);
         case InputFormat::gml:
             return read_gml(f.main);
         case InputFormat::pajek:

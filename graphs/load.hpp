@@ -14,9 +14,9 @@
 
 namespace clusterlens {
 
-enum class InputFormat { automatic, csv, graphml, gml, pajek, dl, vna, edgelist, xlsx, ods };
+enum class InputFormat { automatic, csv, graphml, gml, pajek, dl, vna, edgelist, xlsx, ods, gexf };
 
-/// Parses a format name (csv, graphml, gml, pajek, dl, vna, edgelist, xlsx, ods); UsageError
+/// Parses a format name (csv, graphml, gexf, gml, pajek, dl, vna, edgelist, xlsx, ods); UsageError
 /// otherwise.
 InputFormat parse_input_format(const std::string& name);
 /// The format an input file's extension implies (".gz" is looked through); automatic if none.

@@ -1,25 +1,18 @@
 // GraphML reader over libxml2's streaming xmlTextReader: memory stays flat for large files, and
 // libxml2 (built with zlib) reads .graphml.gz transparently.
-#include <libxml/parser.h>
-#include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
-#include <zlib.h>
-
-#include <cerrno>
 #include <cmath>
-#include <cstdarg>
-#include <cstdio>
 #include <cstring>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
 #include "graphs/attributes.hpp"
 #include "graphs/readers.hpp"
 #include "graphs/text_input.hpp"
+#include "graphs/xml_input.hpp"
 
 namespace clusterlens {
 
@@ -27,141 +20,13 @@ namespace {
 
 constexpr const char* graphml_ns = "http://graphml.graphdrawing.org/xmlns";
 
-const char* chars(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
-const xmlChar* xml(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
+using xml::attribute;
+using xml::chars;
+using xml::trim_space;
 
-/// Collects what libxml2 reports instead of letting it print to stderr. The callbacks only store
-/// text (never throw through libxml2's C frames); the reader loop throws after the call returns.
-struct XmlDiagnostics {
-    bool has_error = false;
-    int code = 0;
-    std::uint32_t line = 0;
-    std::uint32_t column = 0;
-    std::string message;
-    std::vector<std::pair<SourcePos, std::string>> warnings;
-    std::string path;
-
-    static std::string clean(const char* text) {
-        std::string out = text != nullptr ? text : "";
-        while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-        for (auto& c : out)
-            if (c == '\n') c = ' ';  // "Input is not proper UTF-8 ...\nBytes: 0xE9 ..."
-        return out;
-    }
-
-    static void on_structured(void* self, xmlErrorPtr error) noexcept {
-        if (self == nullptr || error == nullptr) return;
-        try {
-            auto& d = *static_cast<XmlDiagnostics*>(self);
-            const auto line = static_cast<std::uint32_t>(error->line > 0 ? error->line : 0);
-            const auto column = static_cast<std::uint32_t>(error->int2 > 0 ? error->int2 : 0);
-            if (error->level != XML_ERR_FATAL) {  // recoverable (namespace use, for instance)
-                d.warnings.emplace_back(
-                    SourcePos{d.path, line, column},
-                    (error->level == XML_ERR_WARNING ? "XML warning: " : "XML error: ") +
-                        clean(error->message));
-            } else if (!d.has_error) {
-                d.has_error = true;
-                d.code = error->code;
-                d.line = line;
-                d.column = column;
-                d.message = clean(error->message);
-            }
-        } catch (...) {  // out of memory while recording: the load still fails with -1
-        }
-    }
-
-    static void on_generic(void* self, const char* format, ...) noexcept {
-        if (self == nullptr || format == nullptr) return;
-        try {
-            auto& d = *static_cast<XmlDiagnostics*>(self);
-            if (d.has_error) return;
-            char buffer[512];
-            va_list args;
-            va_start(args, format);
-            std::vsnprintf(buffer, sizeof buffer, format, args);
-            va_end(args);
-            d.message += buffer;
-        } catch (...) {
-        }
-    }
-};
-
-/// Routes libxml2's process-wide (per-thread) error output to `d` for its lifetime: errors that
-/// occur outside the reader's own context (opening the file, encoding setup) arrive there.
-class GlobalErrorCapture {
-public:
-    explicit GlobalErrorCapture(XmlDiagnostics& d)
-        : old_structured_(xmlStructuredError),
-          old_structured_ctx_(xmlStructuredErrorContext),
-          old_generic_(xmlGenericError),
-          old_generic_ctx_(xmlGenericErrorContext) {
-        xmlSetStructuredErrorFunc(&d, &XmlDiagnostics::on_structured);
-        xmlSetGenericErrorFunc(&d, &XmlDiagnostics::on_generic);
-    }
-    ~GlobalErrorCapture() {
-        xmlSetStructuredErrorFunc(old_structured_ctx_, old_structured_);
-        xmlSetGenericErrorFunc(old_generic_ctx_, old_generic_);
-    }
-    GlobalErrorCapture(const GlobalErrorCapture&) = delete;
-    GlobalErrorCapture& operator=(const GlobalErrorCapture&) = delete;
-
-private:
-    xmlStructuredErrorFunc old_structured_;
-    void* old_structured_ctx_;
-    xmlGenericErrorFunc old_generic_;
-    void* old_generic_ctx_;
-};
-
-struct ReaderDeleter {
-    void operator()(xmlTextReaderPtr r) const { xmlFreeTextReader(r); }
-};
-using ReaderPtr = std::unique_ptr<xmlTextReader, ReaderDeleter>;
-
-/// The value of attribute `name` of the current element, if present.
-std::optional<std::string> attribute(xmlTextReaderPtr r, const char* name) {
-    xmlChar* value = xmlTextReaderGetAttribute(r, xml(name));
-    if (value == nullptr) return std::nullopt;
-    std::string out = chars(value);
-    xmlFree(value);
-    return out;
-}
-
-std::string trim_xml_space(const std::string& text) {
-    const auto b = text.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    const auto e = text.find_last_not_of(" \t\r\n");
-    return text.substr(b, e - b + 1);
-}
-
-/// Throws "cannot open" or "the file is empty" before libxml2 sees the file, so those two common
-/// cases get the same messages as the text readers (libxml2 reports an empty document as
-/// "Extra content at the end of the document").
-void check_readable_and_not_empty(const std::string& path) {
-    errno = 0;
-    gzFile file = gzopen(path.c_str(), "rb");
-    if (file == nullptr) {
-        const int err = errno;
-        throw InputError(SourcePos{path, 0, 0},
-                         std::string("cannot open file: ") +
-                             (err != 0 ? std::strerror(err) : "out of memory") +
-                             "; check the path and that it is readable");
-    }
-    char buffer[4096];
-    bool content = false;
-    for (;;) {
-        const int got = gzread(file, buffer, sizeof buffer);
-        if (got <= 0) break;
-        for (int i = 0; i < got && !content; ++i)
-            content = std::strchr(" \t\r\n", buffer[i]) == nullptr || buffer[i] == '\0';
-        if (content) break;
-    }
-    gzclose(file);
-    if (!content)
-        throw InputError(SourcePos{path, 0, 0},
-                         "the file is empty; a GraphML file needs a <graphml> root element with "
-                         "a <graph> holding <node> and <edge> elements");
-}
+constexpr const char* empty_hint =
+    "a GraphML file needs a <graphml> root element with a <graph> holding <node> and <edge> "
+    "elements";
 
 /// What a <key> declares.
 struct Key {
@@ -193,7 +58,7 @@ enum class Element { graphml, key, default_value, graph, node, edge, data, ignor
 
 class GraphmlParser {
 public:
-    GraphmlParser(const std::string& path, xmlTextReaderPtr reader, XmlDiagnostics& diagnostics)
+    GraphmlParser(const std::string& path, xmlTextReaderPtr reader, xml::Diagnostics& diagnostics)
         : path_(path), r_(reader), diag_(diagnostics) {
         net_.format = "graphml";
         net_.sources = {path};
@@ -222,7 +87,7 @@ private:
 
     std::string path_;
     xmlTextReaderPtr r_;
-    XmlDiagnostics& diag_;
+    xml::Diagnostics& diag_;
     RawNetwork net_;
 
     std::vector<Element> stack_;
@@ -253,39 +118,12 @@ private:
     std::string data_key_;
     std::uint32_t data_line_ = 0, data_column_ = 0;
 
-    // Position of the current element; see element_position().
-    bool prev_was_text_ = false;
-    std::uint32_t text_line_ = 0;
-    std::uint32_t text_next_column_ = 0;
+    xml::TagPositions positions_;  ///< where the current element's tag starts: line_, column_
     std::uint32_t line_ = 0, column_ = 0;
 };
 
 [[noreturn]] void GraphmlParser::fail_xml() {
-    if (!diag_.has_error) {
-        std::string detail = diag_.message;
-        if (detail.empty() && !diag_.warnings.empty()) detail = diag_.warnings.back().second;
-        fail(0, 0,
-             "malformed XML (" +
-                 (detail.empty() ? std::string("libxml2 gave no details") : detail) +
-                 "); check the XML syntax, or whether a .gz file is damaged");
-    }
-    std::string hint;
-    if (diag_.code == XML_ERR_INVALID_CHAR || diag_.code == XML_ERR_INVALID_ENCODING ||
-        diag_.code == XML_ERR_UNSUPPORTED_ENCODING)
-        hint =
-            "save the file as UTF-8, or declare its encoding in the first line "
-            "(<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)";
-    else if (diag_.code == XML_ERR_DOCUMENT_START || diag_.code == XML_ERR_DOCUMENT_EMPTY)
-        hint = "this does not look like an XML file; check that it is GraphML";
-    else if (diag_.code == XML_ERR_DOCUMENT_END)
-        hint =
-            "remove what follows the closing </graphml> tag (an XML file has exactly one root "
-            "element)";
-    else
-        hint =
-            "check the XML syntax near this position (every tag closed and properly nested, "
-            "attribute values quoted, '&' written as &amp;)";
-    fail(diag_.line, diag_.column, "malformed XML: " + diag_.message + "; " + hint);
+    xml::fail_malformed(path_, diag_, xml::FormatWords{"GraphML", "</graphml>"});
 }
 
 RawNetwork GraphmlParser::run() {
@@ -298,7 +136,6 @@ RawNetwork GraphmlParser::run() {
             case XML_READER_TYPE_ELEMENT: {
                 const bool empty = xmlTextReaderIsEmptyElement(r_) == 1;
                 start_element();
-                prev_was_text_ = false;
                 if (empty) {
                     const Element kind = stack_.back();
                     stack_.pop_back();
@@ -307,7 +144,7 @@ RawNetwork GraphmlParser::run() {
                 break;
             }
             case XML_READER_TYPE_END_ELEMENT: {
-                prev_was_text_ = false;
+                positions_.other();
                 if (stack_.empty()) break;  // libxml2 checks nesting; defensive only
                 const Element kind = stack_.back();
                 stack_.pop_back();
@@ -323,18 +160,11 @@ RawNetwork GraphmlParser::run() {
                 if (!stack_.empty() && ignore_depth_ == 0 &&
                     (stack_.back() == Element::data || stack_.back() == Element::default_value))
                     text_ += text;
-                // libxml2 stamps a text node with the line where the text ends, i.e. the line of
-                // the '<' that follows; with XML_PARSE_BIG_LINES also beyond line 65535.
-                const long line = xmlGetLineNo(xmlTextReaderCurrentNode(r_));
-                prev_was_text_ = true;
-                text_line_ = line > 0 && line < 0xFFFFFFFFL ? static_cast<std::uint32_t>(line) : 0;
-                const auto nl = text.rfind('\n');
-                text_next_column_ =
-                    nl == std::string::npos ? 0 : static_cast<std::uint32_t>(text.size() - nl);
+                positions_.text(r_, text);
                 break;
             }
             default:
-                prev_was_text_ = false;  // comments, processing instructions, entities
+                positions_.other();  // comments, processing instructions, entities
                 break;
         }
     }
@@ -352,18 +182,7 @@ RawNetwork GraphmlParser::run() {
 }
 
 void GraphmlParser::start_element() {
-    // Position: libxml2 element nodes know only the line where the start tag ends, capped at
-    // 65535, and the parser position runs ahead of the reader. The whitespace text just before
-    // the element ends at its '<', so it gives the exact line and, after a line break, column.
-    const long element_line = xmlGetLineNo(xmlTextReaderCurrentNode(r_));
-    if (prev_was_text_ && text_line_ > 0) {
-        line_ = text_line_;
-        column_ = text_next_column_;
-    } else {
-        line_ =
-            element_line > 0 && element_line < 65535 ? static_cast<std::uint32_t>(element_line) : 0;
-        column_ = 0;
-    }
+    std::tie(line_, column_) = positions_.element_start(r_);
 
     const std::string name = chars(xmlTextReaderConstLocalName(r_));
     if (in_node_data_ && (name == "Geometry" || name == "RectD")) geometry(name);
@@ -509,11 +328,11 @@ void GraphmlParser::end_element(Element kind) {
     switch (kind) {
         case Element::default_value:
             if (!text_has_elements_ && !keys_.empty())
-                keys_.back().default_value = trim_xml_space(text_);
+                keys_.back().default_value = trim_space(text_);
             break;
         case Element::data:
             in_node_data_ = false;
-            if (!text_has_elements_) set_data(data_key_, trim_xml_space(text_));
+            if (!text_has_elements_) set_data(data_key_, trim_space(text_));
             break;
         case Element::node:
         case Element::edge:
@@ -550,7 +369,7 @@ void GraphmlParser::start_row(bool node, std::uint32_t line, std::uint32_t colum
     if (auto id = attribute(r_, "id"))
         table.set(table.column(col::id), row_, std::move(*id), column);
     if (auto directed = attribute(r_, "directed")) {
-        const auto d = trim_xml_space(*directed);
+        const auto d = trim_space(*directed);
         bool is_directed = false;
         if (d == "true" || d == "1")
             is_directed = true;
@@ -696,23 +515,11 @@ void label_from_name(RawTable& actors) {
 /// nodes positional ids n0, n1, ...) becomes the actor's Label when the node has no label; the
 /// node id stays the actor id (edges refer to it) and the name stays in column "name".
 RawNetwork read_graphml(const std::string& path) {
-    check_readable_and_not_empty(path);
-    xmlInitParser();
-    XmlDiagnostics diagnostics;
+    xml::check_readable_and_not_empty(path, empty_hint);
+    xml::Diagnostics diagnostics;
     diagnostics.path = path;
-    GlobalErrorCapture capture(diagnostics);
-    // NONET: never fetch DTDs or entities over the network; no NOENT/DTDLOAD either.
-    ReaderPtr reader(
-        xmlReaderForFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_BIG_LINES));
-    if (!reader) {
-        throw InputError(
-            SourcePos{path, 0, 0},
-            "cannot open file for XML parsing" +
-                (diagnostics.message.empty() ? std::string() : ": " + diagnostics.message) +
-                "; check the path and that it is readable");
-    }
-    xmlTextReaderSetStructuredErrorHandler(reader.get(), &XmlDiagnostics::on_structured,
-                                           &diagnostics);
+    xml::ErrorCapture capture(diagnostics);
+    xml::ReaderPtr reader = xml::open_reader(path, diagnostics);
     GraphmlParser parser(path, reader.get(), diagnostics);
     RawNetwork raw = parser.run();
     label_from_name(raw.actors);

@@ -9,51 +9,15 @@
 
 #include "graphs/atomic_file.hpp"
 #include "graphs/text_input.hpp"
+#include "graphs/write_columns.hpp"
 
 namespace clusterlens {
 namespace fs = std::filesystem;
 
 namespace {
 
-/// The model columns written for actors: only those any actor has a value for (plus id, label).
-struct ActorColumns {
-    bool part = false, type = false, focal = false, locality = false, stage = false, group = false;
-    std::vector<std::pair<std::string, const AttributeColumn*>> extra;  // output name, column
-
-    explicit ActorColumns(const Network& net) {
-        for (const auto& a : net.actors()) {
-            part |= a.part != Part::unspecified;
-            type |= !a.type.empty();
-            focal |= a.focal;
-            locality |= a.locality != Locality::unspecified;
-            stage |= !a.stage.empty();
-            group |= !a.group.empty();
-        }
-        std::set<std::string> taken = {"id",    "label",    "part",  "type",
-                                       "focal", "locality", "stage", "group"};
-        for (const auto& c : net.actor_attributes().columns()) {
-            std::string name = c.name;
-            while (taken.count(ascii_lower(name))) name += "_attr";
-            taken.insert(ascii_lower(name));
-            extra.emplace_back(name, &c);
-        }
-    }
-};
-
-struct TieColumns {
-    bool relation = false;
-    std::vector<std::pair<std::string, const AttributeColumn*>> extra;
-    explicit TieColumns(const Network& net) {
-        relation = net.relations().size() > 1 || !net.relations().front().empty();
-        std::set<std::string> taken = {"source", "target", "type", "weight", "relation", "id"};
-        for (const auto& c : net.tie_attributes().columns()) {
-            std::string name = c.name;
-            while (taken.count(ascii_lower(name))) name += "_attr";
-            taken.insert(ascii_lower(name));
-            extra.emplace_back(name, &c);
-        }
-    }
-};
+using writer::ActorColumns;
+using writer::TieColumns;
 
 /// Double-quotes a value for Pajek, DL, VNA and edge lists. These formats have no escape for a
 /// quote or a line break inside a value, so such values are refused rather than altered.
@@ -157,15 +121,7 @@ void write_csv_edges(const Network& net, std::ostream& out) {
 // ---- GraphML -------------------------------------------------------------------------
 
 namespace {
-/// "long" for number columns holding only whole numbers (years and counts stay integers in Gephi
-/// and NetworkX), "double" for other numbers, "string" for text.
-const char* graphml_type(const AttributeColumn& c) {
-    if (c.kind == AttributeColumn::Kind::text) return "string";
-    for (const double v : c.numbers)
-        if (!std::isnan(v) && (std::trunc(v) != v || std::fabs(v) > 9007199254740992.0))
-            return "double";
-    return "long";
-}
+const char* graphml_type(const AttributeColumn& c) { return writer::value_type(c); }
 }  // namespace
 
 void write_graphml(const Network& net, std::ostream& out) {
@@ -534,6 +490,7 @@ OutputFormat output_format_for(const std::string& path) {
     if (ext.empty()) return OutputFormat::csv_pair;
     if (ext == ".graphml") return OutputFormat::graphml;
     if (ext == ".gml") return OutputFormat::gml;
+    if (ext == ".gexf") return OutputFormat::gexf;
     if (ext == ".json") return OutputFormat::json;
     if (ext == ".net" || ext == ".paj") return OutputFormat::pajek;
     if (ext == ".dl") return OutputFormat::dl;
@@ -544,7 +501,7 @@ OutputFormat output_format_for(const std::string& path) {
             "for the Gephi CSV pair give a folder as output (it gets nodes.csv and "
             "edges.csv), e.g. -o out/network");
     throw UsageError("cannot tell the output format from '" + ext +
-                     "'; use .graphml .gml .json .net .dl .vna .txt or a folder (CSV pair)");
+                     "'; use .graphml .gexf .gml .json .net .dl .vna .txt or a folder (CSV pair)");
 }
 
 std::vector<std::string> output_files_for(const std::string& path) {
@@ -578,6 +535,9 @@ std::vector<std::string> write_network(const Network& net, const std::string& pa
             break;
         case OutputFormat::gml:
             write_gml(net, file.stream());
+            break;
+        case OutputFormat::gexf:
+            write_gexf(net, file.stream());
             break;
         case OutputFormat::json:
             write_json(net, file.stream());
