@@ -726,7 +726,52 @@ void GexfParser::finish_row() {
 
 }  // namespace
 
-/// Reads a GEXF file (plain or gzip-compressed) into a RawNetwork. See readers.hpp.
+/// Reads a GEXF file (plain or gzip-compressed) into a RawNetwork.
+///
+/// Versions: GEXF 1.1draft, 1.2draft and 1.3 under any namespace spelling
+/// (http://www.gexf.net/1.2draft, http://gexf.net/1.2draft, http://gexf.net/1.3, ...): elements
+/// and attributes are read by their local names, as Gephi's importer does; a <gexf> root in a
+/// namespace that is no gexf.net one is read too, with a warning.
+///
+/// Structure: one <graph>; defaultedgetype directed | undirected | mutual sets
+/// RawNetwork::directed (absent: undirected, the schema's default); an edge's type="directed" |
+/// "undirected" goes to the tie column Type; a mutual edge (or every edge of a mutual graph)
+/// becomes two rows, one per direction (NetworkX's reading), with one warning. Nodes: id -> Id,
+/// label -> Label. Edges: source, target, weight -> Weight, id -> tie column Id, label -> tie
+/// column label, kind -> relation (Gephi's edge type: edges of different kinds are different
+/// relations; edges with the same ends and kind are parallel ties, which assembly sums).
+///
+/// Attributes: <attributes class="node|edge"> declares <attribute id title type> with an
+/// optional <default>; <attvalue for="id" value="..."/> (GEXF 1.0's id="..." too) fills the
+/// column named by the title (the id when there is none). Values are checked against the type
+/// (integer/long/short/byte: whole numbers; float/double: numbers; boolean: true/false/1/0,
+/// kept as true/false; others stay text) and a row without a value gets the default. An
+/// undeclared attvalue is kept under its for="..." name, with a warning. An edge attribute
+/// titled weight (Gephi 0.7) is the weight unless the edge has weight="..."; one titled
+/// relation is the relation unless the edge has a kind (a disagreement is warned about once).
+/// Titles that would take a column the reader fills (node id/label; edge source, target, id,
+/// type, label, kind) get an "_attr" suffix.
+///
+/// viz: <viz:color r g b [a]/> or hex="#rrggbb" -> column viz_color as #rrggbb (and viz_alpha);
+/// <viz:size value/> -> viz_size; <viz:position x y [z]/> -> x, y [, z] unchanged (Gephi's
+/// coordinates, y pointing up: readers.hpp); edges' <viz:thickness value/> -> viz_thickness and
+/// <viz:color> -> viz_color; <viz:shape> -> viz_shape. Malformed values are errors.
+///
+/// Time: a dynamic file (mode="dynamic", start/end or timestamp on nodes and edges, <spells>,
+/// values per interval) is read as ONE static network of every node and edge that exists at
+/// any time, with one warning saying so: start/end (startopen/endopen, timestamp, timestamps,
+/// intervals) are kept as columns of those names; several spells give start = the first start,
+/// end = the last end and a column spells listing them all; an attribute with several values
+/// over time keeps the one with the latest start. Waves are compared as separate files
+/// (`compare A.gexf B.gexf`), one per time slice exported from Gephi.
+///
+/// Refused (InputError): hierarchical GEXF (nodes inside a node, pid, <parents>), which Gephi
+/// 0.9 and later do not read either; more than one <graph>; a node without id, an edge without
+/// source or target; an invalid defaultedgetype or edge type; <attributes> without class node
+/// or edge; an attribute id declared twice for one class. Edges to undeclared nodes are kept
+/// (assembly reports the unknown actor at the edge's line:col). Malformed XML is reported at
+/// libxml2's line:col; libxml2 never prints. Ignored: <meta>, <options>, anything else.
+/// Row positions: the line and column where the element's tag starts.
 RawNetwork read_gexf(const std::string& path) {
     xml::check_readable_and_not_empty(path, empty_hint);
     xml::Diagnostics diagnostics;

@@ -44,7 +44,8 @@ RawNetwork read_csv_pair(const std::string& nodes_path, const std::string& edges
 RawNetwork read_graphml(const std::string& path);
 /// GEXF 1.1draft, 1.2draft and 1.3 (Gephi): typed <attributes> with defaults, <attvalues>,
 /// defaultedgetype and per-edge type, edge weight, kind (read as the relation) and label, viz
-/// colour, size and position, dynamic files read as one static network. See read_gexf.cpp.
+/// colour, size and position, dynamic files read as one static network; the reading of every
+/// element is described above read_gexf() in read_gexf.cpp.
 RawNetwork read_gexf(const std::string& path);
 /// GML (graph [ directed 1 node [ id 1 label "x" ] edge [ source 1 target 2 weight 3 ] ]).
 RawNetwork read_gml(const std::string& path);

@@ -52,7 +52,7 @@ commands:
 NETWORK is one of
   nodes.csv edges.csv   a Gephi spreadsheet pair (Id,Label,... / Source,Target,Type,Weight,...)
   FOLDER                a folder holding *nodes*.csv and *edges*.csv (.csv.gz works too)
-  FILE                  .graphml .gml .net (+ .clu) .dl .vna .txt/.edgelist (any of them .gz)
+  FILE                  .graphml .gexf .gml .net (+ .clu) .dl .vna .txt/.edgelist (any .gz)
 
 Run 'clusterlens COMMAND --help' for a command's options and an example.
 Exit codes: 0 ok, 1 input error, 2 usage error, 3 internal error.
@@ -76,8 +76,8 @@ po::options_description common_options(Common& c) {
         "map,m", po::value(&c.map_file)->value_name("FILE"),
         "mapping file (TOML) saying which of your columns and values mean what; see README "
         "'Mapping files'")("format,f", po::value(&c.format)->value_name("NAME"),
-                           "input format when the extension does not tell: csv, graphml, gml, "
-                           "pajek, dl, vna, edgelist, xlsx, ods")(
+                           "input format when the extension does not tell: csv, graphml, gexf, "
+                           "gml, pajek, dl, vna, edgelist, xlsx, ods")(
         "nodes-sheet", po::value(&c.nodes_sheet)->value_name("NAME"),
         "workbook sheet (.xlsx, .ods) with the actor table (default: the sheet whose name "
         "contains 'node' or 'actor')")(
@@ -307,7 +307,8 @@ int cmd_convert(const std::vector<std::string>& args, Streams io) {
     po::options_description visible("convert options");
     visible.add_options()("help,h", "show this help")(
         "output,o", po::value(&out_path)->value_name("OUT"),
-        "output: .graphml .gml .json (NetworkX node-link) .net (Pajek) .dl (UCINET) .vna "
+        "output: .graphml .gexf (Gephi, GEXF 1.2) .gml .json (NetworkX node-link) .net (Pajek) .dl "
+        "(UCINET) .vna "
         ".txt (edge list), or a folder for the Gephi CSV pair (nodes.csv, edges.csv)");
     po::variables_map vm;
     if (!parse(

@@ -452,6 +452,19 @@ TEST(ReadGexf, ErrorsNameTheLineAndColumn) {
               path +
                   ":3:1: error: defaultedgetype=\"both\" is not valid; write "
                   "defaultedgetype=\"directed\", \"undirected\" or \"mutual\"");
+    path = temp_file("twice.gexf", gexf("<graph><attributes class=\"node\">\n"
+                                        "  <attribute id=\"0\" title=\"a\"/>\n"
+                                        "  <attribute id=\"0\" title=\"b\"/>\n"
+                                        "</attributes><nodes/></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":5:3: error: attribute id \"0\" is declared twice for nodes; give each "
+                  "<attribute> its own id");
+    path = temp_file("twographs.gexf", gexf("<graph/>\n<graph/>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":4:1: error: the file holds more than one <graph>; keep one graph per file "
+                  "(split the file, or merge the graphs)");
     path = temp_file("badclass.gexf",
                      gexf("<graph>\n  <attributes class=\"graph\"/><nodes/></graph>\n"));
     EXPECT_EQ(error_of([&] { read_gexf(path); }),
