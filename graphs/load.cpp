@@ -93,6 +93,7 @@ std::string readable_formats() {
 }
 
 /// The format a file without a known extension has by its first lines: `<graphml` (GraphML),
+/// `<gexf` (GEXF),
 /// `*Vertices`/`*Network` (Pajek), `*node data`/`*tie data` (NetDraw VNA), `graph [` or a
 /// `Creator`/`Version` line before it (GML). Automatic when none fits.
 InputFormat sniff_format(const std::string& path, std::string& why) {
@@ -155,6 +156,14 @@ InputFormat format_of(const std::string& path, std::string& why) {
         return InputFormat::dl;
     }
     if (f == InputFormat::automatic) return sniff_format(path, why);
+    if (f == InputFormat::graphml && extension_of(path) == ".xml") {
+        // .xml says XML, not which XML: Gephi users save GEXF under that name too.
+        std::string sniffed;
+        if (sniff_format(path, sniffed) == InputFormat::gexf) {
+            why = sniffed;
+            return InputFormat::gexf;
+        }
+    }
     return f;
 }
 

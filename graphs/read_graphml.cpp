@@ -1,19 +1,11 @@
 // GraphML reader over libxml2's streaming xmlTextReader: memory stays flat for large files, and
 // libxml2 (built with zlib) reads .graphml.gz transparently.
-#include <libxml/parser.h>
-#include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
-#include <zlib.h>
-
-#include <cerrno>
 #include <cmath>
-#include <cstdarg>
-#include <cstdio>
 #include <cstring>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -25,9 +17,16 @@
 namespace clusterlens {
 
 namespace {
-using namespace xml;
 
 constexpr const char* graphml_ns = "http://graphml.graphdrawing.org/xmlns";
+
+using xml::attribute;
+using xml::chars;
+using xml::trim_space;
+
+constexpr const char* empty_hint =
+    "a GraphML file needs a <graphml> root element with a <graph> holding <node> and <edge> "
+    "elements";
 
 /// What a <key> declares.
 struct Key {
@@ -59,7 +58,7 @@ enum class Element { graphml, key, default_value, graph, node, edge, data, ignor
 
 class GraphmlParser {
 public:
-    GraphmlParser(const std::string& path, xmlTextReaderPtr reader, XmlDiagnostics& diagnostics)
+    GraphmlParser(const std::string& path, xmlTextReaderPtr reader, xml::Diagnostics& diagnostics)
         : path_(path), r_(reader), diag_(diagnostics) {
         net_.format = "graphml";
         net_.sources = {path};
@@ -88,7 +87,7 @@ private:
 
     std::string path_;
     xmlTextReaderPtr r_;
-    XmlDiagnostics& diag_;
+    xml::Diagnostics& diag_;
     RawNetwork net_;
 
     std::vector<Element> stack_;
@@ -119,39 +118,12 @@ private:
     std::string data_key_;
     std::uint32_t data_line_ = 0, data_column_ = 0;
 
-    // Position of the current element; see element_position().
-    bool prev_was_text_ = false;
-    std::uint32_t text_line_ = 0;
-    std::uint32_t text_next_column_ = 0;
+    xml::TagPositions positions_;  ///< where the current element's tag starts: line_, column_
     std::uint32_t line_ = 0, column_ = 0;
 };
 
 [[noreturn]] void GraphmlParser::fail_xml() {
-    if (!diag_.has_error) {
-        std::string detail = diag_.message;
-        if (detail.empty() && !diag_.warnings.empty()) detail = diag_.warnings.back().second;
-        fail(0, 0,
-             "malformed XML (" +
-                 (detail.empty() ? std::string("libxml2 gave no details") : detail) +
-                 "); check the XML syntax, or whether a .gz file is damaged");
-    }
-    std::string hint;
-    if (diag_.code == XML_ERR_INVALID_CHAR || diag_.code == XML_ERR_INVALID_ENCODING ||
-        diag_.code == XML_ERR_UNSUPPORTED_ENCODING)
-        hint =
-            "save the file as UTF-8, or declare its encoding in the first line "
-            "(<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)";
-    else if (diag_.code == XML_ERR_DOCUMENT_START || diag_.code == XML_ERR_DOCUMENT_EMPTY)
-        hint = "this does not look like an XML file; check that it is GraphML";
-    else if (diag_.code == XML_ERR_DOCUMENT_END)
-        hint =
-            "remove what follows the closing </graphml> tag (an XML file has exactly one root "
-            "element)";
-    else
-        hint =
-            "check the XML syntax near this position (every tag closed and properly nested, "
-            "attribute values quoted, '&' written as &amp;)";
-    fail(diag_.line, diag_.column, "malformed XML: " + diag_.message + "; " + hint);
+    xml::fail_malformed(path_, diag_, xml::FormatWords{"GraphML", "</graphml>"});
 }
 
 RawNetwork GraphmlParser::run() {
@@ -164,7 +136,6 @@ RawNetwork GraphmlParser::run() {
             case XML_READER_TYPE_ELEMENT: {
                 const bool empty = xmlTextReaderIsEmptyElement(r_) == 1;
                 start_element();
-                prev_was_text_ = false;
                 if (empty) {
                     const Element kind = stack_.back();
                     stack_.pop_back();
@@ -173,7 +144,7 @@ RawNetwork GraphmlParser::run() {
                 break;
             }
             case XML_READER_TYPE_END_ELEMENT: {
-                prev_was_text_ = false;
+                positions_.other();
                 if (stack_.empty()) break;  // libxml2 checks nesting; defensive only
                 const Element kind = stack_.back();
                 stack_.pop_back();
@@ -189,18 +160,11 @@ RawNetwork GraphmlParser::run() {
                 if (!stack_.empty() && ignore_depth_ == 0 &&
                     (stack_.back() == Element::data || stack_.back() == Element::default_value))
                     text_ += text;
-                // libxml2 stamps a text node with the line where the text ends, i.e. the line of
-                // the '<' that follows; with XML_PARSE_BIG_LINES also beyond line 65535.
-                const long line = xmlGetLineNo(xmlTextReaderCurrentNode(r_));
-                prev_was_text_ = true;
-                text_line_ = line > 0 && line < 0xFFFFFFFFL ? static_cast<std::uint32_t>(line) : 0;
-                const auto nl = text.rfind('\n');
-                text_next_column_ =
-                    nl == std::string::npos ? 0 : static_cast<std::uint32_t>(text.size() - nl);
+                positions_.text(r_, text);
                 break;
             }
             default:
-                prev_was_text_ = false;  // comments, processing instructions, entities
+                positions_.other();  // comments, processing instructions, entities
                 break;
         }
     }
@@ -218,18 +182,7 @@ RawNetwork GraphmlParser::run() {
 }
 
 void GraphmlParser::start_element() {
-    // Position: libxml2 element nodes know only the line where the start tag ends, capped at
-    // 65535, and the parser position runs ahead of the reader. The whitespace text just before
-    // the element ends at its '<', so it gives the exact line and, after a line break, column.
-    const long element_line = xmlGetLineNo(xmlTextReaderCurrentNode(r_));
-    if (prev_was_text_ && text_line_ > 0) {
-        line_ = text_line_;
-        column_ = text_next_column_;
-    } else {
-        line_ =
-            element_line > 0 && element_line < 65535 ? static_cast<std::uint32_t>(element_line) : 0;
-        column_ = 0;
-    }
+    std::tie(line_, column_) = positions_.element_start(r_);
 
     const std::string name = chars(xmlTextReaderConstLocalName(r_));
     if (in_node_data_ && (name == "Geometry" || name == "RectD")) geometry(name);
@@ -375,11 +328,11 @@ void GraphmlParser::end_element(Element kind) {
     switch (kind) {
         case Element::default_value:
             if (!text_has_elements_ && !keys_.empty())
-                keys_.back().default_value = trim_xml_space(text_);
+                keys_.back().default_value = trim_space(text_);
             break;
         case Element::data:
             in_node_data_ = false;
-            if (!text_has_elements_) set_data(data_key_, trim_xml_space(text_));
+            if (!text_has_elements_) set_data(data_key_, trim_space(text_));
             break;
         case Element::node:
         case Element::edge:
@@ -416,7 +369,7 @@ void GraphmlParser::start_row(bool node, std::uint32_t line, std::uint32_t colum
     if (auto id = attribute(r_, "id"))
         table.set(table.column(col::id), row_, std::move(*id), column);
     if (auto directed = attribute(r_, "directed")) {
-        const auto d = trim_xml_space(*directed);
+        const auto d = trim_space(*directed);
         bool is_directed = false;
         if (d == "true" || d == "1")
             is_directed = true;
@@ -562,25 +515,11 @@ void label_from_name(RawTable& actors) {
 /// nodes positional ids n0, n1, ...) becomes the actor's Label when the node has no label; the
 /// node id stays the actor id (edges refer to it) and the name stays in column "name".
 RawNetwork read_graphml(const std::string& path) {
-    check_readable_and_not_empty(path,
-                                 "a GraphML file needs a <graphml> root element with a <graph> "
-                                 "holding <node> and <edge> elements");
-    xmlInitParser();
-    XmlDiagnostics diagnostics;
+    xml::check_readable_and_not_empty(path, empty_hint);
+    xml::Diagnostics diagnostics;
     diagnostics.path = path;
-    GlobalErrorCapture capture(diagnostics);
-    // NONET: never fetch DTDs or entities over the network; no NOENT/DTDLOAD either.
-    ReaderPtr reader(
-        xmlReaderForFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_BIG_LINES));
-    if (!reader) {
-        throw InputError(
-            SourcePos{path, 0, 0},
-            "cannot open file for XML parsing" +
-                (diagnostics.message.empty() ? std::string() : ": " + diagnostics.message) +
-                "; check the path and that it is readable");
-    }
-    xmlTextReaderSetStructuredErrorHandler(reader.get(), &XmlDiagnostics::on_structured,
-                                           &diagnostics);
+    xml::ErrorCapture capture(diagnostics);
+    xml::ReaderPtr reader = xml::open_reader(path, diagnostics);
     GraphmlParser parser(path, reader.get(), diagnostics);
     RawNetwork raw = parser.run();
     label_from_name(raw.actors);

@@ -23,6 +23,9 @@
 //   GEXF     <viz:position x y/> (Gephi: y up)                    x, y
 //   GML      node graphics [ x .. y .. ] (the centre)             x, -y     (yEd, Cytoscape: y
 //            down); x, y when Creator starts with "Gephi" (its y points up); node x/y keys win
+//   GEXF     <viz:position x y [z]/> in a node                     x, y [, z] (Gephi's own
+//            coordinates: its importer sets the node's x and y from them unchanged, and its
+//            graph space has y pointing up, as for its GraphML x/y keys)
 //   CSV pair, DL, edge list: no positions of their own (a CSV column named x/y is kept as is).
 // Writers reverse this where a format has its own convention (write.hpp: Pajek writes 1 - y).
 #pragma once
@@ -43,8 +46,10 @@ RawNetwork read_csv_pair(const std::string& nodes_path, const std::string& edges
 
 /// GraphML (XML; keys for node and edge data, edgedefault, parallel edges).
 RawNetwork read_graphml(const std::string& path);
-/// GEXF 1.1, 1.2draft, 1.3 (Gephi): typed attributes with defaults, viz colour, size and
-/// position, kind as relation; dynamic content read as one static network (see read_gexf.cpp).
+/// GEXF 1.1draft, 1.2draft and 1.3 (Gephi): typed <attributes> with defaults, <attvalues>,
+/// defaultedgetype and per-edge type, edge weight, kind (read as the relation) and label, viz
+/// colour, size and position, dynamic files read as one static network; the reading of every
+/// element is described above read_gexf() in read_gexf.cpp.
 RawNetwork read_gexf(const std::string& path);
 /// GML (graph [ directed 1 node [ id 1 label "x" ] edge [ source 1 target 2 weight 3 ] ]).
 RawNetwork read_gml(const std::string& path);

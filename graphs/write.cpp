@@ -13,9 +13,11 @@
 
 namespace clusterlens {
 namespace fs = std::filesystem;
-using namespace write_detail;
 
 namespace {
+
+using writer::ActorColumns;
+using writer::TieColumns;
 
 /// Double-quotes a value for Pajek, DL, VNA and edge lists. These formats have no escape for a
 /// quote or a line break inside a value, so such values are refused rather than altered.
@@ -117,6 +119,10 @@ void write_csv_edges(const Network& net, std::ostream& out) {
 }
 
 // ---- GraphML -------------------------------------------------------------------------
+
+namespace {
+const char* graphml_type(const AttributeColumn& c) { return writer::value_type(c); }
+}  // namespace
 
 void write_graphml(const Network& net, std::ostream& out) {
     const ActorColumns ac(net);
@@ -483,8 +489,8 @@ OutputFormat output_format_for(const std::string& path) {
     const auto ext = ascii_lower(fs::path(path).extension().string());
     if (ext.empty()) return OutputFormat::csv_pair;
     if (ext == ".graphml") return OutputFormat::graphml;
-    if (ext == ".gexf") return OutputFormat::gexf;
     if (ext == ".gml") return OutputFormat::gml;
+    if (ext == ".gexf") return OutputFormat::gexf;
     if (ext == ".json") return OutputFormat::json;
     if (ext == ".net" || ext == ".paj") return OutputFormat::pajek;
     if (ext == ".dl") return OutputFormat::dl;
@@ -527,11 +533,11 @@ std::vector<std::string> write_network(const Network& net, const std::string& pa
         case OutputFormat::graphml:
             write_graphml(net, file.stream());
             break;
-        case OutputFormat::gexf:
-            write_gexf(net, file.stream());
-            break;
         case OutputFormat::gml:
             write_gml(net, file.stream());
+            break;
+        case OutputFormat::gexf:
+            write_gexf(net, file.stream());
             break;
         case OutputFormat::json:
             write_json(net, file.stream());

@@ -2,8 +2,9 @@
 // (temporary file + rename) to a path, choosing the format from the extension.
 //   .graphml  GraphML with every actor and tie attribute (opens in Gephi, NetworkX, igraph);
 //             positions x, y as double keys "x", "y", which Gephi reads as node positions
-//   .gexf     GEXF 1.2draft (Gephi, NetworkX): typed attributes, positions as viz:position,
-//             relations as kind and as the attribute "relation" (write_gexf.cpp)
+//   .gexf     GEXF 1.2draft (Gephi, NetworkX): typed attributes for every actor and tie
+//             attribute, weights, relations as kind and as an attribute "relation", positions
+//             x, y into viz:position, viz_color/viz_size back into viz elements (write_gexf.cpp)
 //   .gml      GML
 //   .json     NetworkX node-link JSON (networkx.node_link_graph reads it)
 //   .net      Pajek (vertex labels = actor ids, then x and 1 - y when the actors have positions;
@@ -31,6 +32,7 @@ OutputFormat output_format_for(const std::string& path);
 std::vector<std::string> output_files_for(const std::string& path);
 
 void write_graphml(const Network& net, std::ostream& out);
+/// GEXF 1.2draft; deterministic bytes (write_gexf.cpp).
 void write_gexf(const Network& net, std::ostream& out);
 void write_gml(const Network& net, std::ostream& out);
 void write_json(const Network& net, std::ostream& out);

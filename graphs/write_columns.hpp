@@ -1,5 +1,6 @@
-// The columns the writers write, shared by write.cpp and write_gexf.cpp: which model columns
-// any actor has a value for, and the attribute columns under names that do not clash with them.
+// The columns writers write: the actor model fields any actor has, and every actor and tie
+// attribute under a name that does not collide with the columns each format writes itself.
+// Shared by write.cpp and write_gexf.cpp.
 #pragma once
 
 #include <cmath>
@@ -11,7 +12,18 @@
 #include "graphs/network.hpp"
 #include "graphs/text_input.hpp"
 
-namespace clusterlens::write_detail {
+namespace clusterlens::writer {
+
+/// The type GraphML and GEXF declare for a column: "long" for number columns holding only whole
+/// numbers (years and counts stay integers in Gephi and NetworkX), "double" for other numbers,
+/// "string" for text.
+inline const char* value_type(const AttributeColumn& c) {
+    if (c.kind == AttributeColumn::Kind::text) return "string";
+    for (const double v : c.numbers)
+        if (!std::isnan(v) && (std::trunc(v) != v || std::fabs(v) > 9007199254740992.0))
+            return "double";
+    return "long";
+}
 
 /// The model columns written for actors: only those any actor has a value for (plus id, label).
 struct ActorColumns {
@@ -53,14 +65,4 @@ struct TieColumns {
     }
 };
 
-/// "long" for number columns holding only whole numbers (years and counts stay integers in Gephi
-/// and NetworkX), "double" for other numbers, "string" for text.
-inline const char* graphml_type(const AttributeColumn& c) {
-    if (c.kind == AttributeColumn::Kind::text) return "string";
-    for (const double v : c.numbers)
-        if (!std::isnan(v) && (std::trunc(v) != v || std::fabs(v) > 9007199254740992.0))
-            return "double";
-    return "long";
-}
-
-}  // namespace clusterlens::write_detail
+}  // namespace clusterlens::writer

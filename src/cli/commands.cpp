@@ -313,8 +313,8 @@ int cmd_convert(const std::vector<std::string>& args, Streams io) {
     po::options_description visible("convert options");
     visible.add_options()("help,h", "show this help")(
         "output,o", po::value(&out_path)->value_name("OUT"),
-        "output: .graphml .gexf (Gephi) .gml .json (NetworkX node-link) .net (Pajek) .dl (UCINET) "
-        ".vna "
+        "output: .graphml .gexf (Gephi, GEXF 1.2) .gml .json (NetworkX node-link) .net (Pajek) .dl "
+        "(UCINET) .vna "
         ".txt (edge list), or a folder for the Gephi CSV pair (nodes.csv, edges.csv)");
     po::variables_map vm;
     if (!parse(

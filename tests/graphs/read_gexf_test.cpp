@@ -1,244 +1,533 @@
-// GEXF reader and writer. Expected values: the corpus counts from NetworkX 2.8's read_gexf
-// (tests/interop/corpus_counts.txt), the cells read off the small files written here by hand,
-// and for the writer what NetworkX reads back (tests/interop/check_gexf.py, run by ctest).
+// Tests of read_gexf: the two GEXF files of the shared corpus against NetworkX, hand-written files
+// for each feature (expected values counted by hand from the file text shown in each test), and
+// the error cases with their exact messages and positions.
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <numeric>
+#include <string>
 
 #include "graphs/load.hpp"
 #include "graphs/readers.hpp"
 #include "graphs/write.hpp"
-#include "tests/graphs/reader_test_helpers.hpp"
-#include "tests/graphs/test_files.hpp"
-#include "tests/test_paths.hpp"
+#include "reader_test_helpers.hpp"
+#include "test_paths.hpp"
 
 namespace clusterlens {
 namespace {
+
 using testing::cell;
 using testing::column;
 using testing::corpus;
 using testing::error_of;
 using testing::temp_file;
-using V = std::vector<std::string>;
 
-std::string gexf(const std::string& ns, const std::string& graph_attrs, const std::string& body) {
+/// A GEXF document in namespace `ns` around `graph` (the <graph> element and its content).
+std::string gexf(const std::string& graph, const std::string& ns = "http://gexf.net/1.2draft") {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"" + ns + "\" xmlns:viz=\"" +
-           ns + "/viz\" version=\"1.2\">\n<graph " + graph_attrs + ">\n" + body +
-           "</graph>\n</gexf>\n";
+           ns + "/viz\" version=\"1.2\">\n" + graph + "</gexf>\n";
 }
 
-// Les Misérables as Gephi 0.10 exports it (GEXF 1.3): 77 / 254 as NetworkX reads it; the first
-// node is 11 "Valjean", modularity class 1, r=245 g=91 b=91, size 100.0, x=-87.93029 y=6.8120565
-// (read off the file).
-TEST(ReadGexf, CorpusLesMiserables) {
-    const auto path = corpus("gexf/lesmis.gexf");
-    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
-    const RawNetwork raw = read_gexf(path);
-    EXPECT_EQ(raw.actors.rows(), 77u);
-    EXPECT_EQ(raw.ties.rows(), 254u);
-    EXPECT_EQ(raw.directed, std::optional<bool>(false));
-    EXPECT_EQ(cell(raw.actors, "Id", 0), "11");
-    EXPECT_EQ(cell(raw.actors, "Label", 0), "Valjean");
-    EXPECT_EQ(cell(raw.actors, "Modularity Class", 0), "1");
-    EXPECT_EQ(cell(raw.actors, "viz_color", 0), "#f55b5b");
-    EXPECT_EQ(cell(raw.actors, "viz_size", 0), "100.0");
-    EXPECT_EQ(cell(raw.actors, "x", 0), "-87.93029");
-    EXPECT_EQ(cell(raw.actors, "y", 0), "6.8120565");
-    EXPECT_TRUE(raw.warnings.empty());
-    const auto net = load_network({path}, {});
-    EXPECT_EQ(net.actor_count(), 77u);
-    EXPECT_EQ(net.tie_count(), 254u);
-    ASSERT_NE(net.actor_attributes().find("Modularity Class"), nullptr);
-    EXPECT_EQ(net.actor_attributes().find("Modularity Class")->kind, AttributeColumn::Kind::number);
+/// The messages of a network's load warnings, joined by newlines.
+std::string warnings_of(const RawNetwork& raw) {
+    std::string out;
+    for (const auto& w : raw.warnings) out += w.message + "\n";
+    return out;
 }
 
-// Gephi's importer test file: one node with a url, an indegree and a boolean whose <default> is
-// true; one edge, a self-loop (dropped by assembly).
-TEST(ReadGexf, CorpusGephiDataDefaults) {
+std::string load_error(const std::string& path) {
+    try {
+        load_network({path}, {});
+    } catch (const InputErrors& e) {
+        return e.errors().front().what();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "<no error>";
+}
+
+double total_weight(const Network& n) {
+    return std::accumulate(n.weights().begin(), n.weights().end(), 0.0);
+}
+
+// ---- the corpus ---------------------------------------------------------------------------
+
+TEST(ReadGexfCorpus, GephiDataFileOneNodeAndItsLoop) {
+    // gexf/data.gexf (Gephi's importer test file, MANIFEST.md): one node "0" labelled Node1 with
+    // url and indegree values and a default valid=true, and one edge 0 -> 0. NetworkX 2.8.8
+    // read_gexf gives 1 node and the loop; clusterlens drops loops (1 dropped, 0 ties).
     const auto path = corpus("gexf/data.gexf");
     if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
-    const RawNetwork raw = read_gexf(path);
-    EXPECT_EQ(column(raw.actors, "Id"), V{"0"});
+    const auto raw = read_gexf(path);
+    EXPECT_EQ(raw.format, "gexf");
+    EXPECT_EQ(raw.directed, std::optional<bool>(true));  // defaultedgetype="directed"
+    ASSERT_EQ(raw.actors.rows(), 1u);
+    EXPECT_EQ(cell(raw.actors, "Id", 0), "0");
+    EXPECT_EQ(cell(raw.actors, "Label", 0), "Node1");
     EXPECT_EQ(cell(raw.actors, "url", 0), "http://gephi.org");
     EXPECT_EQ(cell(raw.actors, "indegree", 0), "1");
-    EXPECT_EQ(cell(raw.actors, "valid", 0), "true");  // from <default>
-    EXPECT_EQ(raw.directed, std::optional<bool>(true));
+    EXPECT_EQ(cell(raw.actors, "valid", 0), "true");  // the <default>
     const auto net = load_network({path}, {});
     EXPECT_EQ(net.actor_count(), 1u);
     EXPECT_EQ(net.tie_count(), 0u);
+    EXPECT_EQ(net.report().self_loops_dropped, 1u);
+    EXPECT_EQ(net.actor_attributes().find("indegree")->kind, AttributeColumn::Kind::number);
 }
 
+TEST(ReadGexfCorpus, LesMiserablesAsNetworkxReadsIt) {
+    // gexf/lesmis.gexf (GEXF 1.3, Gephi 0.10.1). Expected values from NetworkX: 3.6.1
+    // (read_gexf(path, version="1.3")) and the Debian 2.8.8 (file read under the 1.2draft
+    // namespace, tests/interop/corpus_counts.py) both give 77 nodes, 254 edges, no loops, total
+    // weight 820, and for node 11 (Valjean) Modularity Class 1, viz size 100, position
+    // (-87.93029, 6.8120565), colour r=245 g=91 b=91 (#f55b5b); 15 nodes of Modularity Class 8.
+    const auto path = corpus("gexf/lesmis.gexf");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    const auto net = load_network({path}, {});
+    EXPECT_EQ(net.actor_count(), 77u);
+    EXPECT_EQ(net.tie_count(), 254u);
+    EXPECT_FALSE(net.directed());
+    EXPECT_DOUBLE_EQ(total_weight(net), 820.0);
+    ASSERT_EQ(net.relations().size(), 1u);
+    const auto i = net.find_actor("11");
+    ASSERT_TRUE(i.has_value());
+    EXPECT_EQ(net.actor(*i).label, "Valjean");
+    const auto& attrs = net.actor_attributes();
+    ASSERT_NE(attrs.find("Modularity Class"), nullptr);
+    EXPECT_EQ(attrs.find("Modularity Class")->as_text(*i), "1");
+    EXPECT_EQ(attrs.find("viz_size")->as_text(*i), "100");
+    EXPECT_EQ(attrs.find("x")->as_text(*i), "-87.93029");
+    EXPECT_EQ(attrs.find("y")->as_text(*i), "6.8120565");
+    EXPECT_EQ(attrs.find("viz_color")->as_text(*i), "#f55b5b");
+    std::size_t class8 = 0;
+    for (const double v : attrs.find("Modularity Class")->numbers) class8 += v == 8;
+    EXPECT_EQ(class8, 15u);
+    // No warning: a static 1.3 file in its own namespace.
+    EXPECT_TRUE(read_gexf(path).warnings.empty()) << warnings_of(read_gexf(path));
+}
+
+// ---- structure ------------------------------------------------------------------------------
+
+const char* small_graph =
+    "  <graph defaultedgetype=\"directed\">\n"
+    "    <nodes>\n"
+    "      <node id=\"a\" label=\"Firm A\"/>\n"
+    "      <node id=\"b\"/>\n"
+    "    </nodes>\n"
+    "    <edges>\n"
+    "      <edge id=\"e1\" source=\"a\" target=\"b\" weight=\"2.5\" label=\"advice\"/>\n"
+    "    </edges>\n"
+    "  </graph>\n";
+
 TEST(ReadGexf, EveryNamespaceSpellingReadsAlike) {
-    const std::string body =
-        "<nodes><node id=\"a\" label=\"A\"/><node id=\"b\"/></nodes>\n"
-        "<edges><edge id=\"0\" source=\"a\" target=\"b\" weight=\"2.5\"/></edges>\n";
     for (const char* ns :
-         {"http://www.gexf.net/1.2draft", "http://gexf.net/1.2draft", "http://gexf.net/1.3",
-          "http://www.gexf.net/1.3", "http://www.gephi.org/gexf/1.1draft"}) {
-        const auto path = temp_file("ns.gexf", gexf(ns, "defaultedgetype=\"directed\"", body));
-        const RawNetwork raw = read_gexf(path);
-        EXPECT_EQ(column(raw.actors, "Id"), (V{"a", "b"})) << ns;
-        EXPECT_EQ(column(raw.actors, "Label"), (V{"A", ""})) << ns;
-        EXPECT_EQ(column(raw.ties, "Weight"), V{"2.5"}) << ns;
-        EXPECT_EQ(raw.directed, std::optional<bool>(true)) << ns;
+         {"http://www.gexf.net/1.1draft", "http://www.gexf.net/1.2draft",
+          "http://gexf.net/1.2draft", "http://gexf.net/1.3", "http://www.gexf.net/1.3"}) {
+        SCOPED_TRACE(ns);
+        const auto raw = read_gexf(temp_file("ns.gexf", gexf(small_graph, ns)));
+        EXPECT_TRUE(raw.warnings.empty()) << warnings_of(raw);
+        EXPECT_EQ(column(raw.actors, "Id"), (std::vector<std::string>{"a", "b"}));
+        EXPECT_EQ(column(raw.actors, "Label"), (std::vector<std::string>{"Firm A", ""}));
+        EXPECT_EQ(cell(raw.ties, "Source", 0), "a");
+        EXPECT_EQ(cell(raw.ties, "Target", 0), "b");
+        EXPECT_EQ(cell(raw.ties, "Weight", 0), "2.5");
+        EXPECT_EQ(cell(raw.ties, "Id", 0), "e1");
+        EXPECT_EQ(cell(raw.ties, "label", 0), "advice");  // edge label: a tie attribute
+        EXPECT_EQ(raw.directed, std::optional<bool>(true));
+        // Row positions: the line and column of the tag's '<'.
+        EXPECT_EQ(raw.actors.line(0), 5u);
+        EXPECT_EQ(raw.actors.col_pos(0, 0), 7u);
+        EXPECT_EQ(raw.ties.line(0), 9u);
     }
 }
 
-// kind: two edges a-b of kind advice are one tie of weight 1 + 2 (assembly sums parallel ties);
-// the a-b edge of kind trust is a tie of another relation. mutual is undirected; a graph
-// without defaultedgetype is undirected (the GEXF default).
-TEST(ReadGexf, KindIsTheRelationAndEdgeTypes) {
-    const auto path = temp_file(
-        "kind.gexf",
-        gexf("http://gexf.net/1.3", "",
-             "<nodes><node id=\"a\"/><node id=\"b\"/><node id=\"c\"/></nodes>\n"
-             "<edges>\n"
-             "<edge id=\"0\" source=\"a\" target=\"b\" kind=\"advice\"/>\n"
-             "<edge id=\"1\" source=\"a\" target=\"b\" kind=\"advice\" weight=\"2\"/>\n"
-             "<edge id=\"2\" source=\"a\" target=\"b\" kind=\"trust\" type=\"mutual\"/>\n"
-             "<edge id=\"3\" source=\"b\" target=\"c\" kind=\"trust\" label=\"since 2019\"/>\n"
-             "</edges>\n"));
-    const RawNetwork raw = read_gexf(path);
-    EXPECT_EQ(column(raw.ties, "relation"), (V{"advice", "advice", "trust", "trust"}));
-    EXPECT_EQ(column(raw.ties, "Type"), (V{"", "", "Undirected", ""}));
-    EXPECT_EQ(cell(raw.ties, "label", 3), "since 2019");
+TEST(ReadGexf, ForeignNamespaceIsReadByElementNamesWithAWarning) {
+    const auto raw = read_gexf(temp_file("foreign.gexf", gexf(small_graph, "urn:example")));
+    EXPECT_EQ(raw.actors.rows(), 2u);
+    ASSERT_EQ(raw.warnings.size(), 1u);
+    EXPECT_EQ(raw.warnings[0].message,
+              "the namespace \"urn:example\" is not a GEXF namespace; read as GEXF by its element "
+              "names (GEXF 1.2 declares xmlns=\"http://gexf.net/1.2draft\")");
+}
+
+TEST(ReadGexf, DefaultEdgeTypeAndPerEdgeTypes) {
+    // No defaultedgetype: undirected (the GEXF schema's default; NetworkX reads a Graph).
+    auto raw = read_gexf(temp_file(
+        "undirected.gexf", gexf("<graph><nodes><node id=\"a\"/><node id=\"b\"/></nodes>"
+                                "<edges><edge source=\"a\" target=\"b\"/></edges></graph>\n")));
     EXPECT_EQ(raw.directed, std::optional<bool>(false));
-    const auto net = load_network({path}, {});
-    ASSERT_EQ(net.tie_count(), 3u);
-    EXPECT_EQ(net.relations(), (V{"advice", "trust"}));
-    EXPECT_DOUBLE_EQ(net.weight(0), 3.0);
+    EXPECT_EQ(cell(raw.ties, "Type", 0), "<no column Type>");
+    // Per-edge type overrides the default.
+    raw = read_gexf(
+        temp_file("mixed.gexf", gexf("<graph defaultedgetype=\"undirected\"><nodes><node id=\"a\"/>"
+                                     "<node id=\"b\"/></nodes><edges>"
+                                     "<edge source=\"a\" target=\"b\" type=\"directed\"/>"
+                                     "<edge source=\"b\" target=\"a\" type=\"undirected\"/>"
+                                     "</edges></graph>\n")));
+    EXPECT_EQ(column(raw.ties, "Type"), (std::vector<std::string>{"Directed", "Undirected"}));
 }
 
-TEST(ReadGexf, TypedAttributesDefaultsAndUndeclaredValues) {
+TEST(ReadGexf, MutualEdgesAreTwoArcs) {
+    // defaultedgetype="mutual": each edge is a reciprocated pair (NetworkX adds both directions).
+    // Two edges a-b (weight 2) and b-c give four arcs: a->b, b->a (2 each), b->c, c->b.
+    const auto path =
+        temp_file("mutual.gexf", gexf("<graph defaultedgetype=\"mutual\">\n<nodes><node id=\"a\"/>"
+                                      "<node id=\"b\"/><node id=\"c\"/></nodes>\n<edges>\n"
+                                      "<edge source=\"a\" target=\"b\" weight=\"2\"/>\n"
+                                      "<edge source=\"b\" target=\"c\"/>\n</edges></graph>\n"));
+    const auto raw = read_gexf(path);
+    EXPECT_EQ(column(raw.ties, "Source"), (std::vector<std::string>{"a", "b", "b", "c"}));
+    EXPECT_EQ(column(raw.ties, "Target"), (std::vector<std::string>{"b", "a", "c", "b"}));
+    EXPECT_EQ(column(raw.ties, "Weight"), (std::vector<std::string>{"2", "2", "", ""}));
+    ASSERT_EQ(raw.warnings.size(), 1u);
+    EXPECT_EQ(raw.warnings[0].pos.line, 6u);
+    EXPECT_EQ(raw.warnings[0].message,
+              "2 mutual edges (first here) read as two arcs each, one in each direction, as "
+              "NetworkX reads them");
+    const auto net = load_network({path}, {});
+    EXPECT_TRUE(net.directed());
+    EXPECT_EQ(net.tie_count(), 4u);
+    EXPECT_DOUBLE_EQ(total_weight(net), 6.0);  // 2 + 2 + 1 + 1
+}
+
+TEST(ReadGexf, KindIsTheRelationAndSameKindEdgesAreParallelTies) {
+    // a-b knowledge (1), a-b business (2), a-b knowledge again (3): two relations; the two
+    // knowledge edges are parallel ties of one relation, which assembly sums to 4.
+    const auto path =
+        temp_file("kind.gexf", gexf("<graph defaultedgetype=\"undirected\"><nodes><node id=\"a\"/>"
+                                    "<node id=\"b\"/></nodes><edges>"
+                                    "<edge id=\"0\" source=\"a\" target=\"b\" kind=\"knowledge\"/>"
+                                    "<edge id=\"1\" source=\"a\" target=\"b\" kind=\"business\" "
+                                    "weight=\"2\"/>"
+                                    "<edge id=\"2\" source=\"b\" target=\"a\" kind=\"knowledge\" "
+                                    "weight=\"3\"/>"
+                                    "</edges></graph>\n"));
+    const auto net = load_network({path}, {});
+    EXPECT_EQ(net.relations(), (std::vector<std::string>{"knowledge", "business"}));
+    ASSERT_EQ(net.tie_count(), 2u);
+    EXPECT_EQ(net.report().parallel_ties_merged, 1u);
+    for (std::size_t e = 0; e < 2; ++e)
+        EXPECT_DOUBLE_EQ(net.weight(e), net.relations()[net.relation(e)] == "knowledge" ? 4 : 2);
+}
+
+TEST(ReadGexf, RelationAttributeAndKindAgreeOrKindWins) {
+    const auto raw = read_gexf(temp_file(
+        "relattr.gexf",
+        gexf("<graph><attributes class=\"edge\"><attribute id=\"r\" title=\"relation\" "
+             "type=\"string\"/></attributes><nodes><node id=\"a\"/><node id=\"b\"/></nodes>\n"
+             "<edges>\n<edge source=\"a\" target=\"b\"><attvalues><attvalue for=\"r\" "
+             "value=\"advice\"/></attvalues></edge>\n"
+             "<edge source=\"a\" target=\"b\" kind=\"friendship\"><attvalues>\n<attvalue "
+             "for=\"r\" value=\"advice\"/></attvalues></edge>\n</edges></graph>\n")));
+    EXPECT_EQ(column(raw.ties, "relation"), (std::vector<std::string>{"advice", "friendship"}));
+    ASSERT_EQ(raw.warnings.size(), 1u);
+    EXPECT_EQ(raw.warnings[0].pos.line, 7u);  // the second edge's <attvalue>
+    EXPECT_EQ(raw.warnings[0].message,
+              "the edge's kind=\"friendship\" and its attribute \"relation\" (\"advice\") name "
+              "different relations (first here); the kind was used");
+}
+
+// ---- attributes ---------------------------------------------------------------------------
+
+const char* typed_graph =
+    "  <graph defaultedgetype=\"directed\">\n"
+    "    <attributes class=\"node\" mode=\"static\">\n"
+    "      <attribute id=\"0\" title=\"employees\" type=\"integer\"/>\n"
+    "      <attribute id=\"1\" title=\"sector\" type=\"string\">\n"
+    "        <default>machinery</default>\n"
+    "      </attribute>\n"
+    "      <attribute id=\"2\" title=\"member\" type=\"boolean\"><default>0</default></attribute>\n"
+    "      <attribute id=\"nace\" type=\"string\"/>\n"
+    "      <attribute id=\"3\" title=\"label\" type=\"string\"/>\n"
+    "    </attributes>\n"
+    "    <attributes class=\"edge\">\n"
+    "      <attribute id=\"since\" title=\"since\" type=\"long\"/>\n"
+    "      <attribute id=\"w\" title=\"Weight\" type=\"double\"/>\n"
+    "      <attribute id=\"t\" title=\"type\" type=\"string\"/>\n"
+    "    </attributes>\n"
+    "    <nodes>\n"
+    "      <node id=\"a\" label=\"A\">\n"
+    "        <attvalues>\n"
+    "          <attvalue for=\"0\" value=\"250\"/>\n"
+    "          <attvalue for=\"2\" value=\"TRUE\"/>\n"
+    "          <attvalue for=\"nace\" value=\"28.1\"/>\n"
+    "          <attvalue for=\"3\" value=\"other label\"/>\n"
+    "        </attvalues>\n"
+    "      </node>\n"
+    "      <node id=\"b\" label=\"B\">\n"
+    "        <attvalues><attvalue for=\"1\" value=\"services\"/></attvalues>\n"
+    "      </node>\n"
+    "    </nodes>\n"
+    "    <edges>\n"
+    "      <edge source=\"a\" target=\"b\"><attvalues><attvalue for=\"since\" value=\"2015\"/>"
+    "<attvalue for=\"w\" value=\"4\"/><attvalue for=\"t\" value=\"supply\"/></attvalues></edge>\n"
+    "      <edge source=\"b\" target=\"a\" weight=\"2\"><attvalues><attvalue for=\"w\" "
+    "value=\"5\"/></attvalues></edge>\n"
+    "    </edges>\n"
+    "  </graph>\n";
+
+TEST(ReadGexf, TypedAttributesWithDefaultsNamedByTitle) {
+    const auto raw = read_gexf(temp_file("typed.gexf", gexf(typed_graph)));
+    EXPECT_TRUE(raw.warnings.empty()) << warnings_of(raw);
+    EXPECT_EQ(column(raw.actors, "employees"), (std::vector<std::string>{"250", ""}));
+    // Defaults fill the rows without a value; booleans are read as true/false.
+    EXPECT_EQ(column(raw.actors, "sector"), (std::vector<std::string>{"machinery", "services"}));
+    EXPECT_EQ(column(raw.actors, "member"), (std::vector<std::string>{"true", "false"}));
+    // No title: named by the id. A title that would take the label column gets "_attr".
+    EXPECT_EQ(column(raw.actors, "nace"), (std::vector<std::string>{"28.1", ""}));
+    EXPECT_EQ(column(raw.actors, "label_attr"), (std::vector<std::string>{"other label", ""}));
+    EXPECT_EQ(column(raw.actors, "Label"), (std::vector<std::string>{"A", "B"}));
+    EXPECT_EQ(column(raw.ties, "since"), (std::vector<std::string>{"2015", ""}));
+    // An edge attribute titled weight (Gephi 0.7) is the weight unless weight="..." is given.
+    EXPECT_EQ(column(raw.ties, "Weight"), (std::vector<std::string>{"4", "2"}));
+    EXPECT_EQ(column(raw.ties, "Weight_attr"), (std::vector<std::string>{"", "5"}));
+    EXPECT_EQ(column(raw.ties, "type_attr"), (std::vector<std::string>{"supply", ""}));
+}
+
+TEST(ReadGexf, ValuesThatContradictTheirTypeAreErrors) {
+    std::string bad = typed_graph;
+    // typed_graph starts on line 3 (gexf() writes two lines before it); the attvalue for="0" is
+    // its 19th line: file line 21, its '<' in column 11.
+    bad.replace(bad.find("value=\"250\""), 11, "value=\"many\"");
+    const auto path = temp_file("badint.gexf", gexf(bad));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":21:11: error: attribute \"employees\" is declared type=\"integer\" but its "
+                  "value for this node is \"many\", which is not a whole number; fix the value, "
+                  "or declare the attribute type=\"string\"");
+    std::string bad_default = typed_graph;
+    // member's <default> is on line 9 right after a '>', so only its line is known.
+    bad_default.replace(bad_default.find("<default>0<"), 11, "<default>no<");
+    const auto path2 = temp_file("baddefault.gexf", gexf(bad_default));
+    EXPECT_EQ(error_of([&] { read_gexf(path2); }),
+              path2 +
+                  ":9: error: attribute \"member\" is declared type=\"boolean\" but its "
+                  "default value is \"no\", which is not true or false; fix the value, or "
+                  "declare the attribute type=\"string\"");
+}
+
+TEST(ReadGexf, UndeclaredAttvalueIsKeptWithAWarning) {
+    const auto raw = read_gexf(
+        temp_file("undeclared.gexf", gexf("<graph>\n<nodes>\n<node id=\"a\"><attvalues>\n<attvalue "
+                                          "for=\"region\" value=\"Tartu\"/></attvalues></node>\n"
+                                          "</nodes></graph>\n")));
+    EXPECT_EQ(cell(raw.actors, "region", 0), "Tartu");
+    ASSERT_EQ(raw.warnings.size(), 1u);
+    EXPECT_EQ(raw.warnings[0].pos.line, 6u);
+    EXPECT_EQ(raw.warnings[0].message,
+              "<attvalue for=\"region\"> refers to no <attribute> declared for nodes; its values "
+              "are kept in a column named \"region\" (declare <attribute id=\"region\" "
+              "title=\"...\" type=\"...\"/> to name and type it)");
+}
+
+// ---- viz ----------------------------------------------------------------------------------
+
+TEST(ReadGexf, VizColourSizePositionAndThickness) {
+    const auto raw = read_gexf(temp_file(
+        "viz.gexf",
+        gexf("<graph><nodes>\n"
+             "<node id=\"a\"><viz:color r=\"255\" g=\"0\" b=\"16\" a=\"0.5\"/>"
+             "<viz:size value=\"12.5\"/><viz:position x=\"-1.5\" y=\"2\" z=\"0.0\"/></node>\n"
+             "<node id=\"b\"><viz:color hex=\"#00FF7f\"/></node>\n"
+             "<node id=\"c\"/>\n"
+             "</nodes><edges><edge source=\"a\" target=\"b\"><viz:thickness value=\"3\"/>"
+             "<viz:color r=\"1\" g=\"2\" b=\"3\"/></edge></edges></graph>\n")));
+    EXPECT_EQ(column(raw.actors, "viz_color"),
+              (std::vector<std::string>{"#ff0010", "#00ff7f", ""}));
+    EXPECT_EQ(column(raw.actors, "viz_alpha"), (std::vector<std::string>{"0.5", "", ""}));
+    EXPECT_EQ(column(raw.actors, "viz_size"), (std::vector<std::string>{"12.5", "", ""}));
+    // Gephi's coordinates, y pointing up: stored unchanged (readers.hpp).
+    EXPECT_EQ(column(raw.actors, "x"), (std::vector<std::string>{"-1.5", "", ""}));
+    EXPECT_EQ(column(raw.actors, "y"), (std::vector<std::string>{"2", "", ""}));
+    EXPECT_EQ(column(raw.actors, "z"), (std::vector<std::string>{"0", "", ""}));
+    EXPECT_EQ(cell(raw.ties, "viz_thickness", 0), "3");
+    EXPECT_EQ(cell(raw.ties, "viz_color", 0), "#010203");
+}
+
+TEST(ReadGexf, BadVizValuesAreErrors) {
+    auto path = temp_file("badcolour.gexf",
+                          gexf("<graph><nodes>\n  <node id=\"a\">\n    <viz:color r=\"300\" "
+                               "g=\"0\" b=\"0\"/></node></nodes></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":5:5: error: <viz:color> needs r as a whole number from 0 to 255, got 300; "
+                  "write <viz:color r=\"255\" g=\"0\" b=\"0\"/> or hex=\"#ff0000\"");
+    path = temp_file("badpos.gexf", gexf("<graph><nodes>\n  <node id=\"a\">\n    <viz:position "
+                                         "x=\"1,5\" y=\"0\"/></node></nodes></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":5:5: error: <viz:position> has x=\"1,5\", which is not a number; fix the "
+                  "value, or remove the element");
+}
+
+// ---- dynamic files ------------------------------------------------------------------------
+
+TEST(ReadGexf, DynamicFileIsOneStaticNetworkWithTimeColumns) {
     const auto path = temp_file(
-        "attrs.gexf",
-        gexf("http://www.gexf.net/1.2draft", "defaultedgetype=\"undirected\"",
-             "<attributes class=\"node\">\n"
-             "<attribute id=\"0\" title=\"type\" type=\"string\"><default>firm</default>"
-             "</attribute>\n"
-             "<attribute id=\"1\" title=\"employees\" type=\"integer\"/>\n"
-             "<attribute id=\"2\" title=\"label\" type=\"string\"/>\n"
-             "</attributes>\n"
-             "<attributes class=\"edge\"><attribute id=\"w\" title=\"weight\" "
-             "type=\"double\"/></attributes>\n"
+        "dynamic.gexf",
+        gexf("<graph mode=\"dynamic\" timeformat=\"double\" defaultedgetype=\"undirected\">\n"
+             "<attributes class=\"node\" mode=\"dynamic\"><attribute id=\"s\" title=\"staff\" "
+             "type=\"integer\"/></attributes>\n"
              "<nodes>\n"
-             "<node id=\"a\"><attvalues><attvalue for=\"0\" value=\"university\"/>"
-             "<attvalue for=\"1\" value=\"250\"/><attvalue for=\"2\" value=\"x\"/></attvalues>"
-             "</node>\n"
-             "<node id=\"b\"><attvalues><attvalue id=\"1\" value=\"12\"/>"
-             "<attvalue for=\"9\" value=\"?\"/></attvalues></node>\n"
-             "</nodes>\n"
-             "<edges><edge source=\"a\" target=\"b\"><attvalues><attvalue for=\"w\" "
-             "value=\"7\"/></attvalues></edge></edges>\n"));
-    const RawNetwork raw = read_gexf(path);
-    EXPECT_EQ(column(raw.actors, "type"), (V{"university", "firm"}));  // b: the default
-    EXPECT_EQ(column(raw.actors, "employees"), (V{"250", "12"}));      // 1.1's attvalue id=
-    EXPECT_EQ(column(raw.actors, "label_attr"), (V{"x", ""}));         // not the label
-    EXPECT_EQ(column(raw.actors, "9"), (V{"", "?"}));
-    EXPECT_EQ(column(raw.ties, "weight_attr"), V{"7"});  // the weight is the XML attribute
-    ASSERT_EQ(raw.warnings.size(), 1u);
-    EXPECT_EQ(raw.warnings[0].format(),
-              path +
-                  ":12: warning: <attvalue for=\"9\"> refers to no declared <attribute>; "
-                  "its values are kept in a column named \"9\"");
+             "<node id=\"a\" start=\"2001\" end=\"2005\"><attvalues>\n"
+             "<attvalue for=\"s\" value=\"30\" start=\"2003\" end=\"2005\"/>\n"
+             "<attvalue for=\"s\" value=\"10\" start=\"2001\" end=\"2003\"/>\n"
+             "</attvalues></node>\n"
+             "<node id=\"b\"><spells><spell start=\"2002\" end=\"2003\"/>"
+             "<spell start=\"2001\" end=\"2002\"/><spell start=\"2004\" end=\"2006\"/>"
+             "</spells></node>\n"
+             "<node id=\"c\"/>\n"
+             "</nodes>\n<edges><edge source=\"a\" target=\"b\" start=\"2002\"/></edges>\n"
+             "</graph>\n"));
+    const auto raw = read_gexf(path);
+    EXPECT_EQ(column(raw.actors, "start"), (std::vector<std::string>{"2001", "2001", ""}));
+    EXPECT_EQ(column(raw.actors, "end"), (std::vector<std::string>{"2005", "2006", ""}));
+    EXPECT_EQ(column(raw.actors, "spells"),
+              (std::vector<std::string>{"", "[2002, 2003]; [2001, 2002]; [2004, 2006]", ""}));
+    EXPECT_EQ(cell(raw.ties, "start", 0), "2002");
+    // The value that starts last (2003), whatever its place in the file.
+    EXPECT_EQ(column(raw.actors, "staff"), (std::vector<std::string>{"30", "", ""}));
+    ASSERT_EQ(raw.warnings.size(), 2u);
+    EXPECT_EQ(raw.warnings[0].pos.line, 6u);  // node a, the first with time bounds
+    EXPECT_EQ(raw.warnings[0].message,
+              "the file is dynamic (mode=\"dynamic\"; time bounds on 2 nodes and 1 edges): read "
+              "as one static network of every node and edge that exists at any time, with their "
+              "time bounds as actor and tie columns start and end (several spells: the first "
+              "start and the last end, all of them in column spells); to compare waves, export "
+              "one GEXF per time slice (Gephi's timeline) and run clusterlens compare A.gexf "
+              "B.gexf");
+    EXPECT_EQ(raw.warnings[1].message,
+              "1 attribute has several values over time (first here): the one with the latest "
+              "start was kept");
     const auto net = load_network({path}, {});
-    EXPECT_EQ(net.actor(0).type, "university");
-    EXPECT_EQ(net.actor(1).type, "firm");
+    EXPECT_EQ(net.actor_count(), 3u);
+    EXPECT_EQ(net.tie_count(), 1u);
 }
 
-TEST(ReadGexf, DynamicFileIsReadAsOneNetworkWithOneWarning) {
-    const auto path = temp_file(
-        "dynamic.gexf", gexf("http://gexf.net/1.3", "mode=\"dynamic\" timeformat=\"integer\"",
-                             "<nodes>\n"
-                             "<node id=\"a\" start=\"2014\" end=\"2020\"/>\n"
-                             "<node id=\"b\"><spells><spell start=\"2014\" end=\"2016\"/>"
-                             "<spell start=\"2019\" end=\"2020\"/></spells></node>\n"
-                             "</nodes>\n"
-                             "<edges><edge source=\"a\" target=\"b\" start=\"2015\"/></edges>\n"));
-    const RawNetwork raw = read_gexf(path);
-    EXPECT_EQ(column(raw.actors, "start"), (V{"2014", ""}));
-    EXPECT_EQ(column(raw.actors, "end"), (V{"2020", ""}));
-    EXPECT_EQ(column(raw.actors, "spells"), (V{"", "2014..2016;2019..2020"}));
-    EXPECT_EQ(column(raw.ties, "start"), V{"2015"});
-    ASSERT_EQ(raw.warnings.size(), 1u);
-    EXPECT_EQ(raw.warnings[0].format(),
+// ---- refused ------------------------------------------------------------------------------
+
+TEST(ReadGexf, HierarchicalGraphsAreRefused) {
+    auto path = temp_file("nested.gexf",
+                          gexf("<graph><nodes>\n  <node id=\"g\">\n    <nodes><node id=\"a\"/>"
+                               "</nodes></node></nodes></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
               path +
-                  ":5:1: warning: a dynamic GEXF (spells, start/end): read as one network of "
-                  "every node and edge that exists at any time; the times are kept as columns "
-                  "(start, end; several spells in 'spells'); to compare waves, write one file "
-                  "per wave (in Gephi: timeline filter, then export) and run clusterlens "
-                  "compare A B");
+                  ":5:5: error: hierarchical GEXF (nodes inside a node) is not supported: "
+                  "clusterlens reads a flat network; move the inner <node> elements into the "
+                  "graph's <nodes> and record the group as a node attribute instead (an "
+                  "attribute titled group is read as the actors' group)");
+    path = temp_file("pid.gexf", gexf("<graph><nodes>\n  <node id=\"g\"/>\n  <node id=\"a\" "
+                                      "pid=\"g\"/></nodes></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":5:3: error: node attribute pid (a parent node: hierarchical GEXF) is not "
+                  "supported: clusterlens reads a flat network; record the parent as a node "
+                  "attribute instead (an attribute titled group is read as the actors' group)");
+    path =
+        temp_file("parents.gexf", gexf("<graph><nodes>\n  <node id=\"a\">\n    <parents>"
+                                       "<parent for=\"g\"/></parents></node></nodes></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":5:5: error: <parents> (hierarchical GEXF) is not supported: clusterlens reads "
+                  "a flat network; record the parent as a node attribute instead (an attribute "
+                  "titled group is read as the actors' group)");
 }
 
-TEST(ReadGexf, RefusalsNameTheirPlace) {
-    const auto nested = temp_file(
-        "nested.gexf", gexf("http://gexf.net/1.3", "",
-                            "<nodes>\n<node id=\"g\">\n  <nodes><node id=\"a\"/></nodes>\n"
-                            "</node>\n</nodes>\n"));
-    EXPECT_EQ(error_of([&] { read_gexf(nested); }),
-              nested +
-                  ":6:3: error: hierarchical GEXF (<nodes> inside a node) is not "
-                  "supported; export the flat graph from Gephi");
-    const auto no_target = temp_file(
-        "notarget.gexf", gexf("http://gexf.net/1.3", "",
-                              "<nodes><node id=\"a\"/></nodes>\n<edges>\n  <edge source=\"a\"/>\n"
-                              "</edges>\n"));
-    EXPECT_EQ(error_of([&] { read_gexf(no_target); }),
-              no_target +
-                  ":6:3: error: <edge> has no target; give every edge source=\"...\" "
-                  "and target=\"...\"");
-    const auto bad_type =
-        temp_file("badtype.gexf", gexf("http://gexf.net/1.3", "defaultedgetype=\"both\"", ""));
-    EXPECT_EQ(error_of([&] { read_gexf(bad_type); }),
-              bad_type +
-                  ":3:1: error: defaultedgetype=\"both\" is not a GEXF edge type; write "
-                  "directed, undirected or mutual");
-    const auto broken = temp_file("broken.gexf", "<gexf><graph><nodes></graph></gexf>\n");
-    EXPECT_EQ(error_of([&] { read_gexf(broken); }).rfind(broken + ":1:", 0), 0u);
-    const auto other = temp_file("other.gexf", "<?xml version=\"1.0\"?><graphml/>\n");
-    EXPECT_EQ(error_of([&] { read_gexf(other); }),
-              other +
-                  ":1: error: the root element is <graphml>, not <gexf>; this does not "
-                  "look like GEXF");
-    const auto empty = temp_file("empty.gexf", "\n");
+// ---- errors -------------------------------------------------------------------------------
+
+TEST(ReadGexf, ErrorsNameTheLineAndColumn) {
+    auto path = temp_file("nosource.gexf",
+                          gexf("<graph><nodes><node id=\"a\"/></nodes>\n<edges>\n    <edge "
+                               "target=\"a\"/></edges></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":5:5: error: <edge> has no source attribute; write <edge id=\"0\" "
+                  "source=\"n0\" target=\"n1\">");
+    path = temp_file("noid.gexf", gexf("<graph><nodes>\n <node label=\"x\"/></nodes></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":4:2: error: <node> has no id attribute; give every node a unique id "
+                  "(<node id=\"n0\">)");
+    path = temp_file("badtype.gexf", gexf("<graph defaultedgetype=\"both\"><nodes/></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":3:1: error: defaultedgetype=\"both\" is not valid; write "
+                  "defaultedgetype=\"directed\", \"undirected\" or \"mutual\"");
+    path = temp_file("twice.gexf", gexf("<graph><attributes class=\"node\">\n"
+                                        "  <attribute id=\"0\" title=\"a\"/>\n"
+                                        "  <attribute id=\"0\" title=\"b\"/>\n"
+                                        "</attributes><nodes/></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":5:3: error: attribute id \"0\" is declared twice for nodes; give each "
+                  "<attribute> its own id");
+    path = temp_file("twographs.gexf", gexf("<graph/>\n<graph/>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":4:1: error: the file holds more than one <graph>; keep one graph per file "
+                  "(split the file, or merge the graphs)");
+    path = temp_file("badclass.gexf",
+                     gexf("<graph>\n  <attributes class=\"graph\"/><nodes/></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":4:3: error: <attributes> needs class=\"node\" or class=\"edge\", got "
+                  "class=\"graph\"; say whether the attributes describe nodes or edges");
+}
+
+TEST(ReadGexf, UnknownNodeInAnEdgeIsAnErrorAtTheEdge) {
+    const auto path = temp_file("unknown.gexf", gexf("<graph><nodes><node id=\"a\"/></nodes>\n"
+                                                     "<edges>\n  <edge source=\"a\" "
+                                                     "target=\"zz\"/></edges></graph>\n"));
+    EXPECT_EQ(load_error(path), path +
+                                    ":5:3: error: tie refers to unknown actor 'zz', which is "
+                                    "not in " +
+                                    path + "; add the actor or pass --create-missing");
+}
+
+TEST(ReadGexf, MalformedXmlIsReportedWhereLibxml2FindsIt) {
+    // Line 4 is `<nodes><node id="a"></nodes>`: the <node> is never closed; libxml2 stops at the
+    // end tag </nodes> (columns 21-28) and gives column 29, the character after it.
+    const auto path =
+        temp_file("malformed.gexf", gexf("<graph>\n<nodes><node id=\"a\"></nodes></graph>\n"));
+    EXPECT_EQ(error_of([&] { read_gexf(path); }),
+              path +
+                  ":4:29: error: malformed XML: Opening and ending tag mismatch: node line 4 and "
+                  "nodes; check the XML syntax near this position (every tag closed and properly "
+                  "nested, attribute values quoted, '&' written as &amp;)");
+    const auto empty = temp_file("empty.gexf", "  \n");
     EXPECT_EQ(error_of([&] { read_gexf(empty); }),
               empty +
                   ": error: the file is empty; a GEXF file needs a <gexf> root element with "
                   "a <graph> holding <nodes> and <edges>");
+    const auto graphml = temp_file("notgexf.gexf", "<graphml/>\n");
+    EXPECT_EQ(error_of([&] { read_gexf(graphml); }),
+              graphml +
+                  ":1: error: the root element is <graphml>, not <gexf>; this does not look "
+                  "like a GEXF file");
+    const auto nograph = temp_file("nograph.gexf", gexf(""));
+    EXPECT_EQ(error_of([&] { read_gexf(nograph); }),
+              nograph +
+                  ": error: the file has no <graph> element; GEXF keeps nodes and edges "
+                  "inside <graph defaultedgetype=\"undirected\"> <nodes> ... </nodes> <edges> "
+                  "... </edges> </graph>");
 }
 
-// The writer: positions go to viz:position and come back as x, y; colours and sizes a GEXF file
-// gave come back as viz elements; relations come back from kind.
-TEST(WriteGexf, PositionsColoursAndRelationsSurvive) {
-    const auto in = temp_file(
-        "viz.gexf",
-        gexf("http://gexf.net/1.3", "defaultedgetype=\"directed\"",
-             "<nodes>\n"
-             "<node id=\"a\" label=\"Acme\"><viz:color r=\"255\" g=\"0\" b=\"16\"/>"
-             "<viz:size value=\"3.5\"/><viz:position x=\"1.5\" y=\"-2\" z=\"0\"/></node>\n"
-             "<node id=\"b\" label=\"Bolt\"><viz:position x=\"0\" y=\"4\"/></node>\n"
-             "</nodes>\n"
-             "<edges><edge source=\"a\" target=\"b\" kind=\"advice\" weight=\"2\"/>"
-             "<edge source=\"b\" target=\"a\" kind=\"trust\"/></edges>\n"));
-    const auto net = load_network({in}, {});
-    std::ostringstream out;
-    write_gexf(net, out);
-    const auto text = out.str();
-    EXPECT_NE(text.find("<viz:color r=\"255\" g=\"0\" b=\"16\"/>"), std::string::npos) << text;
-    EXPECT_NE(text.find("<viz:position x=\"1.5\" y=\"-2\" z=\"0\"/>"), std::string::npos);
-    EXPECT_NE(text.find("kind=\"advice\""), std::string::npos);
-    const auto back_path = temp_file("viz_back.gexf", text);
-    const RawNetwork back = read_gexf(back_path);
-    EXPECT_EQ(column(back.actors, "x"), (V{"1.5", "0"}));
-    EXPECT_EQ(column(back.actors, "y"), (V{"-2", "4"}));
-    EXPECT_EQ(column(back.actors, "viz_color"), (V{"#ff0010", ""}));
-    EXPECT_EQ(column(back.actors, "viz_size"), (V{"3.5", ""}));
-    EXPECT_EQ(column(back.actors, "Label"), (V{"Acme", "Bolt"}));
-    EXPECT_EQ(column(back.ties, "relation"), (V{"advice", "trust"}));
-    // The same bytes every time.
-    std::ostringstream again;
-    write_gexf(net, again);
-    EXPECT_EQ(again.str(), text);
+// ---- loading ------------------------------------------------------------------------------
+
+TEST(ReadGexf, ChosenByExtensionOptionAndContent) {
+    EXPECT_EQ(format_from_extension("a/b.GEXF"), InputFormat::gexf);
+    EXPECT_EQ(format_from_extension("b.gexf.gz"), InputFormat::gexf);
+    EXPECT_EQ(parse_input_format("gexf"), InputFormat::gexf);
+    // A GEXF file named .xml or .dat is told by its <gexf> element, with a warning.
+    for (const char* name : {"saved.xml", "saved.dat"}) {
+        const auto path = temp_file(name, gexf(small_graph));
+        const auto net = load_network({path}, {});
+        EXPECT_EQ(net.report().format, "gexf") << name;
+        ASSERT_FALSE(net.report().warnings.empty()) << name;
+        EXPECT_EQ(net.report().warnings[0].message,
+                  "read as GEXF from its content (a <gexf> element), not from its name; use "
+                  "--format to choose another reading")
+            << name;
+    }
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "graphs/load.hpp"
@@ -215,6 +216,105 @@ TEST(GraphmlWriter, ReferenceNetworkSurvivesARoundTrip) {
     EXPECT_EQ(back.actor_count(), net.actor_count());
     EXPECT_EQ(ties_of(back, false), ties_of(net, false));
     EXPECT_EQ(back.actor_attributes().columns().size(), net.actor_attributes().columns().size());
+}
+
+/// The sample network with a layout and Gephi's viz columns, as a Gephi user's file has them.
+Network sample_with_viz() {
+    auto net = sample(true, true);
+    net.actor_attributes().set_numbers("x", {0, 10.5, -3, 7, std::nan("")});
+    net.actor_attributes().set_numbers("y", {-2.25, 4, 0, 1e-3, std::nan("")});
+    net.actor_attributes().set_numbers("viz_size", {10, 20, 30, 40, 50});
+    net.actor_attributes().set_texts("viz_color", {"#ff0000", "#00ff00", "", "#0000ff", "#123abc"});
+    return net;
+}
+
+TEST(GexfWriter, PositionsVizAndEveryAttributeSurvive) {
+    TempDir dir;
+    const auto original = sample_with_viz();
+    const auto path = dir.path("viz.gexf");
+    write_network(original, path, {});
+    const auto back = load_network({path}, {});
+    ASSERT_EQ(back.actor_count(), original.actor_count());
+    EXPECT_EQ(ties_of(back, false), ties_of(original, false));
+    // Every actor attribute, value by value, by actor id (positions included).
+    for (const auto& c : original.actor_attributes().columns()) {
+        const auto* b = back.actor_attributes().find(c.name);
+        ASSERT_NE(b, nullptr) << c.name;
+        EXPECT_EQ(b->kind, c.kind) << c.name;
+        for (std::size_t i = 0; i < original.actor_count(); ++i)
+            EXPECT_EQ(b->as_text(*back.find_actor(original.actor(i).id)), c.as_text(i))
+                << c.name << " of " << original.actor(i).id;
+    }
+    // No column more than the original's, except the edge ids the reader keeps ("Id").
+    EXPECT_EQ(back.actor_attributes().columns().size(),
+              original.actor_attributes().columns().size());
+    std::set<std::string> tie_columns;
+    for (const auto& c : back.tie_attributes().columns()) tie_columns.insert(c.name);
+    EXPECT_EQ(tie_columns, (std::set<std::string>{"Id", "since"}));
+}
+
+TEST(GexfWriter, BytesAreDeterministicAndStableThroughARoundTrip) {
+    TempDir dir;
+    const auto net = sample_with_viz();
+    std::ostringstream a, b;
+    write_gexf(net, a);
+    write_gexf(net, b);
+    EXPECT_EQ(a.str(), b.str());
+    // Read back and written again: the same bytes (the edge ids read back are written as ids).
+    const auto path = dir.path("once.gexf");
+    write_network(net, path, {});
+    std::ostringstream again;
+    write_gexf(load_network({path}, {}), again);
+    EXPECT_EQ(again.str(), a.str());
+}
+
+TEST(GexfWriter, WritesGexf12WithKindAndVizElements) {
+    const auto net = sample_with_viz();
+    std::ostringstream out;
+    write_gexf(net, out);
+    const auto text = out.str();
+    auto has = [&](const std::string& s) { return text.find(s) != std::string::npos; };
+    EXPECT_TRUE(
+        has("<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+            "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\""));
+    EXPECT_TRUE(has("<graph mode=\"static\" defaultedgetype=\"directed\">"));
+    EXPECT_TRUE(has("<attribute id=\"focal\" title=\"focal\" type=\"boolean\"/>"));
+    // employees holds 1.5 as well as whole numbers: double; since only whole numbers: long.
+    EXPECT_TRUE(has("<attribute id=\"a0\" title=\"employees\" type=\"double\"/>"));
+    EXPECT_TRUE(has("<attribute id=\"e0\" title=\"since\" type=\"long\"/>"));
+    EXPECT_TRUE(
+        has("<edge id=\"1\" source=\"f2\" target=\"uni\" weight=\"2.5\" "
+            "kind=\"knowledge\">"));
+    EXPECT_TRUE(has("<attvalue for=\"relation\" value=\"business\"/>"));
+    EXPECT_TRUE(has("<viz:position x=\"10.5\" y=\"4\"/>"));
+    EXPECT_TRUE(has("<viz:color r=\"18\" g=\"58\" b=\"188\"/>"));  // #123abc
+    EXPECT_TRUE(has("<node id=\"q&quot;x\" label=\"Label q&quot;x\">"));
+    // The actor without a position (NaN) gets no viz:position, and x, y are no attributes.
+    EXPECT_FALSE(has("title=\"x\""));
+    std::size_t positions = 0;
+    for (auto p = text.find("<viz:position"); p != std::string::npos;
+         p = text.find("<viz:position", p + 1))
+        ++positions;
+    EXPECT_EQ(positions, 4u);
+}
+
+TEST(GexfWriter, LesMiserablesSurvivesARoundTrip) {
+    const auto path = testing::corpus("gexf/lesmis.gexf");
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path;
+    TempDir dir;
+    const auto net = load_network({path}, {});
+    const auto out = dir.path("lesmis.gexf");
+    write_network(net, out, {});
+    const auto back = load_network({out}, {});
+    EXPECT_EQ(back.actor_count(), 77u);
+    EXPECT_EQ(ties_of(back, false), ties_of(net, false));
+    for (const char* name : {"Modularity Class", "x", "y", "viz_size", "viz_color"}) {
+        const auto* a = net.actor_attributes().find(name);
+        const auto* b = back.actor_attributes().find(name);
+        ASSERT_NE(b, nullptr) << name;
+        for (std::size_t i = 0; i < net.actor_count(); ++i)
+            EXPECT_EQ(b->as_text(*back.find_actor(net.actor(i).id)), a->as_text(i)) << name;
+    }
 }
 
 }  // namespace

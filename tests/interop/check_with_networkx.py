@@ -4,7 +4,10 @@
 Reads clusterlens' GraphML (as Gephi users would hand it to NetworkX/igraph) and NetworkX
 node-link JSON with NetworkX (Debian python3-networkx), and the GraphML with python-igraph when it
 is installed, and compares actor/tie counts, total weight and a model attribute with the values
-given on the command line. Usage: check_with_networkx.py GRAPHML JSON ACTORS TIES TOTAL_WEIGHT
+given on the command line. A GEXF file, when given, is read with NetworkX's read_gexf (as Gephi
+users hand it on) and checked the same way, with the relation of every edge; python-igraph has
+no GEXF reader, so GEXF is not read with it.
+Usage: check_with_networkx.py GRAPHML JSON ACTORS TIES TOTAL_WEIGHT [GEXF]
 """
 import json
 import sys
@@ -12,6 +15,7 @@ import sys
 import networkx as nx
 
 graphml, jsonfile, actors, ties, total = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+gexf = sys.argv[6] if len(sys.argv) > 6 else None
 failures = []
 
 def check(what, got, want):
@@ -31,6 +35,15 @@ check("json actors", h.number_of_nodes(), actors)
 check("json ties", h.number_of_edges(), ties)
 check("json total weight", round(h.size(weight="weight"), 9), total)
 
+if gexf:
+    x = nx.read_gexf(gexf)
+    check("gexf actors", x.number_of_nodes(), actors)
+    check("gexf ties", x.number_of_edges(), ties)
+    check("gexf total weight", round(x.size(weight="weight"), 9), total)
+    gexf_parts = {d.get("part") for _, d in x.nodes(data=True)}
+    check("gexf parts present", gexf_parts <= {"core", "assisting", "external", None} and len(gexf_parts - {None}) > 0, True)
+    check("gexf every edge has a relation", all("relation" in d for _, _, d in x.edges(data=True)), True)
+
 try:
     import igraph
     ig = igraph.Graph.Read_GraphML(graphml)
@@ -42,4 +55,5 @@ except ImportError:
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print(f"1 passed, 0 failed: GraphML and JSON open in NetworkX {nx.__version__} with {actors} actors and {ties} ties")
+formats = "GraphML, JSON and GEXF" if gexf else "GraphML and JSON"
+print(f"1 passed, 0 failed: {formats} open in NetworkX {nx.__version__} with {actors} actors and {ties} ties")
