@@ -5,9 +5,11 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "graphs/attributes.hpp"
@@ -107,6 +109,28 @@ bool parse_integer(const std::string& text) {
     return !text.empty() && ec == std::errc() && ptr == e;
 }
 
+/// A "%clusterlens TAG k \"value\"" comment line, as write_pajek writes actor ids (TAG "id", in
+/// a .net) and partition codings (TAG "class", in a .clu). Pajek, igraph and NetworkX skip them
+/// as comments. Returns nullopt for any other line; InputError for a malformed one.
+struct TaggedLine {
+    std::string number, value;
+    std::uint32_t number_col = 0, value_col = 0;
+};
+std::optional<TaggedLine> tagged_comment(const std::string& line, const char* tag,
+                                         const LineReader& in) {
+    const std::string prefix = std::string("%clusterlens ") + tag + " ";
+    if (line.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+    const auto tokens = tokenize(line, in);
+    const bool integer = tokens.size() >= 3 && !tokens[2].quoted &&
+                         (std::string(tag) == "id" ? parse_count(tokens[2].text).has_value()
+                                                   : parse_integer(tokens[2].text));
+    if (tokens.size() != 4 || !integer || !tokens[3].quoted)
+        throw InputError(in.pos(tokens.size() >= 3 ? tokens[2].col : 1),
+                         std::string("a '%clusterlens ") + tag + "' line is '%clusterlens " + tag +
+                             " k \"text\"' with a whole number k; fix the line or remove it");
+    return TaggedLine{tokens[2].text, tokens[3].text, tokens[2].col, tokens[3].col};
+}
+
 enum class Section { none, vertices, arcs, edges, arcslist, edgeslist, matrix };
 
 struct Vertex {
@@ -145,6 +169,8 @@ private:
     /// Checks that a token is a vertex number in 1..n and returns it.
     std::uint64_t vertex(const Token& t) const;
     void add_tie(const Token& from, const Token& to, const Token* weight);
+    /// Replaces the vertex numbers by the ids of the "%clusterlens id" lines, if any.
+    void apply_id_lines();
 
     LineReader in_;
     RawNetwork net_;
@@ -162,6 +188,8 @@ private:
     bool any_arcs_ = false, any_edges_ = false;
     bool any_position_ = false;
     std::uint64_t matrix_rows_ = 0;
+    /// "%clusterlens id k \"id\"" lines: the actor ids write_pajek keeps (vertex k, id, line).
+    std::vector<std::tuple<TaggedLine, std::uint32_t>> id_lines_;
 };
 
 std::uint64_t PajekParser::vertex(const Token& t) const {
@@ -417,11 +445,50 @@ void PajekParser::matrix_line(const std::vector<Token>& tokens) {
     ++matrix_rows_;
 }
 
+void PajekParser::apply_id_lines() {
+    // The ids write_pajek keeps on "%clusterlens id k \"id\"" lines replace the vertex numbers,
+    // for every vertex or none (a file with some is not one clusterlens wrote, or was edited).
+    if (id_lines_.empty()) return;
+    std::vector<std::uint32_t> seen(static_cast<std::size_t>(n_), 0);
+    for (const auto& [t, line] : id_lines_) {
+        const auto v = *parse_count(t.number);
+        const SourcePos at{in_.path(), line, t.number_col};
+        if (v == 0 || v > n_)
+            throw InputError(at, "the '%clusterlens id' line names vertex " + t.number +
+                                     ", out of range 1.." + std::to_string(n_) +
+                                     "; fix the number or remove the line");
+        auto& first = seen[static_cast<std::size_t>(v - 1)];
+        if (first != 0)
+            throw InputError(at, "vertex " + t.number + " has a second '%clusterlens id' line " +
+                                     "(the first is at line " + std::to_string(first) +
+                                     "); remove one");
+        first = line;
+        net_.actors.set(net_.actors.column(col::id), static_cast<std::size_t>(v - 1), t.value,
+                        t.value_col);
+    }
+    if (id_lines_.size() != n_)
+        throw InputError(SourcePos{in_.path(), std::get<1>(id_lines_.front()), 1},
+                         std::to_string(id_lines_.size()) + " of the " + std::to_string(n_) +
+                             " vertices have a '%clusterlens id' line; give one for every "
+                             "vertex, or remove them all (the vertex numbers are then the ids)");
+    // The ties name vertices by number: name them by the ids instead.
+    const auto id = net_.actors.column(col::id);
+    for (const auto c : {src_, tgt_})
+        for (std::size_t r = 0; r < net_.ties.rows(); ++r) {
+            auto& cell = net_.ties.cell(c, r);
+            cell = net_.actors.cell(id, static_cast<std::size_t>(*parse_count(cell) - 1));
+        }
+}
+
 RawNetwork PajekParser::run() {
     std::string line;
     bool any_text = false;
     while (in_.next(line)) {
         if (line.find_first_not_of(" \t") != std::string::npos) any_text = true;
+        if (auto id = tagged_comment(line, "id", in_)) {
+            id_lines_.emplace_back(std::move(*id), in_.line_number());
+            continue;
+        }
         if (is_blank_or_comment(line)) continue;
         const auto tokens = tokenize(line, in_);
         if (!tokens[0].quoted && tokens[0].text[0] == '*') {
@@ -470,6 +537,7 @@ RawNetwork PajekParser::run() {
         actors.set(id, row, std::to_string(v + 1), info.line != 0 ? info.id_col : vertices_col_);
         actors.set(label, row, info.label, info.label_col);
     }
+    apply_id_lines();
     if (any_position_) {
         const auto x = actors.column("x");
         const auto y = actors.column("y");
@@ -493,17 +561,25 @@ RawNetwork PajekParser::run() {
     return std::move(net_);
 }
 
-/// Column name for a partition file: its stem without ".gz" and ".clu" ("dept.clu.gz" -> "dept").
-std::string partition_name(const std::string& path) {
-    std::filesystem::path p(path);
-    if (ascii_lower(p.extension().string()) == ".gz") p = p.stem();
-    return p.stem().string();
+/// Column name for a partition file: its stem without ".gz" and ".clu" ("dept.clu.gz" -> "dept"),
+/// and without the network's stem and a dot in front ("out.part.clu" of "out.net" -> "part", as
+/// write_network names the partitions it writes). The network's stem is compared ignoring case.
+std::string partition_name(const std::string& path, const std::string& net_path) {
+    auto stem = [](std::filesystem::path p) {
+        if (ascii_lower(p.extension().string()) == ".gz") p = p.stem();
+        return p.stem().string();
+    };
+    const std::string name = stem(path);
+    const std::string prefix = ascii_lower(stem(net_path)) + ".";
+    if (name.size() > prefix.size() && ascii_lower(name.substr(0, prefix.size())) == prefix)
+        return name.substr(prefix.size());
+    return name;
 }
 
 void read_partition(const std::string& path, std::uint64_t n, const std::string& net_path,
                     std::uint32_t net_vertices_line, RawNetwork& net,
                     std::set<std::string>& names) {
-    const std::string name = partition_name(path);
+    const std::string name = partition_name(path, net_path);
     const std::string lname = ascii_lower(name);
     if (name.empty() || lname == "id" || lname == "label")
         throw InputError(SourcePos{path, 0, 0},
@@ -520,8 +596,17 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
     std::uint64_t count = 0;
     std::uint32_t last_line = 0;
     const auto column = net.actors.column(name);
+    // "%clusterlens class k \"value\"" lines (write_pajek_partition's coding): class -> value.
+    std::map<std::string, std::string> classes;
     while (in.next(line)) {
         if (line.find_first_not_of(" \t") != std::string::npos) any_text = true;
+        if (auto c = tagged_comment(line, "class", in)) {
+            if (!classes.emplace(c->number, c->value).second)
+                throw InputError(
+                    in.pos(c->number_col),
+                    "class " + c->number + " has a second '%clusterlens class' line; remove one");
+            continue;
+        }
         if (is_blank_or_comment(line)) continue;
         last_line = in.line_number();
         const auto tokens = tokenize(line, in);
@@ -573,7 +658,17 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
                                  (headerless ? " vertices of " + net_path
                                              : std::string(" vertices the partition declares")) +
                                  "; remove the extra lines");
-        net.actors.set(column, static_cast<std::size_t>(count), t.text, t.col);
+        if (classes.empty()) {
+            net.actors.set(column, static_cast<std::size_t>(count), t.text, t.col);
+        } else {
+            const auto it = classes.find(std::to_string(value));
+            if (it == classes.end())
+                throw InputError(in.pos(t.col),
+                                 "class " + t.text +
+                                     " has no '%clusterlens class' line saying what it stands "
+                                     "for; add one or remove the '%clusterlens class' lines");
+            net.actors.set(column, static_cast<std::size_t>(count), it->second, t.col);
+        }
         ++count;
     }
     if (!any_text)
@@ -619,13 +714,20 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
 ///   the name (or the number, "2", when no name is given); ties of sections without one get "".
 /// - Keywords are case-insensitive; `%` starts a comment line; blank lines are skipped.
 ///
-/// Result: actors "1".."n" (Id = Pajek vertex number, Label = label), actors_authoritative.
+/// - `%clusterlens id k "id"` comment lines (write_pajek's, for every vertex or none): vertex k's
+///   actor id; the ties then name the actors by these ids.
+///
+/// Result: actors "1".."n" (Id = Pajek vertex number, or the `%clusterlens id` line's id;
+/// Label = label), actors_authoritative.
 /// Direction: only *Arcs/*Arcslist/*Matrix -> directed = true; only *Edges/*Edgeslist ->
 /// directed = false; both -> directed stays nullopt and every tie gets Type "Directed" or
 /// "Undirected"; no tie sections -> nullopt.
 ///
 /// `.clu` partitions: `*Vertices n` (optionally after `*Partition name`) then one integer per
-/// line; each becomes an actor column named after the file stem (dept.clu -> "dept"). Its n
+/// line; each becomes an actor column named after the file stem (dept.clu -> "dept"; a stem that
+/// starts with the network's stem and a dot loses it: out.part.clu of out.net -> "part"). With
+/// `%clusterlens class k "value"` lines (write_pajek_partition's coding) the column holds the
+/// value each class stands for, and a class without such a line is an InputError. Its n
 /// must equal the network's and it must hold exactly n values. The header may be left out (as in
 /// ADVICE.CLU of Krackhardt's high-tech managers, which Pajek reads): a file whose first line
 /// is an integer holds the values only, and it must hold one per vertex of the network.

@@ -54,8 +54,10 @@ RawNetwork read_gexf(const std::string& path);
 /// GML (graph [ directed 1 node [ id 1 label "x" ] edge [ source 1 target 2 weight 3 ] ]).
 RawNetwork read_gml(const std::string& path);
 /// Pajek .net: *Vertices n with labels, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix; '%'
-/// comments. `clu_paths` are Pajek .clu partitions; each adds an actor column named after the
-/// file stem (e.g. "dept" for dept.clu).
+/// comments (the "%clusterlens id" lines write_pajek writes give the actor ids). `clu_paths` are
+/// Pajek .clu partitions; each adds an actor column named after the file stem (e.g. "dept" for
+/// dept.clu, "part" for out.part.clu of out.net), holding the values of "%clusterlens class"
+/// lines when the file has them.
 RawNetwork read_pajek(const std::string& path, const std::vector<std::string>& clu_paths = {});
 /// UCINET DL: formats fullmatrix, edgelist1, nodelist1; labels (row/column, embedded or not);
 /// NM > 1 matrices become relations (named by matrix labels when given).

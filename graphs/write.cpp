@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -231,10 +233,11 @@ std::string gml_string(const std::string& s) {
     return out + '"';
 }
 std::string gml_key(const std::string& name) {
-    // GML keys are letters and digits, starting with a letter.
+    // GML keys are letters, digits and '_', starting with a letter (as NetworkX's GML reader and
+    // writer take them: valid_keys in networkx/readwrite/gml.py); other characters are dropped.
     std::string k;
     for (const char c : name)
-        if (std::isalnum(static_cast<unsigned char>(c))) k += c;
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') k += c;
     if (k.empty() || !std::isalpha(static_cast<unsigned char>(k[0]))) k = "a" + k;
     return k;
 }
@@ -338,9 +341,28 @@ void write_json(const Network& net, std::ostream& out) {
 
 // ---- Pajek -----------------------------------------------------------------------------
 
-void write_pajek(const Network& net, std::ostream& out) {
+namespace {
+
+/// True when actor i's id is its Pajek vertex number i + 1 (as read_pajek and read_dl without
+/// labels give them): then the vertex numbers are the ids and no id lines are needed.
+bool positional_ids(const Network& net) {
+    for (std::size_t i = 0; i < net.actor_count(); ++i)
+        if (net.actor(i).id != std::to_string(i + 1)) return false;
+    return true;
+}
+
+/// The "%clusterlens id" lines (before *Vertices) and the vertex lines: label, then the position.
+void write_pajek_vertices(const Network& net, std::ostream& out) {
+    // Pajek has one name per vertex: the label, which Pajek, igraph and NetworkX show. The id,
+    // when it is not the vertex number, goes on a comment line that Pajek, igraph and NetworkX
+    // skip and read_pajek turns back into the actor's id.
+    if (!positional_ids(net)) {
+        out << "% actor ids (the vertex lines carry the labels); clusterlens reads them back\n";
+        for (std::size_t i = 0; i < net.actor_count(); ++i)
+            out << "%clusterlens id " << (i + 1) << ' ' << quoted(net.actor(i).id, "Pajek") << '\n';
+    }
     // Positions (numeric actor attributes x and y, y pointing up) go back on the vertex lines in
-    // Pajek's convention, y pointing down: "1 \"id\" x 1-y" (read_pajek reverses it), with 15
+    // Pajek's convention, y pointing down: "1 \"label\" x 1-y" (read_pajek reverses it), with 15
     // significant digits so that 1 - y does not show its last-bit rounding (0.19999999999999996).
     const auto* px = net.actor_attributes().find("x");
     const auto* py = net.actor_attributes().find("y");
@@ -349,37 +371,196 @@ void write_pajek(const Network& net, std::ostream& out) {
                            py->kind == AttributeColumn::Kind::number;
     out << "*Vertices " << net.actor_count() << '\n';
     for (std::size_t i = 0; i < net.actor_count(); ++i) {
-        out << (i + 1) << ' ' << quoted(net.actor(i).id, "Pajek");
+        const auto& a = net.actor(i);
+        out << (i + 1) << ' ' << quoted(a.label.empty() ? a.id : a.label, "Pajek");
         if (positions && std::isfinite(px->numbers[i]) && std::isfinite(py->numbers[i]))
             out << ' ' << fmt::format("{:.15g} {:.15g}", px->numbers[i], 1.0 - py->numbers[i]);
         out << '\n';
     }
-    // ":k name" only with several relations: igraph's and NetworkX's Pajek readers reject it.
+}
+
+void write_pajek_ties(const Network& net, std::uint32_t r, std::ostream& out) {
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        if (net.relation(e) != r) continue;
+        out << (net.source(e) + 1) << ' ' << (net.target(e) + 1) << ' '
+            << format_number(net.weight(e)) << '\n';
+    }
+}
+
+/// The classes of a partition: classes[k] is the value class k stands for.
+std::vector<std::string> partition_classes(const Network& net, const std::string& field) {
+    if (field == "part") return {"", "core", "assisting", "external"};
+    if (field == "locality") return {"", "local", "global"};
+    if (field == "focal") return {"false", "true"};
+    std::vector<std::string> classes = {""};
+    // type: the known types in a fixed order (the same code in every export); stage, group and
+    // types clusterlens does not know: their values in sorted order after them.
+    if (field == "type")
+        for (const auto& t : known_actor_types()) classes.push_back(t);
+    std::set<std::string> values;
+    for (const auto& a : net.actors()) {
+        const auto& v = field == "type" ? a.type : field == "stage" ? a.stage : a.group;
+        if (!v.empty() && std::find(classes.begin(), classes.end(), v) == classes.end())
+            values.insert(v);
+    }
+    classes.insert(classes.end(), values.begin(), values.end());
+    return classes;
+}
+
+std::string field_value(const Actor& a, const std::string& field) {
+    if (field == "part") return a.part == Part::unspecified ? "" : std::string(to_string(a.part));
+    if (field == "locality")
+        return a.locality == Locality::unspecified ? "" : std::string(to_string(a.locality));
+    if (field == "focal") return a.focal ? "true" : "false";
+    if (field == "type") return a.type;
+    if (field == "stage") return a.stage;
+    return a.group;
+}
+
+bool has_field(const Network& net, const std::string& field) {
+    const ActorColumns c(net);
+    return field == "part"       ? c.part
+           : field == "type"     ? c.type
+           : field == "focal"    ? c.focal
+           : field == "locality" ? c.locality
+           : field == "stage"    ? c.stage
+                                 : c.group;
+}
+
+/// "out.net" + "part" -> "out.part.clu" (read_pajek names the column after what follows the
+/// network's stem, so it comes back as "part").
+std::string sibling(const std::string& net_path, const std::string& name, const char* ext) {
+    fs::path p(net_path);
+    return (p.parent_path() / (p.stem().string() + "." + name + ext)).string();
+}
+
+/// File-name form of a relation name: ASCII letters, digits, '-' and '_' kept, others '_'.
+std::string file_name_part(const std::string& name) {
+    std::string out;
+    for (const char c : name)
+        out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_';
+    return out;
+}
+
+/// One file per relation when there are several: "out.advice.net", named after the relation
+/// (made unique with "_2", "_3" when two names look alike in a file name).
+std::vector<std::string> pajek_relation_files(const Network& net, const std::string& path) {
+    std::vector<std::string> files;
+    if (net.relations().size() < 2) return files;
+    std::set<std::string> taken;
+    for (std::uint32_t r = 0; r < net.relations().size(); ++r) {
+        std::string base = file_name_part(net.relations()[r]);
+        if (base.empty()) base = "r" + std::to_string(r + 1);
+        std::string name = base;
+        for (int k = 2; !taken.insert(ascii_lower(name)).second; ++k)
+            name = base + "_" + std::to_string(k);
+        files.push_back(sibling(path, name, ".net"));
+    }
+    return files;
+}
+
+/// Actor attributes that are Pajek partitions: numeric, a whole number for every actor (as a
+/// .clu read in gives them), named so that the file name gives the name back, not x or y (the
+/// positions, on the vertex lines) and not a model field.
+std::vector<const AttributeColumn*> integer_attributes(const Network& net) {
+    std::vector<const AttributeColumn*> out;
+    const auto& fields = pajek_partition_fields();
+    for (const auto& c : net.actor_attributes().columns()) {
+        if (c.kind != AttributeColumn::Kind::number || c.name.empty() ||
+            file_name_part(c.name) != c.name || c.name == "x" || c.name == "y" ||
+            std::find(fields.begin(), fields.end(), ascii_lower(c.name)) != fields.end() ||
+            ascii_lower(c.name) == "id" || ascii_lower(c.name) == "label")
+            continue;
+        const bool whole = std::all_of(c.numbers.begin(), c.numbers.end(), [](double v) {
+            return std::isfinite(v) && std::trunc(v) == v &&
+                   std::fabs(v) < 2147483648.0;  // Pajek: int
+        });
+        if (whole && !c.numbers.empty()) out.push_back(&c);
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& pajek_partition_fields() {
+    static const std::vector<std::string> f = {"part",  "type",  "locality",
+                                               "focal", "stage", "group"};
+    return f;
+}
+
+void write_pajek(const Network& net, std::ostream& out) {
+    // Several relations: Pajek's own form, one block per relation headed ":k \"name\"". igraph
+    // refuses that header and NetworkX reads the next block's header as a tie between vertices
+    // "*Arcs" and ":2", so write_network also writes one file per relation (README "Output").
     const bool several = net.relations().size() > 1;
+    if (several)
+        out << "% " << net.relations().size()
+            << " relations, one *Arcs/*Edges block each (Pajek reads them; igraph and NetworkX "
+               "do not: read the files with one relation each)\n";
+    write_pajek_vertices(net, out);
     for (std::uint32_t r = 0; r < net.relations().size(); ++r) {
         out << (net.directed() ? "*Arcs" : "*Edges");
         if (several) out << " :" << (r + 1) << ' ' << quoted(net.relations()[r], "Pajek");
         out << '\n';
-        for (std::size_t e = 0; e < net.tie_count(); ++e) {
-            if (net.relation(e) != r) continue;
-            out << (net.source(e) + 1) << ' ' << (net.target(e) + 1) << ' '
-                << format_number(net.weight(e)) << '\n';
-        }
+        write_pajek_ties(net, r, out);
+    }
+}
+
+void write_pajek_relation(const Network& net, std::uint32_t relation, std::ostream& out) {
+    out << "% relation " << quoted(net.relations().at(relation), "Pajek") << '\n';
+    write_pajek_vertices(net, out);
+    out << (net.directed() ? "*Arcs" : "*Edges") << '\n';
+    write_pajek_ties(net, relation, out);
+}
+
+void write_pajek_partition(const Network& net, const std::string& field, std::ostream& out) {
+    const auto classes = partition_classes(net, field);
+    // The coding goes on comment lines, as Pajek's own partitions carry theirs (StudentGov.clu:
+    // "% Formal position: 1 - advisor, ..."); read_pajek reads the "%clusterlens class" lines
+    // and gives the actor the value instead of the number.
+    out << "% " << field << " of each actor, one class per vertex in the order of the .net file\n";
+    for (std::size_t k = 0; k < classes.size(); ++k)
+        out << "%clusterlens class " << k << ' ' << quoted(classes[k], "a Pajek partition") << '\n';
+    out << "*Vertices " << net.actor_count() << '\n';
+    for (const auto& a : net.actors()) {
+        const auto v = field_value(a, field);
+        const auto it = std::find(classes.begin(), classes.end(), v);
+        out << (it - classes.begin()) << '\n';
     }
 }
 
 // ---- UCINET DL ---------------------------------------------------------------------------
 
+namespace {
+/// The names a DL file gives the actors: the labels (what UCINET and NetDraw show), or the ids
+/// when two labels are the same ignoring case (UCINET ignores case, so they would be one actor).
+std::vector<std::string> dl_names(const Network& net) {
+    for (const bool labels : {true, false}) {
+        std::vector<std::string> names;
+        std::set<std::string> seen;
+        for (const auto& a : net.actors()) {
+            names.push_back(labels && !a.label.empty() ? a.label : a.id);
+            if (!seen.insert(ascii_lower(names.back())).second) break;
+        }
+        if (names.size() == net.actor_count() && seen.size() == names.size()) return names;
+    }
+    throw UsageError(
+        "two actor ids differ only in upper and lower case, which UCINET takes as one actor; "
+        "write GraphML, GML, JSON, VNA or a CSV folder instead");
+}
+}  // namespace
+
 void write_dl(const Network& net, std::ostream& out) {
     const std::size_t n = net.actor_count();
     const std::size_t k = net.relations().size();
+    const auto names = dl_names(net);
     auto label_list = [&](auto get) {
         for (std::size_t i = 0; i < n; ++i) out << (i ? ",\n" : "") << quoted(get(i), "UCINET DL");
         out << '\n';
     };
     if (k == 1) {
         out << "dl n=" << n << "\nformat = edgelist1\nlabels:\n";
-        label_list([&](std::size_t i) { return net.actor(i).id; });
+        label_list([&](std::size_t i) { return names[i]; });
         out << "data:\n";
         for (std::size_t e = 0; e < net.tie_count(); ++e) {
             out << (net.source(e) + 1) << ' ' << (net.target(e) + 1) << ' '
@@ -395,7 +576,7 @@ void write_dl(const Network& net, std::ostream& out) {
             "DL export of several relations writes full matrices and is limited to "
             "5000 actors; export one relation or use GraphML");
     out << "dl n=" << n << " nm=" << k << "\nformat = fullmatrix\nlabels:\n";
-    label_list([&](std::size_t i) { return net.actor(i).id; });
+    label_list([&](std::size_t i) { return names[i]; });
     out << "matrix labels:\n";
     for (std::size_t r = 0; r < k; ++r)
         out << (r ? ",\n" : "")
@@ -505,14 +686,72 @@ OutputFormat output_format_for(const std::string& path) {
 }
 
 std::vector<std::string> output_files_for(const std::string& path) {
-    if (output_format_for(path) == OutputFormat::csv_pair)
+    const auto format = output_format_for(path);
+    if (format == OutputFormat::csv_pair)
         return {(fs::path(path) / "nodes.csv").string(), (fs::path(path) / "edges.csv").string()};
-    return {path};
+    std::vector<std::string> files = {path};
+    if (format == OutputFormat::pajek)
+        for (const auto& f : pajek_partition_fields()) files.push_back(sibling(path, f, ".clu"));
+    return files;
 }
+
+std::vector<std::string> output_files_for(const std::string& path, const Network& net) {
+    if (output_format_for(path) != OutputFormat::pajek) return output_files_for(path);
+    std::vector<std::string> files = {path};
+    for (const auto& f : pajek_partition_fields())
+        if (has_field(net, f)) files.push_back(sibling(path, f, ".clu"));
+    for (const auto* c : integer_attributes(net)) files.push_back(sibling(path, c->name, ".clu"));
+    for (auto& f : pajek_relation_files(net, path)) files.push_back(std::move(f));
+    return files;
+}
+
+namespace {
+/// The .net, its partitions and, with several relations, one .net per relation: all written
+/// and checked before any replaces an existing file. A partition this network has no values
+/// for is removed if an earlier export left one (it would be read back with the wrong network).
+std::vector<std::string> write_pajek_files(const Network& net, const std::string& path,
+                                           const std::vector<std::string>& inputs) {
+    const auto files = output_files_for(path, net);
+    refuse_overwriting_inputs(output_files_for(path), inputs);
+    refuse_overwriting_inputs(files, inputs);
+    std::vector<std::unique_ptr<AtomicFile>> out;
+    out.push_back(std::make_unique<AtomicFile>(path));
+    write_pajek(net, out.back()->stream());
+    std::vector<std::string> stale;
+    for (const auto& f : pajek_partition_fields()) {
+        if (!has_field(net, f)) {
+            stale.push_back(sibling(path, f, ".clu"));
+            continue;
+        }
+        out.push_back(std::make_unique<AtomicFile>(sibling(path, f, ".clu")));
+        write_pajek_partition(net, f, out.back()->stream());
+    }
+    for (const auto* c : integer_attributes(net)) {
+        out.push_back(std::make_unique<AtomicFile>(sibling(path, c->name, ".clu")));
+        auto& clu = out.back()->stream();
+        clu << "% " << c->name << " of each actor, one value per vertex in the order of the .net "
+            << "file\n*Vertices " << net.actor_count() << '\n';
+        for (const double v : c->numbers) clu << format_number(v) << '\n';
+    }
+    const auto relation_files = pajek_relation_files(net, path);
+    for (std::uint32_t r = 0; r < relation_files.size(); ++r) {
+        out.push_back(std::make_unique<AtomicFile>(relation_files[r]));
+        write_pajek_relation(net, r, out.back()->stream());
+    }
+    for (auto& f : out) f->finish();
+    for (auto& f : out) f->commit();
+    for (const auto& f : stale) {
+        std::error_code ec;
+        if (fs::is_regular_file(f, ec)) fs::remove(f, ec);
+    }
+    return files;
+}
+}  // namespace
 
 std::vector<std::string> write_network(const Network& net, const std::string& path,
                                        const std::vector<std::string>& inputs) {
     const auto format = output_format_for(path);
+    if (format == OutputFormat::pajek) return write_pajek_files(net, path, inputs);
     const auto files = output_files_for(path);
     refuse_overwriting_inputs(files, inputs);
     if (format == OutputFormat::csv_pair) {
@@ -543,7 +782,6 @@ std::vector<std::string> write_network(const Network& net, const std::string& pa
             write_json(net, file.stream());
             break;
         case OutputFormat::pajek:
-            write_pajek(net, file.stream());
             break;
         case OutputFormat::dl:
             write_dl(net, file.stream());

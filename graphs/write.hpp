@@ -7,15 +7,22 @@
 //             x, y into viz:position, viz_color/viz_size back into viz elements (write_gexf.cpp)
 //   .gml      GML
 //   .json     NetworkX node-link JSON (networkx.node_link_graph reads it)
-//   .net      Pajek (vertex labels = actor ids, then x and 1 - y when the actors have positions;
-//             one *Arcs/*Edges block per relation)
-//   .dl       UCINET DL (edgelist1 with labels; several relations as fullmatrix nm=k)
+//   .net      Pajek: vertex lines carry the actor labels (then x and 1 - y when the actors have
+//             positions); ids that are not the vertex numbers go on "%clusterlens id k \"id\""
+//             comment lines, which read_pajek reads back. Next to OUT.net: OUT.part.clu,
+//             OUT.type.clu, OUT.locality.clu, OUT.focal.clu, OUT.stage.clu, OUT.group.clu for
+//             the fields some actor has, each with its coding on "%clusterlens class k \"value\""
+//             lines. Several relations: OUT.net in Pajek's form (one ":k \"name\"" block each)
+//             and OUT.<relation>.net per relation (igraph and NetworkX read one block only).
+//   .dl       UCINET DL, the labels as DL labels (ids when two labels are equal ignoring case);
+//             edgelist1, several relations as fullmatrix nm=k
 //   .vna      NetDraw VNA (*node data, *tie data)
 //   .txt      plain edge list "source target weight"
 //   folder    (a path without extension, or ending in '/') the Gephi CSV pair
 //             FOLDER/nodes.csv and FOLDER/edges.csv
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -28,8 +35,11 @@ enum class OutputFormat { graphml, gml, json, pajek, dl, vna, edgelist, csv_pair
 
 /// The output format a path implies; UsageError for an unknown extension.
 OutputFormat output_format_for(const std::string& path);
-/// The files write_network() writes for `path` (two for a CSV pair).
+/// The files write_network() may write for `path`: two for a CSV pair; for Pajek the .net and
+/// every partition it may write (the relation files depend on the network: see the overload).
 std::vector<std::string> output_files_for(const std::string& path);
+/// The files write_network() writes for `net` at `path`.
+std::vector<std::string> output_files_for(const std::string& path, const Network& net);
 
 void write_graphml(const Network& net, std::ostream& out);
 /// GEXF 1.2draft; deterministic bytes (write_gexf.cpp).
@@ -37,6 +47,16 @@ void write_gexf(const Network& net, std::ostream& out);
 void write_gml(const Network& net, std::ostream& out);
 void write_json(const Network& net, std::ostream& out);
 void write_pajek(const Network& net, std::ostream& out);
+/// A Pajek .net with the ties of one relation only (no ":k" header).
+void write_pajek_relation(const Network& net, std::uint32_t relation, std::ostream& out);
+/// The model fields a Pajek export writes as partitions: part, type, locality, focal, stage,
+/// group.
+const std::vector<std::string>& pajek_partition_fields();
+/// A Pajek partition (.clu) of one of pajek_partition_fields(). Classes: part 0 unspecified,
+/// 1 core, 2 assisting, 3 external; locality 0 unspecified, 1 local, 2 global; focal 0 false,
+/// 1 true; type 0 unspecified, 1..10 known_actor_types() in order; stage and group 0 empty, then
+/// the values in sorted order. The coding is written on "%clusterlens class k \"value\"" lines.
+void write_pajek_partition(const Network& net, const std::string& field, std::ostream& out);
 void write_dl(const Network& net, std::ostream& out);
 void write_vna(const Network& net, std::ostream& out);
 void write_edge_list(const Network& net, std::ostream& out);

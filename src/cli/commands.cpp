@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <cmath>
@@ -307,21 +308,37 @@ Example (the bundled Estonian climate cluster from EU CORDIS):
 
 // ---- convert ----------------------------------------------------------------------------
 
+/// The index of the relation named `name`; UsageError listing the relations when there is none.
+std::uint32_t relation_named(const Network& net, const std::string& name) {
+    const auto& names = net.relations();
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it != names.end()) return static_cast<std::uint32_t>(it - names.begin());
+    std::string list;
+    for (const auto& r : names)
+        list += (list.empty() ? "" : ", ") + (r.empty() ? std::string("(unnamed)") : r);
+    throw UsageError("no relation named '" + name + "'; the network's relations are: " + list);
+}
+
 int cmd_convert(const std::vector<std::string>& args, Streams io) {
     Common c;
-    std::string out_path;
+    std::string out_path, relation;
     po::options_description visible("convert options");
     visible.add_options()("help,h", "show this help")(
         "output,o", po::value(&out_path)->value_name("OUT"),
         "output: .graphml .gexf (Gephi, GEXF 1.2) .gml .json (NetworkX node-link) .net (Pajek) .dl "
-        "(UCINET) .vna "
-        ".txt (edge list), or a folder for the Gephi CSV pair (nodes.csv, edges.csv)");
+        "(UCINET) .vna .txt (edge list), or a folder for the Gephi CSV pair (nodes.csv, "
+        "edges.csv)")("relation", po::value(&relation)->value_name("NAME"),
+                      "write only the ties of this relation (every actor stays)");
     po::variables_map vm;
     if (!parse(
             args, visible, c, vm, "usage: clusterlens convert NETWORK... -o OUT [options]",
             R"(Loads the network (with the same checks as validate) and writes it in the format the output's
 extension names. Every actor and tie attribute goes along where the format can hold it
-(GraphML, GML, JSON, CSV, VNA); Pajek and DL keep ids, ties, weights and relations.
+(GraphML, GML, JSON, CSV, VNA). Pajek keeps ids, labels, ties, weights and relations, and
+writes the model fields (part, type, locality, focal, stage, group) and whole-number actor
+attributes as partitions next to OUT.net (OUT.part.clu, ...); with several relations it also
+writes OUT.<relation>.net per relation, the files igraph and NetworkX read. DL keeps the
+labels (as UCINET's labels), ties, weights and relations.
 The output is written to a temporary file and renamed into place: a failed run leaves any
 existing file untouched. An output that is one of the inputs is refused.
 
@@ -336,8 +353,10 @@ Example: the CORDIS case as GraphML for Gephi
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
     refuse_overwriting_inputs(output_files_for(out_path), inputs);  // before the (long) load
-    const auto net = load_with_progress(c.inputs, options, io);
-    print_warnings(net, io);
+    const auto loaded = load_with_progress(c.inputs, options, io);
+    print_warnings(loaded, io);
+    const auto net =
+        relation.empty() ? loaded : loaded.select_relation(relation_named(loaded, relation));
     const auto written = write_network(net, out_path, inputs);
     for (const auto& w : written) io.out << "wrote " << w << '\n';
     io.out << fmt::format("OK: {} actors, {} ties\n", net.actor_count(), net.tie_count());

@@ -7,6 +7,7 @@
 
 #include "clusterlens/version.hpp"
 #include "graphs/error.hpp"
+#include "graphs/text_input.hpp"
 #include "src/roles/learning_dimension.hpp"
 #include "src/size/composition.hpp"
 
@@ -138,7 +139,7 @@ Json sampled_betweenness_error(const CentralityScores& c) {
 
 ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     using Clock = std::chrono::steady_clock;
-    ScoredRelation out{relation, Json::object(), {}, {}};
+    ScoredRelation out{relation, Json::object(), {}, {}, {}};
     auto started = Clock::now();
     std::string current;
     auto step = [&](const char* name) {
@@ -153,6 +154,10 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     auto& A = net.actor_attributes();
     auto& T = net.tie_attributes();
     const std::size_t n = net.actor_count();
+    // The input's actor attributes go after the scores (actors.csv: ready for a regression). Set
+    // aside now, so that a score never overwrites an attribute of the same name.
+    const std::vector<AttributeColumn> input_columns = A.columns();
+    A.clear();
 
     step("centrality");
     const auto c = centrality(relation, o.centrality);
@@ -219,6 +224,23 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     A.set_numbers("external_openness", ty.external_openness);
     A.set_numbers("cp_coreness", cp.coreness);
     if (!c.betweenness_se.empty()) A.set_numbers("betweenness_se", c.betweenness_se);
+    auto taken = [&](const std::string& name) {
+        const auto l = ascii_lower(name);
+        for (const auto& col : A.columns())
+            if (ascii_lower(col.name) == l) return true;
+        for (const auto& col : actor_columns())
+            if (col == l) return true;
+        return l == "focal" || l == "stage" || l == "group" || l == "betweenness_se";
+    };
+    for (const auto& col : input_columns) {
+        std::string name = col.name;
+        while (taken(name)) name = "attr_" + name;
+        if (col.kind == AttributeColumn::Kind::number)
+            A.set_numbers(name, col.numbers);
+        else
+            A.set_texts(name, col.texts);
+        out.input_attributes.push_back(name);
+    }
 
     // ---- per-tie attributes ---------------------------------------------------------------
     T.set_texts("strength_class", ts.strength_class);
@@ -380,7 +402,19 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
     auto acols = actor_columns();
     if (net.actor_attributes().find("betweenness_se") != nullptr)
         acols.push_back("betweenness_se");  // only with --betweenness-samples
+    // Then the model fields actors.csv has no column for, when some actor has them, and the
+    // input's own attributes (ScoredRelation::input_attributes).
+    bool focal = false, stage = false, group = false;
+    for (const auto& x : net.actors()) {
+        focal |= x.focal;
+        stage |= !x.stage.empty();
+        group |= !x.group.empty();
+    }
     for (std::size_t k = 0; k < acols.size(); ++k) a << (k ? "," : "") << acols[k];
+    if (focal) a << ",focal";
+    if (stage) a << ",stage";
+    if (group) a << ",group";
+    for (const auto& name : scored.input_attributes) a << ',' << csv_field(name);
     a << '\n';
     const auto& attrs = net.actor_attributes();
     for (std::size_t i = 0; i < net.actor_count(); ++i) {
@@ -391,6 +425,11 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
             const auto* col = attrs.find(acols[k]);
             a << ',' << (col ? csv_field(col->as_text(i)) : std::string());
         }
+        if (focal) a << ',' << (x.focal ? "true" : "false");
+        if (stage) a << ',' << csv_field(x.stage);
+        if (group) a << ',' << csv_field(x.group);
+        for (const auto& name : scored.input_attributes)
+            a << ',' << csv_field(attrs.find(name)->as_text(i));
         a << '\n';
     }
     // ties.csv

@@ -50,6 +50,10 @@ struct ScoredRelation {
     std::vector<std::string> warnings;  ///< also in summary["warnings"]
     /// Wall-clock seconds per stage, in order (not in summary.json, which stays reproducible).
     std::vector<std::pair<std::string, double>> timings;
+    /// The actor attributes the input had, in its order, as named in network's attribute table
+    /// and in actors.csv (after the scores): a name a score or actors.csv column already has,
+    /// compared ignoring case, gets the prefix "attr_" (degree -> attr_degree).
+    std::vector<std::string> input_attributes;
 };
 
 /// Scores a network that holds one relation (Network::select_relation). UsageError for a bad
@@ -66,8 +70,10 @@ double gatekeeper_reach_share(const Network& net, const std::vector<std::string>
 namespace clusterlens::scoring {
 
 /// Writes OUTDIR/actors.csv, ties.csv, summary.json and network.graphml (every score as an
-/// attribute). All four are written and checked before any replaces an existing file. NaN is
-/// an empty cell in CSV and null in JSON. Returns the files written.
+/// attribute). actors.csv: actor_columns(), betweenness_se (when sampled), then focal, stage and
+/// group when some actor has one, then ScoredRelation::input_attributes. All four are written and
+/// checked before any replaces an existing file. NaN is an empty cell in CSV and null in JSON.
+/// Returns the files written.
 std::vector<std::string> write_scored(const ScoredRelation& scored, const std::string& outdir,
                                       const std::vector<std::string>& inputs);
 

@@ -263,9 +263,9 @@ TEST(Positions, PajekRoundTripKeepsCoordinates) {
     const auto net = load_network({in}, {});
     const auto out = dir.path("out.net");
     write_network(net, out, {in});
-    // Back in Pajek's convention (y down): the numbers of the input, z dropped.
-    EXPECT_EQ(testing::slurp(out).substr(0, 51),
-              "*Vertices 3\n1 \"1\" 0.1 0.2\n2 \"2\" 0.4407 0.091\n3 \"3\"\n");
+    // Back in Pajek's convention (y down): the labels and numbers of the input, z dropped.
+    const std::string want = "*Vertices 3\n1 \"a\" 0.1 0.2\n2 \"b\" 0.4407 0.091\n3 \"c\"\n";
+    EXPECT_EQ(testing::slurp(out).substr(0, want.size()), want);
     const auto back = load_network({out}, {});
     for (const char* id : {"1", "2"}) {
         const auto i = back.find_actor(id);  // Pajek ids are vertex numbers both times

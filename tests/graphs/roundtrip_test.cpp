@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "graphs/load.hpp"
+#include "graphs/mapping.hpp"
 #include "graphs/write.hpp"
 #include "test_files.hpp"
 #include "test_paths.hpp"
@@ -90,11 +91,126 @@ std::string ext_of(OutputFormat f) {
     return "";
 }
 
+/// What a format holds, as write.hpp documents it (the expectations of every round trip).
 struct Case {
     OutputFormat format;
-    bool keeps_attributes;  // actor model fields and extra attributes
-    bool keeps_direction;
+    bool keeps_ids;        // else (DL) the labels come back as ids
+    bool keeps_labels;     // edge lists: the id is the label
+    bool keeps_model;      // part, type, focal, locality, stage, group
+    bool keeps_extra;      // every actor and tie attribute (Pajek: whole-number actor columns)
+    bool keeps_direction;  // edge lists: the reader is told
+    bool keeps_single_relation_name;
 };
+const Case kGraphml{OutputFormat::graphml, true, true, true, true, true, true};
+const Case kGexf{OutputFormat::gexf, true, true, true, true, true, true};
+const Case kGml{OutputFormat::gml, true, true, true, true, true, true};
+const Case kCsv{OutputFormat::csv_pair, true, true, true, true, true, true};
+const Case kVna{OutputFormat::vna, true, true, true, true, true, true};
+const Case kPajek{OutputFormat::pajek, true, true, true, false, true, false};
+const Case kDl{OutputFormat::dl, false, true, false, false, true, false};
+const Case kEdgeList{OutputFormat::edgelist, true, false, false, false, false, false};
+
+bool whole_numbers(const AttributeColumn& c) {
+    if (c.kind != AttributeColumn::Kind::number || c.numbers.empty()) return false;
+    for (const double v : c.numbers)
+        if (!std::isfinite(v) || std::trunc(v) != v) return false;
+    return true;
+}
+
+/// The name DL gives actor i: its label, or its id when two labels are equal ignoring case
+/// (UCINET ignores case; write.hpp).
+std::vector<std::string> dl_names(const Network& n) {
+    std::set<std::string> seen;
+    for (const auto& a : n.actors()) {
+        std::string l = a.label;
+        std::transform(l.begin(), l.end(), l.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        seen.insert(l);
+    }
+    std::vector<std::string> out;
+    for (const auto& a : n.actors()) out.push_back(seen.size() == n.actor_count() ? a.label : a.id);
+    return out;
+}
+
+/// Writes `original` as `c.format` into `dir`, reads it back (a Pajek .net with the .clu files
+/// written next to it) and returns it.
+Network write_and_read(const Network& original, const Case& c, const TempDir& dir,
+                       std::vector<std::string>* written = nullptr) {
+    const auto path = dir.path("net" + ext_of(c.format));
+    const auto files = write_network(original, path, {});
+    if (written) *written = files;
+    std::vector<std::string> in = {path};
+    for (const auto& f : files)
+        if (std::filesystem::path(f).extension() == ".clu") in.push_back(f);
+    LoadOptions o;
+    if (!c.keeps_direction) o.mapping.directed = original.directed();
+    return load_network(in, o);
+}
+
+/// Same actors, names, ties, weights, relations and, where the format holds them, attributes.
+void expect_same(const Network& a, const Network& b, const Case& c) {
+    ASSERT_EQ(b.actor_count(), a.actor_count());
+    EXPECT_EQ(b.directed(), a.directed());
+    const auto names = dl_names(a);
+    std::vector<std::size_t> to_b(a.actor_count());
+    std::vector<std::string> key(a.actor_count());
+    for (std::size_t i = 0; i < a.actor_count(); ++i) {
+        key[i] = c.keeps_ids ? a.actor(i).id : names[i];
+        const auto j = b.find_actor(key[i]);
+        ASSERT_TRUE(j.has_value()) << "actor " << key[i] << " not read back";
+        to_b[i] = *j;
+    }
+    // Ties with their relation; a single relation's name only where the format holds it.
+    const bool rel_names = a.relations().size() > 1 || c.keeps_single_relation_name;
+    auto ties = [&](const Network& n, auto name_of) {
+        std::multiset<TieKey> out;
+        for (std::size_t e = 0; e < n.tie_count(); ++e) {
+            auto s = name_of(n.source(e)), t = name_of(n.target(e));
+            if (!n.directed() && t < s) std::swap(s, t);
+            out.emplace(s, t, rel_names ? n.relations()[n.relation(e)] : "", n.weight(e));
+        }
+        return out;
+    };
+    EXPECT_EQ(ties(a, [&](std::size_t i) { return key[i]; }),
+              ties(b, [&](std::size_t j) { return b.actor(j).id; }));
+    EXPECT_EQ(b.relations().size(), a.relations().size());
+    for (std::size_t i = 0; i < a.actor_count(); ++i) {
+        const auto& x = a.actor(i);
+        const auto& y = b.actor(to_b[i]);
+        if (c.keeps_labels) {
+            EXPECT_EQ(y.label, x.label) << key[i];
+        }
+        if (!c.keeps_model) continue;
+        EXPECT_EQ(y.part, x.part) << key[i];
+        EXPECT_EQ(y.type, x.type) << key[i];
+        EXPECT_EQ(y.focal, x.focal) << key[i];
+        EXPECT_EQ(y.locality, x.locality) << key[i];
+        EXPECT_EQ(y.stage, x.stage) << key[i];
+        EXPECT_EQ(y.group, x.group) << key[i];
+    }
+    for (const auto& col : a.actor_attributes().columns()) {
+        const bool position = col.name == "x" || col.name == "y";
+        const bool pajek = c.format == OutputFormat::pajek;
+        if (!c.keeps_extra && !(pajek && (position || whole_numbers(col)))) continue;
+        const auto* back = b.actor_attributes().find(col.name);
+        ASSERT_NE(back, nullptr) << "actor attribute " << col.name;
+        for (std::size_t i = 0; i < a.actor_count(); ++i) {
+            if (pajek && position && !std::isnan(col.numbers[i]))  // written as 1 - y, 15 digits
+                EXPECT_NEAR(back->numbers[to_b[i]], col.numbers[i], 1e-12) << key[i];
+            else
+                EXPECT_EQ(back->as_text(to_b[i]), col.as_text(i)) << col.name << " " << key[i];
+        }
+    }
+    if (!c.keeps_extra) return;
+    for (const auto& col : a.tie_attributes().columns()) {
+        const auto* back = b.tie_attributes().find(col.name);
+        ASSERT_NE(back, nullptr) << "tie attribute " << col.name;
+        std::multiset<std::string> va, vb;
+        for (std::size_t e = 0; e < a.tie_count(); ++e) va.insert(col.as_text(e));
+        for (std::size_t e = 0; e < b.tie_count(); ++e) vb.insert(back->as_text(e));
+        EXPECT_EQ(va, vb) << col.name;
+    }
+}
 
 class RoundTrip : public ::testing::TestWithParam<std::tuple<Case, bool, bool>> {};
 
@@ -104,47 +220,11 @@ TEST_P(RoundTrip, SameNetworkBack) {
     // Pajek, DL, VNA and edge lists cannot hold a quote inside a value (see QuotesAreRefused).
     const bool quotes_ok = c.format == OutputFormat::graphml || c.format == OutputFormat::gml ||
                            c.format == OutputFormat::csv_pair || c.format == OutputFormat::gexf;
-    const auto original = sample(directed, two_relations, quotes_ok);
-    const auto path = dir.path("net" + ext_of(c.format));
-    write_network(original, path, {});
-    LoadOptions o;
-    if (!c.keeps_direction) o.mapping.directed = directed;
-    const auto back = load_network({path}, o);
-
-    // Pajek keeps ids as vertex labels; GML and the others keep ids.
-    const bool by_label = c.format == OutputFormat::pajek;
-    std::set<std::string> ids_a, ids_b;
-    for (const auto& a : original.actors()) ids_a.insert(a.id);
-    for (const auto& a : back.actors()) ids_b.insert(by_label ? a.label : a.id);
-    EXPECT_EQ(ids_a, ids_b);
-    EXPECT_EQ(back.directed(), directed);
-    // DL edgelist1 and plain edge lists have no place for the name of a single relation.
-    const bool names = back.relations().size() > 1 || !back.relations().front().empty();
-    EXPECT_EQ(ties_of(original, false, names), ties_of(back, by_label, names));
-
-    if (!c.keeps_attributes) return;
-    for (std::size_t i = 0; i < original.actor_count(); ++i) {
-        const auto& a = original.actor(i);
-        const auto j = back.find_actor(a.id);
-        ASSERT_TRUE(j.has_value()) << a.id;
-        const auto& b = back.actor(*j);
-        EXPECT_EQ(a.label, b.label);
-        EXPECT_EQ(a.part, b.part) << a.id;
-        EXPECT_EQ(a.type, b.type) << a.id;
-        EXPECT_EQ(a.focal, b.focal) << a.id;
-        EXPECT_EQ(a.locality, b.locality) << a.id;
-        EXPECT_EQ(a.stage, b.stage) << a.id;
-        EXPECT_EQ(a.group, b.group) << a.id;
-        const auto* emp = back.actor_attributes().find("employees");
-        ASSERT_NE(emp, nullptr);
-        EXPECT_EQ(original.actor_attributes().find("employees")->as_text(i), emp->as_text(*j));
-        const auto* city = back.actor_attributes().find("city");
-        ASSERT_NE(city, nullptr);
-        EXPECT_EQ(original.actor_attributes().find("city")->as_text(i), city->as_text(*j));
-    }
-    const auto* since = back.tie_attributes().find("since");
-    ASSERT_NE(since, nullptr);
-    EXPECT_EQ(since->as_text(0), "2015");
+    auto original = sample(directed, two_relations, quotes_ok);
+    // A whole-number column, which Pajek keeps as a partition (net.founded.clu).
+    original.actor_attributes().set_numbers("founded", {1990, 2001, 1632, 1950, 2019});
+    const auto back = write_and_read(original, c, dir);
+    expect_same(original, back, c);
 }
 
 std::string name_of(const ::testing::TestParamInfo<RoundTrip::ParamType>& info) {
@@ -155,25 +235,63 @@ std::string name_of(const ::testing::TestParamInfo<RoundTrip::ParamType>& info) 
            (directed ? "_directed" : "_undirected") + (two ? "_two_relations" : "_one_relation");
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Formats, RoundTrip,
-    ::testing::Combine(::testing::Values(Case{OutputFormat::graphml, true, true},
-                                         Case{OutputFormat::gexf, true, true},
-                                         Case{OutputFormat::gml, true, true},
-                                         Case{OutputFormat::csv_pair, true, true},
-                                         Case{OutputFormat::vna, true, true},
-                                         Case{OutputFormat::pajek, false, true},
-                                         Case{OutputFormat::dl, false, true}),
-                       ::testing::Bool(), ::testing::Bool()),
-    name_of);
+INSTANTIATE_TEST_SUITE_P(Formats, RoundTrip,
+                         ::testing::Combine(::testing::Values(kGraphml, kGexf, kGml, kCsv, kVna,
+                                                              kPajek, kDl),
+                                            ::testing::Bool(), ::testing::Bool()),
+                         name_of);
 
 // A plain edge list holds one relation (writing two is refused, see write_edge_list), so it is
 // round-tripped with one relation only.
 INSTANTIATE_TEST_SUITE_P(OneRelationFormats, RoundTrip,
-                         ::testing::Combine(::testing::Values(Case{OutputFormat::edgelist, false,
-                                                                   false}),
-                                            ::testing::Bool(), ::testing::Values(false)),
+                         ::testing::Combine(::testing::Values(kEdgeList), ::testing::Bool(),
+                                            ::testing::Values(false)),
                          name_of);
+
+// Real networks (shared corpus, MANIFEST.md; tests/data/reference; the bundled CORDIS example)
+// through every writer and back. The expectations are the input as clusterlens reads it (whose
+// counts the corpus conformance test checks against NetworkX) and what each format holds.
+struct RealNetwork {
+    const char* name;
+    std::vector<std::string> files;
+    std::string mapping;
+};
+
+class RealRoundTrip : public ::testing::TestWithParam<RealNetwork> {};
+
+TEST_P(RealRoundTrip, EveryWriterGivesTheSameNetworkBack) {
+    const auto& r = GetParam();
+    for (const auto& f : r.files)
+        if (!std::filesystem::exists(f)) GTEST_SKIP() << "missing: " << f;
+    LoadOptions o;
+    if (!r.mapping.empty()) o.mapping = load_mapping(r.mapping);
+    const auto original = load_network(r.files, o);
+    for (const auto& c : {kGraphml, kGexf, kGml, kCsv, kVna, kPajek, kDl, kEdgeList}) {
+        if (c.format == OutputFormat::edgelist && original.relations().size() > 1) continue;
+        SCOPED_TRACE(std::string(r.name) + " as " + ext_of(c.format));
+        TempDir dir;
+        expect_same(original, write_and_read(original, c, dir), c);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Corpus, RealRoundTrip,
+    ::testing::Values(
+        RealNetwork{"dolphins", {testing::corpus("pajek/dolphins.net")}, ""},
+        RealNetwork{"USAir97", {testing::corpus("pajek/USAir97.net")}, ""},
+        RealNetwork{
+            "StudentGov",
+            {testing::corpus("pajek/StudentGov.net"), testing::corpus("pajek/StudentGov.clu")},
+            ""},
+        RealNetwork{"ADVICE",
+                    {testing::corpus("pajek/ADVICE.NET"), testing::corpus("pajek/ADVICE.CLU")},
+                    ""},
+        RealNetwork{"Padgett", {testing::corpus("ucinet/PADGETT.DAT")}, ""},
+        RealNetwork{"ht_advice", {testing::data("reference/networkdata_ht_advice.graphml")}, ""},
+        RealNetwork{"cordis_ee",
+                    {testing::example("cordis_ee_climate/data")},
+                    testing::example("cordis_ee_climate/cordis.toml")}),
+    [](const ::testing::TestParamInfo<RealNetwork>& p) { return std::string(p.param.name); });
 
 TEST(Writers, QuotesAreRefusedWhereTheFormatCannotHoldThem) {
     TempDir dir;

@@ -1,6 +1,7 @@
 // The command line, run in-process: exit codes, messages, outputs never clobbered.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -95,6 +96,103 @@ TEST(Cli, UnknownExtensionIsAUsageError) {
     const auto r = run({"validate", dir.file("net.xyz", "a b\n")});
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("--format"), std::string::npos);
+}
+
+// Pajek keeps the names: dolphins.net (shared corpus, MANIFEST.md) lists vertex 1 as "Beak" and
+// vertex 62 as "Zipfel" (read off the file); convert used to write 1 "1".
+TEST(Cli, ConvertToPajekKeepsTheNames) {
+    const auto in = testing::corpus("pajek/dolphins.net");
+    if (!std::filesystem::exists(in)) GTEST_SKIP() << "corpus missing: " << in;
+    TempDir dir;
+    const auto out = dir.path("d.net");
+    const auto r = run({"convert", in, "-o", out});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, "wrote " + out + "\nOK: 62 actors, 159 ties\n");  // no partitions to write
+    const auto text = slurp(out);
+    EXPECT_EQ(text.rfind("*Vertices 62\n1 \"Beak\"\n2 \"Beescratch\"\n", 0), 0u)
+        << text.substr(0, 80);
+    EXPECT_NE(text.find("\n62 \"Zipfel\"\n"), std::string::npos);
+}
+
+// Two relations (Padgett's Florentine families, ucinet/PADGETT.DAT: marriage PADGM 20 ties,
+// business PADGB 15, published counts in MANIFEST.md): the whole network and one file per
+// relation; --relation writes one; an unknown name lists the relations.
+TEST(Cli, ConvertRelationsToPajekAndOneRelation) {
+    const auto in = testing::corpus("ucinet/PADGETT.DAT");
+    if (!std::filesystem::exists(in)) GTEST_SKIP() << "corpus missing: " << in;
+    TempDir dir;
+    auto r = run({"convert", in, "-o", dir.path("p.net")});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, "wrote " + dir.path("p.net") + "\nwrote " + dir.path("p.PADGM.net") +
+                         "\nwrote " + dir.path("p.PADGB.net") + "\nOK: 16 actors, 35 ties\n");
+    r = run({"validate", dir.path("p.PADGB.net")});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("OK: 16 actors, 15 ties"), std::string::npos) << r.out;
+
+    r = run({"convert", in, "--relation", "PADGM", "-o", dir.path("m.graphml")});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("OK: 16 actors, 20 ties"), std::string::npos) << r.out;
+    r = run({"validate", dir.path("m.graphml")});
+    EXPECT_NE(r.out.find("relation PADGM: 20 ties"), std::string::npos) << r.out;
+
+    r = run({"convert", in, "--relation", "padgm", "-o", dir.path("x.graphml")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err.substr(r.err.find("clusterlens: usage error")),
+              "clusterlens: usage error: no relation named 'padgm'; the network's relations are: "
+              "PADGM, PADGB\n");
+    EXPECT_FALSE(std::filesystem::exists(dir.path("x.graphml")));
+}
+
+// The model fields as Pajek partitions next to the .net, read back with it. Hand-made network:
+// a is a focal core firm, b a university (assisting), c an external customer.
+TEST(Cli, ConvertToPajekWritesPartitionsThatReadBack) {
+    TempDir dir;
+    dir.file("in/nodes.csv",
+             "Id,Label,part,type,focal,employees\na,Acme,core,firm,true,12\nb,Uni,assisting,"
+             "university,,3000\nc,Cust,external,customer,,7\n");
+    dir.file("in/edges.csv", "Source,Target,Weight\na,b,2\nc,a,1\n");
+    auto r = run({"convert", dir.path("in"), "-o", dir.path("o.net")});
+    ASSERT_EQ(r.code, 0) << r.err;
+    for (const char* f :
+         {"o.part.clu", "o.type.clu", "o.locality.clu", "o.focal.clu", "o.employees.clu"})
+        EXPECT_NE(r.out.find("wrote " + dir.path(f) + "\n"), std::string::npos) << f;
+    // Codes (write.hpp): part core 1, assisting 2, external 3.
+    EXPECT_EQ(slurp(dir.path("o.part.clu")),
+              "% part of each actor, one class per vertex in the order of the .net file\n"
+              "%clusterlens class 0 \"\"\n%clusterlens class 1 \"core\"\n"
+              "%clusterlens class 2 \"assisting\"\n%clusterlens class 3 \"external\"\n"
+              "*Vertices 3\n1\n2\n3\n");
+    r = run({"convert", dir.path("o.net"), dir.path("o.part.clu"), dir.path("o.type.clu"),
+             dir.path("o.focal.clu"), dir.path("o.employees.clu"), "-o", dir.path("back")});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(slurp(dir.path("back/nodes.csv")),
+              "Id,Label,part,type,focal,locality,employees\na,Acme,core,firm,true,local,12\n"
+              "b,Uni,assisting,university,false,local,3000\nc,Cust,external,customer,false,"
+              "global,7\n");
+    // A later export without types removes the earlier o.type.clu (it would read back wrong).
+    dir.file("in/nodes.csv", "Id,Label\na,Acme\nb,Uni\nc,Cust\n");
+    r = run({"convert", dir.path("in"), "-o", dir.path("o.net")});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.path("o.type.clu")));
+}
+
+// actors.csv carries the input's attributes after the scores, in the input's order; a column
+// named like a score (degree) gets the prefix "attr_".
+TEST(Cli, ScoreActorsCsvCarriesTheInputAttributes) {
+    TempDir dir;
+    dir.file("in/nodes.csv", "Id,Label,degree,sector\na,A,9,metal\nb,B,8,wood\nc,C,7,metal\n");
+    dir.file("in/edges.csv", "Source,Target\na,b\nb,c\n");
+    const auto r = run({"score", dir.path("in"), "-o", dir.path("out"), "--permutations", "0"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto csv = slurp(dir.path("out/actors.csv"));
+    const auto header = csv.substr(0, csv.find('\n'));
+    EXPECT_EQ(
+        header.substr(header.size() - std::string(",learning_capacity,attr_degree,sector").size()),
+        ",learning_capacity,attr_degree,sector");
+    // The path a - b - c: degree 1, 2, 1 (hand count) next to the input's 9, 8, 7.
+    const auto row_b = csv.substr(csv.find("\nb,B,") + 1);
+    EXPECT_EQ(row_b.substr(0, row_b.find('\n')).substr(0, 13), "b,B,,,,2,2,2,");
+    EXPECT_NE(row_b.find(",8,wood\n"), std::string::npos) << row_b;
 }
 
 }  // namespace
