@@ -48,6 +48,7 @@
 #include <unordered_map>
 
 #include "graphs/attributes.hpp"
+#include "graphs/read_matrix.hpp"
 #include "graphs/text_input.hpp"
 
 namespace clusterlens {
@@ -970,8 +971,33 @@ std::vector<Cell> sheet_cells(const std::string& path, Book& book, Sheet& s) {
 }
 
 /// A sheet as a table, by the rules of a CSV table (read_workbook.hpp).
-RawTable sheet_table(const std::string& path, Book& book, Sheet& s) {
-    const auto cells = sheet_cells(path, book, s);
+/// The sheet as a grid of rows from its first to its last row with a value, every row as wide
+/// as the widest (empty cells as empty text), for the adjacency-matrix reader.
+CellGrid sheet_grid(const std::string& path, const Sheet& s, const std::vector<Cell>& cells) {
+    CellGrid grid;
+    grid.path = sheet_path(path, s);
+    if (cells.empty()) return grid;
+    ss::col_t first_col = cells.front().col, last_col = cells.front().col;
+    for (const auto& c : cells) {
+        first_col = std::min(first_col, c.col);
+        last_col = std::max(last_col, c.col);
+    }
+    ss::row_t row = cells.front().row;
+    std::size_t i = 0;
+    while (i < cells.size()) {
+        row = cells[i].row;
+        std::vector<GridCell> out;
+        for (ss::col_t c = first_col; c <= last_col; ++c)
+            out.push_back(GridCell{"", static_cast<std::uint32_t>(row + 1),
+                                   static_cast<std::uint32_t>(c + 1)});
+        for (; i < cells.size() && cells[i].row == row; ++i)
+            out[static_cast<std::size_t>(cells[i].col - first_col)].text = cells[i].text;
+        grid.rows.push_back(std::move(out));
+    }
+    return grid;
+}
+
+RawTable sheet_table(const std::string& path, const Sheet& s, const std::vector<Cell>& cells) {
     RawTable table;
     table.path = sheet_path(path, s);
     auto pos = [&](ss::row_t row, ss::col_t col) {
@@ -1123,6 +1149,11 @@ Sheet& single_table(const std::string& path, Book& book, const std::string& name
 
 }  // namespace
 
+/// The sheet's cells read once (reading them consumes the .ods cell comments they match).
+RawTable sheet_table(const std::string& path, Book& book, Sheet& s) {
+    return sheet_table(path, s, sheet_cells(path, book, s));
+}
+
 RawNetwork read_workbook(const std::string& path, const WorkbookOptions& options) {
     RawNetwork raw;
     auto book = load_book(path, raw.warnings);
@@ -1168,6 +1199,30 @@ RawNetwork read_workbook(const std::string& path, const WorkbookOptions& options
                                                     "' cannot be both the actor and the tie "
                                                     "table; name two different sheets");
     warn_ignored(path, *book, edges, nodes, raw.warnings);
+    if (!nodes) {
+        // One tie sheet alone may be an adjacency matrix (labels in the first row and column),
+        // the usual route from Excel into UCINET: read as the CSV matrix reader reads one.
+        const auto cells = sheet_cells(path, *book, *edges);
+        const auto grid = sheet_grid(path, *edges, cells);
+        if (!looks_like_adjacency_matrix(grid)) {
+            raw.ties = sheet_table(path, *edges, cells);
+            return raw;
+        }
+        {
+            std::vector<Warning> w;
+            auto matrix = read_adjacency_matrix(grid, w);
+            matrix.format = raw.format;
+            matrix.sources = raw.sources;
+            matrix.warnings = std::move(raw.warnings);
+            matrix.warnings.push_back(Warning{
+                SourcePos{grid.path, 1, 1},
+                "read as an adjacency matrix: the first row and the first column hold the same " +
+                    std::to_string(matrix.actors.rows()) +
+                    " labels in the same order, and the other cells are empty or numbers"});
+            for (auto& x : w) matrix.warnings.push_back(std::move(x));
+            return matrix;
+        }
+    }
     if (nodes) {
         raw.actors = sheet_table(path, *book, *nodes);
         raw.actors_authoritative = true;

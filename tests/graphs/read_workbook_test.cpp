@@ -302,5 +302,28 @@ TEST(ReadWorkbook, LoaderFormatsAndOptions) {
     EXPECT_EQ(net.tie_count(), 4u);
 }
 
+// A sheet holding an adjacency matrix (Gephi's matrix.csv typed into a workbook, see
+// make_workbooks.py): labels A..E in the first row and column. By hand: the non-zero
+// off-diagonal cells are A->B 1, A->D 2, B->A 1, D->B 3.5 (C->C and D->D are self-loops); not
+// symmetric (A->D has no D->A), so 5 actors and 4 directed ties, as from the CSV.
+TEST(ReadWorkbook, SheetHoldingAnAdjacencyMatrix) {
+    for (const char* name : {"matrix.xlsx", "matrix.ods"}) {
+        const auto path = book(name);
+        const auto net = load_network({path}, {});
+        EXPECT_EQ(net.actor_count(), 5u) << name;
+        ASSERT_EQ(net.tie_count(), 4u) << name;
+        EXPECT_TRUE(net.directed()) << name;
+        double total = 0;
+        for (std::size_t e = 0; e < net.tie_count(); ++e) total += net.weight(e);
+        EXPECT_DOUBLE_EQ(total, 7.5) << name;
+        std::string warnings;
+        for (const auto& w : net.report().warnings) warnings += w.format() + "\n";
+        EXPECT_NE(warnings.find(path + "[advice]:1:1: warning: read as an adjacency matrix: the "
+                                       "first row and the first column hold the same 5 labels"),
+                  std::string::npos)
+            << warnings;
+    }
+}
+
 }  // namespace
 }  // namespace clusterlens

@@ -427,6 +427,16 @@ def main():
                      ("edges", csv_sheet(os.path.join(cordis, "edges.csv")))]
     xlsx("cordis_ee_climate.xlsx", cordis_sheets)
     ods("cordis_ee_climate.ods", cordis_sheets)
+    # Gephi's matrix.csv (../shared/corpus/csv/adjacency_matrix.csv) typed into a sheet: an
+    # adjacency matrix with labels in the first row and column, an empty corner cell.
+    MATRIX = [[None, "A", "B", "C", "D", "E"],
+              ["A", 0, 1, 0, 2, 0],
+              ["B", 1, 0, 0, 0, 0],
+              ["C", 0, 0, 1, 0, 0],
+              ["D", 0, 3.5, 0, 4.2, 0],
+              ["E", 0, 0, 0, 0, 0]]
+    xlsx("matrix.xlsx", [("advice", MATRIX)])
+    ods("matrix.ods", [("advice", MATRIX)])
 
     # Refusals.
     xlsx("bad_header_gap.xlsx", [("edges", [["Source", None, "Weight"], ["a", "b", 1]])])
