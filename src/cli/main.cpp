@@ -28,6 +28,10 @@ void restart_with_huge_pages(char** argv) {
     !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
     if (const char* off = std::getenv("CLUSTERLENS_HUGEPAGES"); off && std::strcmp(off, "0") == 0)
         return;
+    // Under valgrind the restarted program would run outside it (no --trace-children).
+    if (const char* preload = std::getenv("LD_PRELOAD");
+        preload && std::strstr(preload, "vgpreload") != nullptr)
+        return;
     const char* tunables = std::getenv("GLIBC_TUNABLES");
     if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb") != nullptr) return;  // done
     std::ifstream thp("/sys/kernel/mm/transparent_hugepage/enabled");
