@@ -18,6 +18,7 @@ echo
 echo "== clusterlens convert"
 "$bin" convert "$example/data" --map "$example/cordis.toml" -o "$out/network.graphml"
 "$bin" convert "$example/data" --map "$example/cordis.toml" -o "$out/csv"
+"$bin" convert "$example/data" --map "$example/cordis.toml" -o "$out/network.gexf"
 echo
 echo "== clusterlens score (centrality, structural holes, openness, brokerage, roles, learning capacity, lock-in)"
 "$bin" score "$example/data" --map "$example/cordis.toml" -o "$out/score"
