@@ -69,7 +69,6 @@ std::string known_unsupported(const std::string& ext) {
         {".gephi", "a Gephi project: export the network from Gephi as GraphML or GEXF"},
         {".dot", "a Graphviz drawing: export the network as GraphML, GML or an edge list"},
         {".gv", "a Graphviz drawing: export the network as GraphML, GML or an edge list"},
-        {".json", "JSON: write the network as GraphML (networkx.write_graphml) or CSV"},
         {".##h", "a UCINET 6 binary dataset: export it from UCINET as DL (Data > Export > DL)"},
         {".##d", "a UCINET 6 binary dataset: export it from UCINET as DL (Data > Export > DL)"},
         {".rds", "an R object: write it with igraph::write_graph(g, 'x.graphml', 'graphml')"},
@@ -86,7 +85,7 @@ std::string known_unsupported(const std::string& ext) {
 std::string readable_formats() {
     return "csv (.csv .tsv, or a folder with nodes and edges tables), xlsx and ods (workbooks: "
            "nodes and edges sheets), matrix (an adjacency matrix in a .csv), graphml (.graphml), "
-           "gexf (.gexf, Gephi), gml (.gml), pajek "
+           "gexf (.gexf, Gephi), json (.json, NetworkX node-link), gml (.gml), pajek "
            "(.net, with .clu "
            "partitions), dl (.dl, UCINET), vna (.vna, NetDraw), edgelist (.txt .edges .edgelist), "
            "any text format gzip-compressed (.gz)";
@@ -191,6 +190,8 @@ const char* format_name(InputFormat f) {
             return "an OpenDocument spreadsheet";
         case InputFormat::matrix:
             return "an adjacency matrix";
+        case InputFormat::json:
+            return "node-link JSON";
         case InputFormat::automatic:
             break;
     }
@@ -211,6 +212,7 @@ InputFormat parse_input_format(const std::string& name) {
     if (n == "xlsx") return InputFormat::xlsx;
     if (n == "ods") return InputFormat::ods;
     if (n == "matrix" || n == "adjacency") return InputFormat::matrix;
+    if (n == "json") return InputFormat::json;
     throw UsageError("unknown input format '" + name +
                      "'; --format takes one of: " + readable_formats());
 }
@@ -220,6 +222,7 @@ InputFormat format_from_extension(const std::string& path) {
     if (e == ".csv" || e == ".tsv") return InputFormat::csv;
     if (e == ".graphml" || e == ".xml") return InputFormat::graphml;
     if (e == ".gexf") return InputFormat::gexf;
+    if (e == ".json") return InputFormat::json;
     if (e == ".gml") return InputFormat::gml;
     if (e == ".net" || e == ".paj") return InputFormat::pajek;
     if (e == ".dl") return InputFormat::dl;
@@ -408,6 +411,8 @@ RawNetwork read_raw(const InputFiles& f, const LoadOptions& options) {
             return read_graphml(f.main);
         case InputFormat::gexf:
             return read_gexf(f.main);
+        case InputFormat::json:
+            return read_json(f.main);
         case InputFormat::gml:
             return read_gml(f.main);
         case InputFormat::pajek:

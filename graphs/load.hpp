@@ -27,10 +27,12 @@ enum class InputFormat {
     edgelist,
     xlsx,
     ods,
-    matrix
+    matrix,
+    json
 };
 
-/// Parses a format name (csv, graphml, gexf, gml, pajek, dl, vna, edgelist, xlsx, ods, matrix);
+/// Parses a format name (csv, graphml, gexf, gml, pajek, dl, vna, edgelist, xlsx, ods, matrix,
+/// json);
 /// UsageError otherwise.
 InputFormat parse_input_format(const std::string& name);
 /// The format an input file's extension implies (".gz" is looked through); automatic if none.

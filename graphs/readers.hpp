@@ -51,6 +51,8 @@ RawNetwork read_graphml(const std::string& path);
 /// colour, size and position, dynamic files read as one static network; the reading of every
 /// element is described above read_gexf() in read_gexf.cpp.
 RawNetwork read_gexf(const std::string& path);
+/// NetworkX node-link JSON (networkx.node_link_data, clusterlens' .json output).
+RawNetwork read_json(const std::string& path);
 /// GML (graph [ directed 1 node [ id 1 label "x" ] edge [ source 1 target 2 weight 3 ] ]).
 RawNetwork read_gml(const std::string& path);
 /// Pajek .net: *Vertices n with labels, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix; '%'

@@ -80,7 +80,7 @@ po::options_description common_options(Common& c) {
         "mapping file (TOML) saying which of your columns and values mean what; see README "
         "'Mapping files'")("format,f", po::value(&c.format)->value_name("NAME"),
                            "input format when the extension does not tell: csv, graphml, gml, "
-                           "pajek, dl, vna, edgelist, gexf, xlsx, ods, matrix")(
+                           "pajek, dl, vna, edgelist, gexf, json, xlsx, ods, matrix")(
         "nodes-sheet", po::value(&c.nodes_sheet)->value_name("NAME"),
         "workbook sheet (.xlsx, .ods) with the actor table (default: the sheet whose name "
         "contains 'node' or 'actor')")(

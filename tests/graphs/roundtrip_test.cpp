@@ -104,6 +104,7 @@ struct Case {
 const Case kGraphml{OutputFormat::graphml, true, true, true, true, true, true};
 const Case kGexf{OutputFormat::gexf, true, true, true, true, true, true};
 const Case kGml{OutputFormat::gml, true, true, true, true, true, true};
+const Case kJson{OutputFormat::json, true, true, true, true, true, true};
 const Case kCsv{OutputFormat::csv_pair, true, true, true, true, true, true};
 const Case kVna{OutputFormat::vna, true, true, true, true, true, true};
 const Case kPajek{OutputFormat::pajek, true, true, true, false, true, false};
@@ -236,8 +237,8 @@ std::string name_of(const ::testing::TestParamInfo<RoundTrip::ParamType>& info) 
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, RoundTrip,
-                         ::testing::Combine(::testing::Values(kGraphml, kGexf, kGml, kCsv, kVna,
-                                                              kPajek, kDl),
+                         ::testing::Combine(::testing::Values(kGraphml, kGexf, kGml, kJson, kCsv,
+                                                              kVna, kPajek, kDl),
                                             ::testing::Bool(), ::testing::Bool()),
                          name_of);
 
@@ -266,7 +267,7 @@ TEST_P(RealRoundTrip, EveryWriterGivesTheSameNetworkBack) {
     LoadOptions o;
     if (!r.mapping.empty()) o.mapping = load_mapping(r.mapping);
     const auto original = load_network(r.files, o);
-    for (const auto& c : {kGraphml, kGexf, kGml, kCsv, kVna, kPajek, kDl, kEdgeList}) {
+    for (const auto& c : {kGraphml, kGexf, kGml, kJson, kCsv, kVna, kPajek, kDl, kEdgeList}) {
         if (c.format == OutputFormat::edgelist && original.relations().size() > 1) continue;
         SCOPED_TRACE(std::string(r.name) + " as " + ext_of(c.format));
         TempDir dir;
