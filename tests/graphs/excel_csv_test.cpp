@@ -21,6 +21,7 @@ using testing::cell;
 using testing::column;
 using testing::corpus;
 using testing::error_of;
+using testing::load_error;
 using testing::TempDir;
 
 #define SKIP_WITHOUT_CORPUS(path) \
@@ -28,18 +29,6 @@ using testing::TempDir;
 
 RawTable read(const std::string& path, std::vector<Warning>& w, CsvOptions o = {}) {
     return read_csv_table(path, w, o);
-}
-
-/// The first error of a load that fails in assembly (which collects errors as InputErrors).
-std::string load_error(const std::vector<std::string>& inputs, const LoadOptions& o = {}) {
-    try {
-        load_network(inputs, o);
-    } catch (const InputErrors& e) {
-        return e.errors().front().what();
-    } catch (const InputError& e) {
-        return e.what();
-    }
-    return "<no error>";
 }
 
 std::vector<std::string> formatted(const std::vector<Warning>& w) {

@@ -19,24 +19,11 @@ namespace clusterlens {
 namespace {
 using testing::corpus;
 using testing::error_of;
+using testing::load_error;
 using testing::TempDir;
 
 #define SKIP_WITHOUT_CORPUS(path) \
     if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << (path)
-
-/// The message of the first InputError loading `inputs` throws, or "(no error)".
-std::string load_error(const std::vector<std::string>& inputs, const LoadOptions& o = {}) {
-    try {
-        load_network(inputs, o);
-    } catch (const InputErrors& e) {
-        return e.errors().front().what();
-    } catch (const InputError& e) {
-        return e.what();
-    } catch (const UsageError& e) {
-        return std::string("usage: ") + e.what();
-    }
-    return "(no error)";
-}
 
 std::map<std::string, std::size_t> ties_per_relation(const Network& net) {
     std::map<std::string, std::size_t> out;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "graphs/load.hpp"
 #include "graphs/raw.hpp"
 
 namespace clusterlens::testing {
@@ -42,6 +43,21 @@ inline std::string temp_file(const std::string& name, const std::string& text) {
     const std::string path = ::testing::TempDir() + "clusterlens_reader_" + name;
     std::ofstream(path, std::ios::binary) << text;
     return path;
+}
+
+/// The message of the first error loading `inputs` gives (assembly collects InputErrors; a
+/// UsageError comes back prefixed "usage: "), or "<no error>".
+inline std::string load_error(const std::vector<std::string>& inputs, const LoadOptions& o = {}) {
+    try {
+        load_network(inputs, o);
+    } catch (const InputErrors& e) {
+        return e.errors().front().what();
+    } catch (const InputError& e) {
+        return e.what();
+    } catch (const UsageError& e) {
+        return std::string("usage: ") + e.what();
+    }
+    return "<no error>";
 }
 
 }  // namespace clusterlens::testing
