@@ -57,18 +57,8 @@ ManyClusters compare_many(const std::vector<std::string>& names,
     for (std::size_t k = 0; k < clusters.size(); ++k) {
         ClusterRow row;
         row.name = names.at(k);
-        for (const auto& [metric, pointer] : compared_metrics()) {
-            const nlohmann::ordered_json::json_pointer p(pointer);
-            const auto& s = clusters[k].summary;
-            double v = 0.0;  // a count absent from a summary (a typology role nobody has)
-            if (s.contains(p)) {
-                const auto& j = s.at(p);
-                v = j.is_boolean()  ? (j.get<bool>() ? 1.0 : 0.0)
-                    : j.is_number() ? j.get<double>()
-                                    : kNan;
-            }
-            row.values.push_back(v);
-        }
+        for (const auto& [metric, value] : compared_metrics())
+            row.values.push_back(value(clusters[k].cluster));
         if (r.patterns) {
             row.ability = cluster_score(clusters[k], row.name, ability_columns);
             row.trigger = cluster_score(clusters[k], row.name, trigger_columns);

@@ -12,15 +12,6 @@ namespace {
 
 constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 
-double number_at(const nlohmann::ordered_json& summary, const std::string& pointer) {
-    const nlohmann::ordered_json::json_pointer p(pointer);
-    if (!summary.contains(p)) return 0.0;  // a count absent from one summary (e.g. a role)
-    const auto& v = summary.at(p);
-    if (v.is_boolean()) return v.get<bool>() ? 1.0 : 0.0;
-    if (v.is_number()) return v.get<double>();
-    return kNan;
-}
-
 double column(const Network& net, const char* name, std::size_t i) {
     const auto* c = net.actor_attributes().find(name);
     if (c == nullptr) return kNan;
@@ -110,33 +101,45 @@ std::string matching_label(const Network& net, std::size_t i) {
     return a.id;
 }
 
-const std::vector<std::pair<std::string, std::string>>& compared_metrics() {
-    static const std::vector<std::pair<std::string, std::string>> m = {
-        {"actors", "/actors"},
-        {"ties", "/ties"},
-        {"density", "/density"},
-        {"components", "/components"},
-        {"largest_component_share", "/largest_component_share"},
-        {"transitivity", "/transitivity"},
-        {"degree_centralization", "/centralization/degree"},
-        {"betweenness_centralization", "/centralization/betweenness"},
-        {"cluster_openness_local_ei", "/ei_locality/cluster_openness"},
-        {"whole_network_ei", "/ei_locality/whole_binary"},
-        {"pipelines", "/pipelines/count"},
-        {"pipelines_per_local_actor", "/pipelines/per_local_actor"},
-        {"local_density", "/lock_in/indicators/3/value"},  // lock_in.hpp: 4th indicator
-        {"pipeline_concentration_hhi", "/pipelines/concentration_hhi"},
-        {"gatekeeper_reach_share", "/pipelines/gatekeeper_reach_share"},
-        {"mean_tie_strength", "/tie_strength/mean_weight"},
-        {"strong_tie_share", "/tie_strength/strong_share"},
-        {"brokerage_total_z", "/brokerage/z/total"},
-        {"typology_technological_gatekeeper", "/typology/counts/technological_gatekeeper"},
-        {"typology_mutual_exchanger", "/typology/counts/mutual_exchanger"},
-        {"typology_external_star", "/typology/counts/external_star"},
-        {"typology_isolated", "/typology/counts/isolated"},
-        {"lock_in_flag", "/lock_in/flag"},
-        {"lock_in_indicators_fired", "/lock_in/fired"}};
+const std::vector<ComparedMetric>& compared_metrics() {
+    using S = const ClusterSummary&;
+    static const std::vector<ComparedMetric> m = {
+        {"actors", [](S s) { return static_cast<double>(s.composition.actors); }},
+        {"ties", [](S s) { return static_cast<double>(s.composition.ties); }},
+        {"density", [](S s) { return s.density; }},
+        {"components", [](S s) { return static_cast<double>(s.composition.components); }},
+        {"largest_component_share", [](S s) { return s.composition.largest_component_share; }},
+        {"transitivity", [](S s) { return s.transitivity; }},
+        {"degree_centralization", [](S s) { return s.centralization.degree; }},
+        {"betweenness_centralization", [](S s) { return s.centralization.betweenness; }},
+        {"cluster_openness_local_ei", [](S s) { return s.cluster_openness(); }},
+        {"whole_network_ei", [](S s) { return s.ei_locality.whole_binary; }},
+        {"pipelines", [](S s) { return static_cast<double>(s.pipelines.count); }},
+        {"pipelines_per_local_actor", [](S s) { return s.pipelines.per_local_actor; }},
+        {"local_density", [](S s) { return s.lock_in.local_density; }},
+        {"pipeline_concentration_hhi", [](S s) { return s.pipelines.concentration_hhi; }},
+        {"gatekeeper_reach_share", [](S s) { return s.pipelines.gatekeeper_reach_share; }},
+        {"mean_tie_strength", [](S s) { return s.tie_strength.mean_weight; }},
+        {"strong_tie_share", [](S s) { return s.tie_strength.strong_share; }},
+        {"brokerage_total_z", [](S s) { return s.brokerage.z.total; }},
+        {"typology_technological_gatekeeper",
+         [](S s) { return static_cast<double>(s.typology.count("technological_gatekeeper")); }},
+        {"typology_mutual_exchanger",
+         [](S s) { return static_cast<double>(s.typology.count("mutual_exchanger")); }},
+        {"typology_external_star",
+         [](S s) { return static_cast<double>(s.typology.count("external_star")); }},
+        {"typology_isolated",
+         [](S s) { return static_cast<double>(s.typology.count("isolated")); }},
+        {"lock_in_flag", [](S s) { return s.lock_in.lock_in ? 1.0 : 0.0; }},
+        {"lock_in_indicators_fired", [](S s) { return static_cast<double>(s.lock_in.fired); }}};
     return m;
+}
+
+std::size_t compared_metric_index(const std::string& name) {
+    const auto& m = compared_metrics();
+    for (std::size_t k = 0; k < m.size(); ++k)
+        if (m[k].first == name) return k;
+    throw BackendError("compare: no compared metric '" + name + "'");
 }
 
 TwoNetworkComparison compare_two(const ScoredRelation& a, const ScoredRelation& b,
@@ -148,8 +151,8 @@ TwoNetworkComparison compare_two(const ScoredRelation& a, const ScoredRelation& 
             "compare: one network is directed and the other is not; compare like with like "
             "(set directed in the mapping)");
     TwoNetworkComparison r;
-    for (const auto& [name, pointer] : compared_metrics()) {
-        const double va = number_at(a.summary, pointer), vb = number_at(b.summary, pointer);
+    for (const auto& [name, value] : compared_metrics()) {
+        const double va = value(a.cluster), vb = value(b.cluster);
         r.metrics.push_back({name, va, vb, vb - va});
     }
 

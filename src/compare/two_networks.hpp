@@ -78,8 +78,16 @@ std::string positional_ids(const Network& net);
 /// Actor i's label for matching (see above).
 std::string matching_label(const Network& net, std::size_t i);
 
-/// The metrics compared, as JSON pointers into summary.json with their row names.
-const std::vector<std::pair<std::string, std::string>>& compared_metrics();
+/// A compared metric: its row name in comparison.csv / clusters.csv and its value in a score
+/// summary (counts as numbers, flags as 1/0, a typology role nobody has as 0).
+using ComparedMetric = std::pair<std::string, double (*)(const ClusterSummary&)>;
+
+/// The metrics compared, in the order of the tables.
+const std::vector<ComparedMetric>& compared_metrics();
+
+/// The position of a metric in compared_metrics() (BackendError for an unknown name: a
+/// programming error).
+std::size_t compared_metric_index(const std::string& name);
 
 /// UsageError when one network is directed and the other is not; InputError for --match label
 /// with labels that are not usable.

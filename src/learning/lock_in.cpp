@@ -31,6 +31,10 @@ LockInDiagnosis lock_in(const Network& net, const LockInOptions& o) {
     }
     const double pairs = L * (L - 1) / (net.directed() ? 1.0 : 2.0);
     const double density = d.local_actors >= 2 ? I / pairs : nan;
+    d.local_ei = ei;
+    d.pipelines_per_local_actor = per_actor;
+    d.pipeline_concentration = hhi;
+    d.local_density = density;
     auto add = [&](const char* name, double value, bool le, double threshold, bool strict) {
         const bool fired =
             !std::isnan(value) &&

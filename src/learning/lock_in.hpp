@@ -40,7 +40,11 @@ struct LockInIndicator {
 };
 
 struct LockInDiagnosis {
+    /// The four indicators in the order above, each with its rule and whether it fired.
     std::vector<LockInIndicator> indicators;
+    /// The indicators' values by name (the same numbers as indicators[k].value).
+    double local_ei = 0, pipelines_per_local_actor = 0, pipeline_concentration = 0,
+           local_density = 0;
     std::size_t fired = 0;
     bool lock_in = false;
     std::size_t local_actors = 0, pipelines = 0, local_ties = 0;

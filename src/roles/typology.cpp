@@ -88,4 +88,22 @@ TypologyScores firm_typology(const Network& net, const TypologyOptions& options)
     return s;
 }
 
+double gatekeeper_reach_share(const Network& net, const std::vector<std::string>& typology) {
+    std::vector<char> reached(net.actor_count(), 0), via_gatekeeper(net.actor_count(), 0);
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        for (int side = 0; side < 2; ++side) {
+            const auto l = side == 0 ? net.source(e) : net.target(e);
+            const auto g = side == 0 ? net.target(e) : net.source(e);
+            if (net.actor(l).locality != Locality::local ||
+                net.actor(g).locality != Locality::global)
+                continue;
+            reached[g] = 1;
+            if (typology[l] == "technological_gatekeeper") via_gatekeeper[g] = 1;
+        }
+    }
+    std::size_t r = 0, v = 0;
+    for (std::size_t i = 0; i < reached.size(); ++i) r += reached[i], v += via_gatekeeper[i];
+    return r ? static_cast<double>(v) / static_cast<double>(r) : std::nan("");
+}
+
 }  // namespace clusterlens::scoring

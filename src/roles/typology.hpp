@@ -48,4 +48,11 @@ struct TypologyScores {
 
 TypologyScores firm_typology(const Network& net, const TypologyOptions& options);
 
+/// The share of the cluster's external reach that passes through technological gatekeepers
+/// (Breschi & Lenzi): of the global actors tied to at least one local actor, the share tied to
+/// at least one gatekeeper. NaN when no global actor is reached. O(m). `typology` is
+/// TypologyScores::typology. (compare's gatekeeper_dependence is the stricter share reached
+/// *only* through gatekeepers: src/compare/local_global.hpp.)
+double gatekeeper_reach_share(const Network& net, const std::vector<std::string>& typology);
+
 }  // namespace clusterlens::scoring

@@ -9,28 +9,11 @@
 #include "graphs/error.hpp"
 #include "graphs/text_input.hpp"
 #include "src/roles/learning_dimension.hpp"
+#include "src/score/summary_json.hpp"
 #include "src/size/composition.hpp"
 
 namespace clusterlens::scoring {
 namespace {
-using Json = nlohmann::ordered_json;
-
-Json number(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
-
-Json numbers_by(const std::map<std::string, double>& m) {
-    Json j = Json::object();
-    for (const auto& [k, v] : m) j[k] = number(v);
-    return j;
-}
-
-Json role_values(const BrokerageRoleValues& v) {
-    return Json{{"coordinator", number(v.coordinator)},
-                {"itinerant", number(v.itinerant)},
-                {"representative", number(v.representative)},
-                {"gatekeeper", number(v.gatekeeper)},
-                {"liaison", number(v.liaison)},
-                {"total", number(v.total)}};
-}
 
 /// Group labels for brokerage from the actors' model fields or any attribute.
 std::vector<std::string> group_labels(const Network& net, const std::string& by) {
@@ -65,49 +48,216 @@ std::vector<double> ratio(const std::vector<double>& a, const std::vector<double
     return out;
 }
 
+/// What the measures return for one relation: the source of every score column.
+struct MeasureResults {
+    CentralityScores c;
+    BurtScores b;
+    OpennessScores op;
+    BrokerageScores br;
+    TypologyScores ty;
+    LearningCapacityScores lc;
+    CorePeripheryResult cp;
+    TieStrengthScores ts;
+    LearningDimensionScores ld;
+};
+
+using R = MeasureResults;
+using Numbers = const std::vector<double>& (*)(const R&);
+using Texts = const std::vector<std::string>& (*)(const R&);
+
+/// One score column: its name (in actors.csv / ties.csv and as a network.graphml attribute)
+/// and the measure output it holds. Each column is named here and nowhere else.
+struct ScoreColumn {
+    const char* name;
+    bool in_csv;  ///< a column of actors.csv / ties.csv (else only a network.graphml attribute)
+    Numbers numbers;
+    Texts texts;
+};
+
+/// actors.csv after id, label, part, type, locality, in this order; then attributes kept only in
+/// network.graphml (render and compare read them).
+const std::vector<ScoreColumn>& actor_score_columns() {
+    static const std::vector<ScoreColumn> t = {
+        {"degree", true, [](const R& r) -> const auto& {return r.c.degree;
+}
+, nullptr
 }  // namespace
-
-const std::vector<std::string>& actor_columns() {
-    static const std::vector<std::string> c = {
-        "id",          "label",        "part",       "type",
-        "locality",    "degree",       "in_degree",  "out_degree",
-        "strength",    "betweenness",  "closeness",  "eigenvector",
-        "pagerank",    "coreness",     "constraint", "effective_size",
-        "efficiency",  "hierarchy",    "ego_size",   "ego_density",
-        "ext_ties",    "ext_strength", "ext_share",  "ei",
-        "coordinator", "itinerant",    "gatekeeper", "representative",
-        "liaison",     "brokerage_z",  "typology",   "learning_capacity"};
-    return c;
+, {"in_degree", true, [](const R& r) -> const auto& {return r.c.in_degree;
+}  // namespace clusterlens::scoring
+, nullptr
+}
+, {"out_degree", true, [](const R& r) -> const auto& {return r.c.out_degree;
+}
+, nullptr
+}
+, {"strength", true, [](const R& r) -> const auto& {return r.c.strength;
+}
+, nullptr
+}
+, {"betweenness", true, [](const R& r) -> const auto& {return r.c.betweenness;
+}
+, nullptr
+}
+, {"closeness", true, [](const R& r) -> const auto& {return r.c.closeness;
+}
+, nullptr
+}
+, {"eigenvector", true, [](const R& r) -> const auto& {return r.c.eigenvector;
+}
+, nullptr
+}
+, {"pagerank", true, [](const R& r) -> const auto& {return r.c.pagerank;
+}
+, nullptr
+}
+, {"coreness", true, [](const R& r) -> const auto& {return r.c.coreness;
+}
+, nullptr
+}
+, {"constraint", true, [](const R& r) -> const auto& {return r.b.constraint;
+}
+, nullptr
+}
+, {"effective_size", true, [](const R& r) -> const auto& {return r.b.effective_size;
+}
+, nullptr
+}
+, {"efficiency", true, [](const R& r) -> const auto& {return r.b.efficiency;
+}
+, nullptr
+}
+, {"hierarchy", true, [](const R& r) -> const auto& {return r.b.hierarchy;
+}
+, nullptr
+}
+, {"ego_size", true, [](const R& r) -> const auto& {return r.b.ego_size;
+}
+, nullptr
+}
+, {"ego_density", true, [](const R& r) -> const auto& {return r.b.ego_density;
+}
+, nullptr
+}
+, {"ext_ties", true, [](const R& r) -> const auto& {return r.op.ext_ties;
+}
+, nullptr
+}
+, {"ext_strength", true, [](const R& r) -> const auto& {return r.op.ext_strength;
+}
+, nullptr
+}
+, {"ext_share", true, [](const R& r) -> const auto& {return r.op.ext_share;
+}
+, nullptr
+}
+, {"ei", true, [](const R& r) -> const auto& {return r.op.ei;
+}
+, nullptr
+}
+, {"coordinator", true, [](const R& r) -> const auto& {return r.br.coordinator;
+}
+, nullptr
+}
+, {"itinerant", true, [](const R& r) -> const auto& {return r.br.itinerant;
+}
+, nullptr
+}
+, {"gatekeeper", true, [](const R& r) -> const auto& {return r.br.gatekeeper;
+}
+, nullptr
+}
+, {"representative", true, [](const R& r) -> const auto& {return r.br.representative;
+}
+, nullptr
+}
+, {"liaison", true, [](const R& r) -> const auto& {return r.br.liaison;
+}
+, nullptr
+}
+, {"brokerage_z", true, [](const R& r) -> const auto& {return r.br.z.total;
+}
+, nullptr
+}
+, {"typology", true, nullptr, [](const R& r) -> const auto& {return r.ty.typology;
+}
+}
+, {"learning_capacity", true, [](const R& r) -> const auto& {return r.lc.value;
+}
+, nullptr
+}
+, {"ei_valued", false, [](const R& r) -> const auto& {return r.op.ei_valued;
+}
+, nullptr
+}
+, {"brokerage_total", false, [](const R& r) -> const auto& {return r.br.total;
+}
+, nullptr
+}
+, {"internal_connectivity", false, [](const R& r) -> const auto& {return r.ty.internal_connectivity;
+}
+, nullptr
+}
+, {"external_openness", false, [](const R& r) -> const auto& {return r.ty.external_openness;
+}
+, nullptr
+}
+, {
+    "cp_coreness", false, [](const R& r) -> const auto& { return r.cp.coreness; }
+    , nullptr
+}
+}
+;
+return t;
 }
 
-const std::vector<std::string>& tie_columns() {
-    static const std::vector<std::string> c = {
-        "source",  "target",       "relation",           "weight", "strength_class",
-        "overlap", "local_bridge", "learning_dimension", "linkage"};
-    return c;
+/// ties.csv after source, target, relation, weight.
+const std::vector<ScoreColumn>& tie_score_columns() {
+    static const std::vector<ScoreColumn> t = {
+        {"strength_class", true, nullptr, [](const R& r) -> const auto& {return r.ts.strength_class;
+}
+}
+, {"overlap", true, [](const R& r) -> const auto& {return r.ts.overlap;
+}
+, nullptr
+}
+, {"local_bridge", true, [](const R& r) -> const auto& {return r.ts.local_bridge;
+}
+, nullptr
+}
+, {"learning_dimension", true, nullptr,
+   [](const R& r) -> const auto& {return r.ld.learning_dimension;
+}
+}
+, {
+    "linkage", true, nullptr, [](const R& r) -> const auto& { return r.ld.linkage; }
+}
+}
+;
+return t;
 }
 
-double gatekeeper_reach_share(const Network& net, const std::vector<std::string>& typology) {
-    std::vector<char> reached(net.actor_count(), 0), via_gatekeeper(net.actor_count(), 0);
-    for (std::size_t e = 0; e < net.tie_count(); ++e) {
-        for (int side = 0; side < 2; ++side) {
-            const auto l = side == 0 ? net.source(e) : net.target(e);
-            const auto g = side == 0 ? net.target(e) : net.source(e);
-            if (net.actor(l).locality != Locality::local ||
-                net.actor(g).locality != Locality::global)
-                continue;
-            reached[g] = 1;
-            if (typology[l] == "technological_gatekeeper") via_gatekeeper[g] = 1;
-        }
+/// Sets every column of `table` on `attrs` (a column's length is checked: a broken invariant).
+void set_columns(const std::vector<ScoreColumn>& table, const R& r, std::size_t size,
+                 AttributeTable& attrs) {
+    for (const auto& col : table) {
+        const std::size_t got = col.numbers ? col.numbers(r).size() : col.texts(r).size();
+        if (got != size) throw BackendError(std::string("score: wrong length for ") + col.name);
+        if (col.numbers)
+            attrs.set_numbers(col.name, col.numbers(r));
+        else
+            attrs.set_texts(col.name, col.texts(r));
     }
-    std::size_t r = 0, v = 0;
-    for (std::size_t i = 0; i < reached.size(); ++i) r += reached[i], v += via_gatekeeper[i];
-    return r ? static_cast<double>(v) / static_cast<double>(r) : std::nan("");
 }
 
-/// The stated error of sampled betweenness for summary.json: over the ten actors with the
-/// highest estimate (those a reader looks at), the median and largest SE / estimate.
-Json sampled_betweenness_error(const CentralityScores& c) {
+std::vector<std::string> csv_columns(std::vector<std::string> head,
+                                     const std::vector<ScoreColumn>& table) {
+    for (const auto& col : table)
+        if (col.in_csv) head.emplace_back(col.name);
+    return head;
+}
+
+/// The stated error of sampled betweenness (BetweennessSummary).
+void sampled_betweenness_error(const CentralityScores& c, BetweennessSummary& s) {
     std::vector<std::size_t> order(c.betweenness.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     const std::size_t top = std::min<std::size_t>(10, order.size());
@@ -124,22 +274,83 @@ Json sampled_betweenness_error(const CentralityScores& c) {
             rel.push_back(c.betweenness_se[i] / c.betweenness[i]);
     }
     std::sort(rel.begin(), rel.end());
-    const double nan = std::nan("");
-    const double median = rel.empty() ? nan
-                          : rel.size() % 2 == 1
-                              ? rel[rel.size() / 2]
-                              : (rel[rel.size() / 2 - 1] + rel[rel.size() / 2]) / 2;
-    return Json{{"top_actors", top},
-                {"median_relative_se", number(median)},
-                {"max_relative_se", number(rel.empty() ? nan : rel.back())},
-                {"note",
-                 "betweenness_se per actor in actors.csv; estimate +/- 2 SE is roughly a 95% "
-                 "interval once K is in the hundreds; with few sources it misses more often"}};
+    s.top_actors = top;
+    if (rel.empty()) return;
+    s.median_relative_se = rel.size() % 2 == 1
+                               ? rel[rel.size() / 2]
+                               : (rel[rel.size() / 2 - 1] + rel[rel.size() / 2]) / 2;
+    s.max_relative_se = rel.back();
+}
+
+/// The network-level results (ClusterSummary) from the measures' own result structs.
+ClusterSummary summarise(const Network& relation, const R& r, const ScoreOptions& o,
+                         const Centralization& cz, double trans, const EiResult& ei,
+                         const LockInDiagnosis& li) {
+    ClusterSummary s;
+    const std::size_t n = relation.actor_count();
+    s.clusterlens_version = kVersion;
+    s.relation = relation.relations().front();
+    s.composition = composition(relation);
+    s.density = s.composition.density_by_relation.begin()->second;
+    s.centralization = cz;
+    s.transitivity = trans;
+    s.betweenness.sampled = !r.c.betweenness_se.empty();
+    s.betweenness.sources = s.betweenness.sampled ? o.centrality.betweenness_samples : n;
+    if (s.betweenness.sampled) sampled_betweenness_error(r.c, s.betweenness);
+    s.ei_locality = ei;
+    s.pipelines = {li.pipelines, li.pipelines_per_local_actor, li.pipeline_concentration,
+                   gatekeeper_reach_share(relation, r.ty.typology)};
+    s.tie_strength = {r.ts.mean_weight,  r.ts.threshold_used, r.ts.threshold_is_median,
+                      r.ts.strong_share, r.ts.mean_overlap,   r.ts.local_bridges};
+    s.core_periphery = {r.cp.fit, r.cp.concentration, r.cp.sweeps, r.cp.converged};
+    s.learning_dimensions = r.ld.dimension_counts;
+    s.linkage = r.ld.linkage_counts;
+    s.brokerage = {o.groups,        o.brokerage.undirected_pairs, r.br.density, r.br.group_sizes,
+                   r.br.global.raw, r.br.global.expected,         r.br.global.z};
+    s.typology = {r.ty.firms,
+                  r.ty.counts,
+                  r.ty.internal_threshold,
+                  r.ty.external_threshold,
+                  r.ty.thresholds_are_means,
+                  r.ty.morrison_applied};
+    std::map<std::string, std::pair<double, std::size_t>> by_part;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& [sum, count] = by_part[std::string(to_string(relation.actor(i).part))];
+        sum += r.lc.value[i], ++count;
+    }
+    for (const auto& [part, v] : by_part)
+        s.learning_capacity.mean_by_part[part.empty() ? "unspecified" : part] =
+            v.first / static_cast<double>(v.second);
+    s.learning_capacity.weights = o.learning_capacity;
+    s.lock_in = li;
+    s.lock_in_min_fired = o.lock_in.min_fired;
+    s.options = {o.centrality.weighted_paths,
+                 o.centrality.betweenness_samples,
+                 o.burt.ego_model,
+                 o.groups,
+                 o.ei.permutations,
+                 o.ei.seed};
+    s.warnings = r.c.warnings;
+    return s;
+}
+
+}  // namespace
+
+const std::vector<std::string>& actor_columns() {
+    static const auto c =
+        csv_columns({"id", "label", "part", "type", "locality"}, actor_score_columns());
+    return c;
+}
+
+const std::vector<std::string>& tie_columns() {
+    static const auto c =
+        csv_columns({"source", "target", "relation", "weight"}, tie_score_columns());
+    return c;
 }
 
 ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     using Clock = std::chrono::steady_clock;
-    ScoredRelation out{relation, Json::object(), {}, {}, {}};
+    ScoredRelation out{relation, {}, {}, {}, {}, {}};
     auto started = Clock::now();
     std::string current;
     auto step = [&](const char* name) {
@@ -152,78 +363,39 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     };
     Network& net = out.network;
     auto& A = net.actor_attributes();
-    auto& T = net.tie_attributes();
     const std::size_t n = net.actor_count();
     // The input's actor attributes go after the scores (actors.csv: ready for a regression). Set
     // aside now, so that a score never overwrites an attribute of the same name.
     const std::vector<AttributeColumn> input_columns = A.columns();
     A.clear();
 
+    R r;
     step("centrality");
-    const auto c = centrality(relation, o.centrality);
-    const auto cz = freeman_centralization(relation, c);
+    r.c = centrality(relation, o.centrality);
+    const auto cz = freeman_centralization(relation, r.c);
     const double trans = transitivity(relation);
     step("structural holes");
-    const auto b = burt_structural_holes(relation, o.burt);
+    r.b = burt_structural_holes(relation, o.burt);
     step("openness and E-I");
-    const auto op = openness(relation);
+    r.op = openness(relation);
     const auto ei = ei_index(relation, locality_groups(relation), o.ei);
     step("brokerage");
-    const auto groups = group_labels(relation, o.groups);
-    const auto br = gould_fernandez_brokerage(relation, groups, o.brokerage);
+    r.br = gould_fernandez_brokerage(relation, group_labels(relation, o.groups), o.brokerage);
     step("tie strength and roles");
-    const auto ts = tie_strength(relation, o.ties);
-    const auto ld = learning_dimensions(relation);
-    const auto ty = firm_typology(relation, o.typology);
+    r.ts = tie_strength(relation, o.ties);
+    r.ld = learning_dimensions(relation);
+    r.ty = firm_typology(relation, o.typology);
     const auto li = lock_in(relation, o.lock_in);
     step("core-periphery");
-    const auto cp = borgatti_everett_core_periphery(relation);
+    r.cp = borgatti_everett_core_periphery(relation);
     step("");
     // Learning capacity indicators: reach, contacts, openness, mean tie strength.
-    const auto mean_w = ratio(c.strength, c.degree);
-    const auto lc =
-        learning_capacity(LearningCapacityIndicators{c.closeness, b.ego_size, op.ext_share, mean_w},
-                          o.learning_capacity);
+    r.lc = learning_capacity(LearningCapacityIndicators{r.c.closeness, r.b.ego_size, r.op.ext_share,
+                                                        ratio(r.c.strength, r.c.degree)},
+                             o.learning_capacity);
 
-    // ---- per-actor attributes (named as in actors.csv) ------------------------------------
-    const std::vector<std::pair<const char*, const std::vector<double>*>> actor_numbers = {
-        {"degree", &c.degree},
-        {"in_degree", &c.in_degree},
-        {"out_degree", &c.out_degree},
-        {"strength", &c.strength},
-        {"betweenness", &c.betweenness},
-        {"closeness", &c.closeness},
-        {"eigenvector", &c.eigenvector},
-        {"pagerank", &c.pagerank},
-        {"coreness", &c.coreness},
-        {"constraint", &b.constraint},
-        {"effective_size", &b.effective_size},
-        {"efficiency", &b.efficiency},
-        {"hierarchy", &b.hierarchy},
-        {"ego_size", &b.ego_size},
-        {"ego_density", &b.ego_density},
-        {"ext_ties", &op.ext_ties},
-        {"ext_strength", &op.ext_strength},
-        {"ext_share", &op.ext_share},
-        {"ei", &op.ei},
-        {"coordinator", &br.coordinator},
-        {"itinerant", &br.itinerant},
-        {"gatekeeper", &br.gatekeeper},
-        {"representative", &br.representative},
-        {"liaison", &br.liaison},
-        {"brokerage_z", &br.z.total},
-        {"learning_capacity", &lc.value}};
-    for (const auto& [name, values] : actor_numbers) {
-        if (values->size() != n) throw BackendError(std::string("score: wrong length for ") + name);
-        A.set_numbers(name, *values);
-    }
-    A.set_texts("typology", ty.typology);
-    A.set_numbers("ei_valued", op.ei_valued);
-    A.set_numbers("brokerage_total", br.total);
-    A.set_numbers("internal_connectivity", ty.internal_connectivity);
-    A.set_numbers("external_openness", ty.external_openness);
-    A.set_numbers("cp_coreness", cp.coreness);
-    if (!c.betweenness_se.empty()) A.set_numbers("betweenness_se", c.betweenness_se);
+    set_columns(actor_score_columns(), r, n, A);
+    if (!r.c.betweenness_se.empty()) A.set_numbers("betweenness_se", r.c.betweenness_se);
     auto taken = [&](const std::string& name) {
         const auto l = ascii_lower(name);
         for (const auto& col : A.columns())
@@ -241,138 +413,11 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
             A.set_texts(name, col.texts);
         out.input_attributes.push_back(name);
     }
+    set_columns(tie_score_columns(), r, net.tie_count(), net.tie_attributes());
 
-    // ---- per-tie attributes ---------------------------------------------------------------
-    T.set_texts("strength_class", ts.strength_class);
-    T.set_numbers("overlap", ts.overlap);
-    T.set_numbers("local_bridge", ts.local_bridge);
-    T.set_texts("learning_dimension", ld.learning_dimension);
-    T.set_texts("linkage", ld.linkage);
-
-    // ---- network level --------------------------------------------------------------------
-    const auto comp = composition(relation);
-    Json& s = out.summary;
-    s["clusterlens_version"] = kVersion;
-    s["relation"] = relation.relations().front();
-    s["actors"] = comp.actors;
-    s["ties"] = comp.ties;
-    s["directed"] = comp.directed;
-    s["actors_by_part"] = comp.by_part;
-    s["actors_by_type"] = comp.by_type;
-    s["actors_by_locality"] = comp.by_locality;
-    s["density"] = number(comp.density_by_relation.begin()->second);
-    s["components"] = comp.components;
-    s["largest_component_share"] = number(comp.largest_component_share);
-    s["isolates"] = comp.isolates;
-    s["centralization"] = {{"degree", number(cz.degree)},
-                           {"betweenness", number(cz.betweenness)},
-                           {"closeness", number(cz.closeness)}};
-    s["transitivity"] = number(trans);
-    s["betweenness"] = {
-        {"method", c.betweenness_se.empty()
-                       ? "exact (Brandes 2001)"
-                       : "estimated from sampled sources (Brandes & Pich 2007)"},
-        {"sources", c.betweenness_se.empty() ? n : o.centrality.betweenness_samples}};
-    if (!c.betweenness_se.empty()) s["betweenness"]["error"] = sampled_betweenness_error(c);
-    s["ei_locality"] = {
-        {"whole_binary", number(ei.whole_binary)},
-        {"whole_valued", number(ei.whole_valued)},
-        {"group_binary", numbers_by(ei.group_binary)},
-        {"group_valued", numbers_by(ei.group_valued)},
-        {"cluster_openness",
-         number(ei.group_binary.count("local") ? ei.group_binary.at("local") : std::nan(""))},
-        {"p_upper_binary", number(ei.p_binary)},
-        {"p_lower_binary", number(ei.p_binary_lower)},
-        {"p_upper_valued", number(ei.p_valued)},
-        {"p_lower_valued", number(ei.p_valued_lower)},
-        {"permutation_mean_binary", number(ei.perm_mean_binary)},
-        {"permutations", ei.permutations},
-        {"seed", ei.seed}};
-    const auto& conc = li.indicators[2];
-    s["pipelines"] = {
-        {"count", li.pipelines},
-        {"per_local_actor", number(li.indicators[1].value)},
-        {"concentration_hhi", number(conc.value)},
-        {"gatekeeper_reach_share", number(gatekeeper_reach_share(relation, ty.typology))}};
-    s["tie_strength"] = {
-        {"mean_weight", number(ts.mean_weight)},
-        {"strong_threshold", number(ts.threshold_used)},
-        {"strong_rule", ts.threshold_is_median ? "weight > median weight" : "weight >= threshold"},
-        {"strong_share", number(ts.strong_share)},
-        {"mean_overlap", number(ts.mean_overlap)},
-        {"local_bridges", ts.local_bridges}};
-    s["core_periphery"] = {
-        {"model", "Borgatti & Everett (2000) continuous, minres fit, binary ties"},
-        {"fit", number(cp.fit)},
-        {"coreness_concentration_hhi", number(cp.concentration)},
-        {"sweeps", cp.sweeps},
-        {"converged", cp.converged}};
-    Json dims = Json::object();
-    for (const auto& [k, v] : ld.dimension_counts)
-        dims[k] = {
-            {"ties", v},
-            {"share", comp.ties ? static_cast<double>(v) / static_cast<double>(comp.ties) : 0.0}};
-    s["learning_dimensions"] = dims;
-    s["linkage"] = ld.linkage_counts;
-    s["brokerage"] = {
-        {"groups", o.groups},
-        {"undirected_pairs",
-         o.brokerage.undirected_pairs == UndirectedPairs::once ? "once" : "ordered_as_sna"},
-        {"density", number(br.density)},
-        {"group_sizes", br.group_sizes},
-        {"raw", role_values(br.global.raw)},
-        {"expected", role_values(br.global.expected)},
-        {"z", role_values(br.global.z)}};
-    s["typology"] = {
-        {"firms", ty.firms},
-        {"counts", ty.counts},
-        {"internal_threshold", number(ty.internal_threshold)},
-        {"external_threshold", number(ty.external_threshold)},
-        {"thresholds",
-         ty.thresholds_are_means ? "mean over the cluster's firms (default)" : "given"},
-        {"morrison_condition_applied", ty.morrison_applied}};
-    std::map<std::string, std::pair<double, std::size_t>> by_part;
-    for (std::size_t i = 0; i < n; ++i) {
-        auto& [sum, count] = by_part[std::string(to_string(net.actor(i).part))];
-        sum += lc.value[i], ++count;
-    }
-    Json lc_part = Json::object();
-    for (const auto& [part, v] : by_part)
-        lc_part[part.empty() ? "unspecified" : part] =
-            number(v.first / static_cast<double>(v.second));
-    const auto& w = o.learning_capacity;
-    s["learning_capacity"] = {
-        {"mean_by_part", lc_part},
-        {"weights",
-         {{"centrality", w.centrality},
-          {"size", w.size},
-          {"openness", w.openness},
-          {"tie_strength", w.tie_strength}}},
-        {"indicators",
-         {{"centrality", "harmonic closeness / max"},
-          {"size", "ego_size / max"},
-          {"openness", "ext_share"},
-          {"tie_strength", "mean tie weight / max"}}},
-        {"rationale",
-         "seed 004 states that centrality, size, openness and tie strength raise learning "
-         "capacity but not by how much: equal weights by default"}};
-    Json ind = Json::array();
-    for (const auto& i : li.indicators)
-        ind.push_back(
-            {{"name", i.name}, {"value", number(i.value)}, {"rule", i.rule}, {"fired", i.fired}});
-    s["lock_in"] = {{"flag", li.lock_in},
-                    {"fired", li.fired},
-                    {"min_fired", o.lock_in.min_fired},
-                    {"indicators", ind}};
-    s["options"] = {
-        {"weighted_paths", o.centrality.weighted_paths},
-        {"betweenness_samples", o.centrality.betweenness_samples},
-        {"constraint_model", o.burt.ego_model ? "ego network" : "whole network (igraph)"},
-        {"groups", o.groups},
-        {"permutations", o.ei.permutations},
-        {"seed", o.ei.seed}};
-    out.warnings = c.warnings;
-    s["warnings"] = out.warnings;
+    out.cluster = summarise(relation, r, o, cz, trans, ei, li);
+    out.warnings = out.cluster.warnings;
+    out.summary = summary_json(out.cluster);
     return out;
 }
 

@@ -20,6 +20,7 @@
 #include "src/learning/lock_in.hpp"
 #include "src/openness/openness.hpp"
 #include "src/roles/typology.hpp"
+#include "src/score/summary.hpp"
 #include "src/ties/tie_strength.hpp"
 
 namespace clusterlens::scoring {
@@ -45,8 +46,11 @@ const std::vector<std::string>& actor_columns();
 const std::vector<std::string>& tie_columns();
 
 struct ScoredRelation {
-    Network network;                    ///< the relation with every score as an attribute
-    nlohmann::ordered_json summary;     ///< network-level results, options and defaults
+    Network network;         ///< the relation with every score as an attribute
+    ClusterSummary cluster;  ///< network-level results, options and defaults, typed
+    /// The same as summary.json writes it (summary_json(cluster)); kept while the command line
+    /// still reads it.
+    nlohmann::ordered_json summary;
     std::vector<std::string> warnings;  ///< also in summary["warnings"]
     /// Wall-clock seconds per stage, in order (not in summary.json, which stays reproducible).
     std::vector<std::pair<std::string, double>> timings;
@@ -59,11 +63,6 @@ struct ScoredRelation {
 /// Scores a network that holds one relation (Network::select_relation). UsageError for a bad
 /// option (e.g. an unknown --groups attribute).
 ScoredRelation score_relation(const Network& relation, const ScoreOptions& options);
-
-/// The share of the cluster's external reach that passes through technological gatekeepers
-/// (Breschi & Lenzi): of the global actors tied to at least one local actor, the share tied to
-/// at least one gatekeeper. NaN when no global actor is reached. O(m).
-double gatekeeper_reach_share(const Network& net, const std::vector<std::string>& typology);
 
 }  // namespace clusterlens::scoring
 

@@ -13,6 +13,7 @@
 #include "graphs/csv.hpp"
 #include "src/compare/many_clusters.hpp"
 #include "src/compare/two_networks.hpp"
+#include "src/summary_pointers.hpp"
 #include "test_paths.hpp"
 
 namespace clusterlens {
@@ -55,12 +56,8 @@ TEST(CompareMany, BalticRowsEqualEachClustersOwnSummary) {
         // The local_density row reads the 4th lock-in indicator.
         EXPECT_EQ(s["lock_in"]["indicators"][3]["name"], "local_density");
         for (std::size_t k = 0; k < scoring::compared_metrics().size(); ++k) {
-            const auto& [name, pointer] = scoring::compared_metrics()[k];
-            const nlohmann::ordered_json::json_pointer p(pointer);
-            double want = 0;
-            if (s.contains(p))
-                want = s.at(p).is_boolean() ? (s.at(p).get<bool>() ? 1.0 : 0.0)
-                                            : s.at(p).get<double>();
+            const auto& name = scoring::compared_metrics()[k].first;
+            const double want = testing::summary_value(s, name);
             EXPECT_NEAR(std::stod(table.cell(k + 1, r)), want,
                         1e-12 * std::max(1.0, std::fabs(want)))
                 << cluster << " " << name;

@@ -12,6 +12,7 @@
 #include "graphs/csv.hpp"
 #include "graphs/load.hpp"
 #include "src/compare/two_networks.hpp"
+#include "src/summary_pointers.hpp"
 #include "test_paths.hpp"
 
 namespace clusterlens {
@@ -77,15 +78,9 @@ TEST(CompareTwo, TwoWavesKnownByConstruction) {
     const auto table = read_csv_table(dir.path("out/comparison.csv"), w);
     ASSERT_EQ(table.rows(), scoring::compared_metrics().size());
     for (std::size_t i = 0; i < table.rows(); ++i) {
-        const auto& [name, pointer] = scoring::compared_metrics()[i];
+        const auto& name = scoring::compared_metrics()[i].first;
         EXPECT_EQ(table.cell(0, i), name);
-        const nlohmann::ordered_json::json_pointer p(pointer);
-        auto value = [&](const nlohmann::ordered_json& s) {
-            if (!s.contains(p)) return 0.0;
-            const auto& v = s.at(p);
-            return v.is_boolean() ? (v.get<bool>() ? 1.0 : 0.0) : v.get<double>();
-        };
-        const double a = value(sa), b = value(sb);
+        const double a = testing::summary_value(sa, name), b = testing::summary_value(sb, name);
         EXPECT_NEAR(std::stod(table.cell(1, i)), a, 1e-12) << name;
         EXPECT_NEAR(std::stod(table.cell(2, i)), b, 1e-12) << name;
         EXPECT_NEAR(std::stod(table.cell(3, i)), b - a, 1e-12) << name;

@@ -1,0 +1,172 @@
+#include "src/score/summary_json.hpp"
+
+#include <cmath>
+
+namespace clusterlens::scoring {
+namespace {
+using Json = nlohmann::ordered_json;
+
+Json number(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+
+Json numbers_by(const std::map<std::string, double>& m) {
+    Json j = Json::object();
+    for (const auto& [k, v] : m) j[k] = number(v);
+    return j;
+}
+
+Json role_values(const BrokerageRoleValues& v) {
+    return Json{{"coordinator", number(v.coordinator)},
+                {"itinerant", number(v.itinerant)},
+                {"representative", number(v.representative)},
+                {"gatekeeper", number(v.gatekeeper)},
+                {"liaison", number(v.liaison)},
+                {"total", number(v.total)}};
+}
+
+Json betweenness_json(const BetweennessSummary& b) {
+    Json j = {{"method", b.sampled ? "estimated from sampled sources (Brandes & Pich 2007)"
+                                   : "exact (Brandes 2001)"},
+              {"sources", b.sources}};
+    if (b.sampled)
+        j["error"] = {
+            {"top_actors", b.top_actors},
+            {"median_relative_se", number(b.median_relative_se)},
+            {"max_relative_se", number(b.max_relative_se)},
+            {"note",
+             "betweenness_se per actor in actors.csv; estimate +/- 2 SE is roughly a 95% "
+             "interval once K is in the hundreds; with few sources it misses more often"}};
+    return j;
+}
+
+Json ei_json(const ClusterSummary& s) {
+    const auto& ei = s.ei_locality;
+    return {{"whole_binary", number(ei.whole_binary)},
+            {"whole_valued", number(ei.whole_valued)},
+            {"group_binary", numbers_by(ei.group_binary)},
+            {"group_valued", numbers_by(ei.group_valued)},
+            {"cluster_openness", number(s.cluster_openness())},
+            {"p_upper_binary", number(ei.p_binary)},
+            {"p_lower_binary", number(ei.p_binary_lower)},
+            {"p_upper_valued", number(ei.p_valued)},
+            {"p_lower_valued", number(ei.p_valued_lower)},
+            {"permutation_mean_binary", number(ei.perm_mean_binary)},
+            {"permutations", ei.permutations},
+            {"seed", ei.seed}};
+}
+
+Json learning_capacity_json(const LearningCapacitySummary& lc) {
+    const auto& w = lc.weights;
+    return {{"mean_by_part", numbers_by(lc.mean_by_part)},
+            {"weights",
+             {{"centrality", w.centrality},
+              {"size", w.size},
+              {"openness", w.openness},
+              {"tie_strength", w.tie_strength}}},
+            {"indicators",
+             {{"centrality", "harmonic closeness / max"},
+              {"size", "ego_size / max"},
+              {"openness", "ext_share"},
+              {"tie_strength", "mean tie weight / max"}}},
+            {"rationale",
+             "seed 004 states that centrality, size, openness and tie strength raise learning "
+             "capacity but not by how much: equal weights by default"}};
+}
+
+}  // namespace
+
+Json summary_json(const ClusterSummary& s) {
+    Json j = Json::object();
+    const auto& comp = s.composition;
+    j["clusterlens_version"] = s.clusterlens_version;
+    j["relation"] = s.relation;
+    j["actors"] = comp.actors;
+    j["ties"] = comp.ties;
+    j["directed"] = comp.directed;
+    j["actors_by_part"] = comp.by_part;
+    j["actors_by_type"] = comp.by_type;
+    j["actors_by_locality"] = comp.by_locality;
+    j["density"] = number(s.density);
+    j["components"] = comp.components;
+    j["largest_component_share"] = number(comp.largest_component_share);
+    j["isolates"] = comp.isolates;
+    j["centralization"] = {{"degree", number(s.centralization.degree)},
+                           {"betweenness", number(s.centralization.betweenness)},
+                           {"closeness", number(s.centralization.closeness)}};
+    j["transitivity"] = number(s.transitivity);
+    j["betweenness"] = betweenness_json(s.betweenness);
+    j["ei_locality"] = ei_json(s);
+    j["pipelines"] = {{"count", s.pipelines.count},
+                      {"per_local_actor", number(s.pipelines.per_local_actor)},
+                      {"concentration_hhi", number(s.pipelines.concentration_hhi)},
+                      {"gatekeeper_reach_share", number(s.pipelines.gatekeeper_reach_share)}};
+    const auto& ts = s.tie_strength;
+    j["tie_strength"] = {
+        {"mean_weight", number(ts.mean_weight)},
+        {"strong_threshold", number(ts.strong_threshold)},
+        {"strong_rule", ts.threshold_is_median ? "weight > median weight" : "weight >= threshold"},
+        {"strong_share", number(ts.strong_share)},
+        {"mean_overlap", number(ts.mean_overlap)},
+        {"local_bridges", ts.local_bridges}};
+    const auto& cp = s.core_periphery;
+    j["core_periphery"] = {
+        {"model", "Borgatti & Everett (2000) continuous, minres fit, binary ties"},
+        {"fit", number(cp.fit)},
+        {"coreness_concentration_hhi", number(cp.concentration_hhi)},
+        {"sweeps", cp.sweeps},
+        {"converged", cp.converged}};
+    Json dims = Json::object();
+    for (const auto& [k, v] : s.learning_dimensions)
+        dims[k] = {
+            {"ties", v},
+            {"share", comp.ties ? static_cast<double>(v) / static_cast<double>(comp.ties) : 0.0}};
+    j["learning_dimensions"] = dims;
+    j["linkage"] = s.linkage;
+    const auto& br = s.brokerage;
+    j["brokerage"] = {{"groups", br.groups},
+                      {"undirected_pairs",
+                       br.undirected_pairs == UndirectedPairs::once ? "once" : "ordered_as_sna"},
+                      {"density", number(br.density)},
+                      {"group_sizes", br.group_sizes},
+                      {"raw", role_values(br.raw)},
+                      {"expected", role_values(br.expected)},
+                      {"z", role_values(br.z)}};
+    const auto& ty = s.typology;
+    j["typology"] = {
+        {"firms", ty.firms},
+        {"counts", ty.counts},
+        {"internal_threshold", number(ty.internal_threshold)},
+        {"external_threshold", number(ty.external_threshold)},
+        {"thresholds",
+         ty.thresholds_are_means ? "mean over the cluster's firms (default)" : "given"},
+        {"morrison_condition_applied", ty.morrison_applied}};
+    j["learning_capacity"] = learning_capacity_json(s.learning_capacity);
+    Json ind = Json::array();
+    for (const auto& i : s.lock_in.indicators)
+        ind.push_back(
+            {{"name", i.name}, {"value", number(i.value)}, {"rule", i.rule}, {"fired", i.fired}});
+    j["lock_in"] = {{"flag", s.lock_in.lock_in},
+                    {"fired", s.lock_in.fired},
+                    {"min_fired", s.lock_in_min_fired},
+                    {"indicators", ind}};
+    const auto& o = s.options;
+    j["options"] = {{"weighted_paths", o.weighted_paths},
+                    {"betweenness_samples", o.betweenness_samples},
+                    {"constraint_model", o.ego_model ? "ego network" : "whole network (igraph)"},
+                    {"groups", o.groups},
+                    {"permutations", o.permutations},
+                    {"seed", o.seed}};
+    j["warnings"] = s.warnings;
+    return j;
+}
+
+double ClusterSummary::cluster_openness() const {
+    const auto it = ei_locality.group_binary.find("local");
+    return it == ei_locality.group_binary.end() ? kUndefined : it->second;
+}
+
+std::size_t TypologySummary::count(const std::string& role) const {
+    const auto it = counts.find(role);
+    return it == counts.end() ? 0 : it->second;
+}
+
+}  // namespace clusterlens::scoring
