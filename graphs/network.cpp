@@ -7,66 +7,6 @@
 
 namespace clusterlens {
 
-const std::vector<std::string>& known_actor_types() {
-    static const std::vector<std::string> types = {
-        "firm",       "university", "research", "government",    "intermediary",
-        "consultant", "customer",   "supplier", "subcontractor", "other"};
-    return types;
-}
-
-bool is_firm_type(std::string_view type) {
-    return type == "firm" || type == "customer" || type == "supplier" || type == "subcontractor";
-}
-
-std::string_view to_string(Part part) {
-    switch (part) {
-        case Part::core:
-            return "core";
-        case Part::assisting:
-            return "assisting";
-        case Part::external:
-            return "external";
-        case Part::unspecified:
-            break;
-    }
-    return "";
-}
-
-std::string_view to_string(Locality locality) {
-    switch (locality) {
-        case Locality::local:
-            return "local";
-        case Locality::global:
-            return "global";
-        case Locality::unspecified:
-            break;
-    }
-    return "";
-}
-
-namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-}  // namespace
-
-std::optional<Part> parse_part(std::string_view text) {
-    const auto t = lower(text);
-    if (t == "core") return Part::core;
-    if (t == "assisting") return Part::assisting;
-    if (t == "external") return Part::external;
-    return std::nullopt;
-}
-
-std::optional<Locality> parse_locality(std::string_view text) {
-    const auto t = lower(text);
-    if (t == "local") return Locality::local;
-    if (t == "global") return Locality::global;
-    return std::nullopt;
-}
-
 Network::Network() : graph_(0, false) { relations_.emplace_back(); }
 
 Network Network::build(std::vector<Actor> actors, bool directed,
@@ -163,6 +103,21 @@ std::optional<std::size_t> Network::find_actor(const std::string& id) const {
         [&](std::size_t a, const std::string& key) { return actors_[a].id < key; });
     if (it != id_index_sorted_.end() && actors_[*it].id == id) return *it;
     return std::nullopt;
+}
+
+void require_one_relation(const Network& net, std::string_view what) {
+    std::vector<char> used(net.relations().size(), 0);
+    std::size_t count = 0;
+    for (std::size_t e = 0; e < net.tie_count(); ++e)
+        if (!used[net.relation(e)]) used[net.relation(e)] = 1, ++count;
+    if (count < 2) return;
+    std::string names;
+    for (std::size_t r = 0; r < used.size(); ++r)
+        if (used[r]) names += (names.empty() ? "\"" : ", \"") + net.relations()[r] + "\"";
+    throw UsageError(std::string(what) + ": the network holds ties of " + std::to_string(count) +
+                     " relations (" + names +
+                     "); measure one relation at a time (Network::select_relation; on the "
+                     "command line --relation)");
 }
 
 }  // namespace clusterlens

@@ -21,21 +21,9 @@
 #include "graphs/attributes.hpp"
 #include "graphs/error.hpp"
 #include "graphs/igraph_support.hpp"
+#include "graphs/vocabulary.hpp"
 
 namespace clusterlens {
-
-enum class Part { unspecified, core, assisting, external };
-enum class Locality { unspecified, local, global };
-
-/// The actor types clusterlens knows (domain.md §3).
-const std::vector<std::string>& known_actor_types();
-/// Types counted as firms (core part when local): firm, customer, supplier, subcontractor.
-bool is_firm_type(std::string_view type);
-
-std::string_view to_string(Part part);
-std::string_view to_string(Locality locality);
-std::optional<Part> parse_part(std::string_view text);          ///< case-insensitive
-std::optional<Locality> parse_locality(std::string_view text);  ///< case-insensitive
 
 struct Actor {
     std::string id;
@@ -125,5 +113,10 @@ private:
     std::map<std::string, std::string> metadata_;
     std::vector<std::size_t> id_index_sorted_;  // actor indices sorted by id, for find_actor
 };
+
+/// The precondition of every measure: the network holds ties of one relation only (an empty
+/// network and one with ties of a single relation pass). UsageError naming `what`, the count
+/// and the relations otherwise. O(m).
+void require_one_relation(const Network& net, std::string_view what);
 
 }  // namespace clusterlens

@@ -253,6 +253,7 @@ void count_undirected(const Network& net, const std::vector<std::uint32_t>& cl,
 BrokerageScores gould_fernandez_brokerage(const Network& net,
                                           const std::vector<std::string>& groups,
                                           const BrokerageOptions& options) {
+    require_one_relation(net, "gould_fernandez_brokerage");
     const std::size_t n_actors = net.actor_count();
     if (groups.size() != n_actors)
         throw UsageError("gould_fernandez_brokerage: " + std::to_string(groups.size()) +

@@ -79,16 +79,6 @@ std::vector<char> isolates(const Network& net) {
 
 namespace detail {
 
-void require_one_relation(const Network& net, const char* what) {
-    std::set<std::uint32_t> used;
-    for (std::size_t e = 0; e < net.tie_count() && used.size() < 2; ++e)
-        used.insert(net.relation(e));
-    if (used.size() > 1)
-        throw UsageError(std::string(what) + ": the network holds ties of " +
-                         std::to_string(net.relations().size()) +
-                         " relations; score one relation at a time (Network::select_relation)");
-}
-
 void degree_scores(const Network& net, CentralityScores& scores) {
     const std::size_t n = net.actor_count();
     std::vector<double> in(n, 0.0), out(n, 0.0), strength(n, 0.0);
@@ -167,7 +157,7 @@ std::vector<double> coreness_scores(const Network& net) {
 }  // namespace detail
 
 CentralityScores centrality(const Network& net, const CentralityOptions& options) {
-    detail::require_one_relation(net, "centrality");
+    require_one_relation(net, "centrality");
     CentralityScores scores;
     if (net.actor_count() == 0) return scores;
     detail::degree_scores(net, scores);
@@ -212,7 +202,7 @@ Centralization freeman_centralization(const Network& net, const CentralityScores
 }
 
 double transitivity(const Network& net) {
-    detail::require_one_relation(net, "transitivity");
+    require_one_relation(net, "transitivity");
     igraph_real_t result = 0;
     igraph_check(igraph_transitivity_undirected(net.graph(), &result, IGRAPH_TRANSITIVITY_NAN),
                  "transitivity");

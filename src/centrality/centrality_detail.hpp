@@ -37,9 +37,6 @@ std::vector<std::uint32_t> sample_sources(std::size_t n, std::size_t k, std::uin
 /// Does not call igraph, so it may run on several threads.
 PathScores path_scores(const Csr& graph, const CentralityOptions& options);
 
-/// Throws UsageError unless every tie belongs to one relation.
-void require_one_relation(const Network& net, const char* what);
-
 /// degree, in_degree, out_degree, strength.
 void degree_scores(const Network& net, CentralityScores& scores);
 std::vector<double> eigenvector_scores(const Network& net);

@@ -32,12 +32,7 @@ double ratio(double a, double b) { return b > 0 ? a / b : kNan; }
 }  // namespace
 
 LocalGlobalComparison compare_local_global(const Network& net, const LocalGlobalOptions& o) {
-    if (net.relations().size() > 1)
-        for (std::size_t e = 1; e < net.tie_count(); ++e)
-            if (net.relation(e) != net.relation(0))
-                throw UsageError(
-                    "compare: the network holds ties of several relations; compare one relation "
-                    "at a time (--relation)");
+    require_one_relation(net, "compare_local_global");
     const std::size_t n = net.actor_count();
     LocalGlobalComparison r;
     std::vector<char> local(n, 0), global(n, 0);
@@ -81,20 +76,26 @@ LocalGlobalComparison compare_local_global(const Network& net, const LocalGlobal
         const auto a = net.source(e), b = net.target(e);
         const double w = net.weight(e);
         const bool strong = ts.strength_class[e] == "strong";
-        if (local[a] && local[b]) {
-            ++r.buzz.ties;
-            r.buzz.strength += w;
-            buzz_strong += strong;
-            buzz_parts.join(a, b);
-        } else if ((local[a] && global[b]) || (global[a] && local[b])) {
-            ++r.pipelines.ties;
-            r.pipelines.strength += w;
-            pipe_strong += strong;
-            pipe_parts.join(a, b);
-            pipe_strength[local[a] ? a : b] += w;
-            pipe_ties[local[a] ? a : b] += 1;
-        } else if (global[a] && global[b]) {
-            ++r.extra_local_ties;
+        switch (linkage(net.actor(a).locality, net.actor(b).locality)) {
+            case Linkage::buzz:
+                ++r.buzz.ties;
+                r.buzz.strength += w;
+                buzz_strong += strong;
+                buzz_parts.join(a, b);
+                break;
+            case Linkage::pipeline:
+                ++r.pipelines.ties;
+                r.pipelines.strength += w;
+                pipe_strong += strong;
+                pipe_parts.join(a, b);
+                pipe_strength[local[a] ? a : b] += w;
+                pipe_ties[local[a] ? a : b] += 1;
+                break;
+            case Linkage::extra_local:
+                ++r.extra_local_ties;
+                break;
+            case Linkage::unknown:
+                break;
         }
     }
     // Buzz: all local actors. Pipelines: local actors and the global actors reached.

@@ -9,6 +9,7 @@ constexpr std::size_t kMaxSweeps = 2000;
 }  // namespace
 
 CorePeripheryResult borgatti_everett_core_periphery(const Network& net) {
+    require_one_relation(net, "borgatti_everett_core_periphery");
     const std::size_t n = net.actor_count();
     CorePeripheryResult r;
     r.coreness.assign(n, 0.0);

@@ -81,25 +81,13 @@ Contacts build_contacts(const Network& net) {
 void validate(const Network& net) {
     if (net.actor_count() > std::numeric_limits<std::uint32_t>::max())
         throw UsageError("burt_structural_holes: more than 2^32 actors");
-    std::vector<char> used(net.relations().size(), 0);
     for (std::size_t e = 0; e < net.tie_count(); ++e) {
-        used[net.relation(e)] = 1;
         const double w = net.weight(e);
         if (!(std::isfinite(w) && w > 0))
             throw UsageError("burt_structural_holes: tie " + std::to_string(e) + " has weight " +
                              std::to_string(w) + "; weights must be finite and > 0");
     }
-    std::string names;
-    std::size_t count = 0;
-    for (std::size_t r = 0; r < used.size(); ++r) {
-        if (!used[r]) continue;
-        ++count;
-        names += (names.empty() ? "\"" : ", \"") + net.relations()[r] + "\"";
-    }
-    if (count > 1)
-        throw UsageError("burt_structural_holes: the network holds ties of " +
-                         std::to_string(count) + " relations (" + names +
-                         "); structural holes are measured on one relation at a time");
+    require_one_relation(net, "burt_structural_holes");
 }
 
 /// Every tie of the contact graph once, oriented from the actor of lower to the actor of higher

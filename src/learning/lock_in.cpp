@@ -7,6 +7,7 @@
 namespace clusterlens::scoring {
 
 LockInDiagnosis lock_in(const Network& net, const LockInOptions& o) {
+    require_one_relation(net, "lock_in");
     LockInDiagnosis d;
     const std::size_t n = net.actor_count();
     std::vector<double> held(n, 0.0);  // pipelines per actor
@@ -15,9 +16,18 @@ LockInDiagnosis lock_in(const Network& net, const LockInOptions& o) {
     for (std::size_t e = 0; e < net.tie_count(); ++e) {
         const auto u = net.source(e), v = net.target(e);
         const auto lu = net.actor(u).locality, lv = net.actor(v).locality;
-        if (lu == Locality::local && lv == Locality::local) ++d.local_ties;
-        if (lu == Locality::local && lv == Locality::global) ++d.pipelines, held[u] += 1;
-        if (lu == Locality::global && lv == Locality::local) ++d.pipelines, held[v] += 1;
+        switch (linkage(lu, lv)) {
+            case Linkage::buzz:
+                ++d.local_ties;
+                break;
+            case Linkage::pipeline:
+                ++d.pipelines;
+                held[lu == Locality::local ? u : v] += 1;
+                break;
+            case Linkage::extra_local:
+            case Linkage::unknown:
+                break;
+        }
     }
     const double nan = std::nan("");
     const double E = static_cast<double>(d.pipelines), I = static_cast<double>(d.local_ties);

@@ -40,6 +40,7 @@ std::vector<std::string> locality_groups(const Network& net) {
 }
 
 OpennessScores openness(const Network& net) {
+    require_one_relation(net, "openness");
     const std::size_t n = net.actor_count();
     OpennessScores s;
     s.ext_ties.assign(n, 0.0);
@@ -86,6 +87,7 @@ OpennessScores openness(const Network& net) {
 
 EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
                   const EiOptions& options) {
+    require_one_relation(net, "ei_index");
     const std::size_t n = net.actor_count();
     if (groups.size() != n)
         throw UsageError("ei_index: " + std::to_string(groups.size()) + " group labels for " +

@@ -6,6 +6,7 @@
 namespace clusterlens::scoring {
 
 TypologyScores firm_typology(const Network& net, const TypologyOptions& options) {
+    require_one_relation(net, "firm_typology");
     const std::size_t n = net.actor_count();
     TypologyScores s;
     s.typology.assign(n, "");

@@ -33,6 +33,7 @@ double median(std::vector<double> v) {
 }  // namespace
 
 TieStrengthScores tie_strength(const Network& net, const TieStrengthOptions& options) {
+    require_one_relation(net, "tie_strength");
     TieStrengthScores s;
     const std::size_t m = net.tie_count();
     s.threshold_is_median = std::isnan(options.strong_threshold);

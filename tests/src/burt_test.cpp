@@ -334,9 +334,11 @@ TEST(BurtEdge, TwoRelationsAreRejected) {
         whole(net);
         FAIL() << "expected UsageError";
     } catch (const UsageError& e) {
-        EXPECT_STREQ(e.what(),
-                     "burt_structural_holes: the network holds ties of 2 relations (\"advice\", "
-                     "\"friendship\"); structural holes are measured on one relation at a time");
+        EXPECT_STREQ(
+            e.what(),
+            "burt_structural_holes: the network holds ties of 2 relations (\"advice\", "
+            "\"friendship\"); measure one relation at a time (Network::select_relation; on "
+            "the command line --relation)");
     }
     // One relation selected: fine.
     EXPECT_DOUBLE_EQ(whole(net.select_relation(0)).constraint[0], 1.0);
