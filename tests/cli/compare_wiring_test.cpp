@@ -191,6 +191,14 @@ TEST(CompareWiring, ManyClustersMatchTheOracle) {
             expect_number_cell(clusters.cell(name, metric), json_number(v), kTol,
                                std::string("clusters.csv ") + name + " " + metric);
         }
+    // A metric read from a wrong or misspelt place reads 0 (two_networks.cpp): each is non-zero
+    // in at least one cluster, so this test sees it.
+    for (const auto& [metric, v] : oracle()["networks"]["A"]["metrics"].items()) {
+        bool nonzero = false;
+        for (const char* name : {"A", "B", "C"})
+            nonzero |= json_number(oracle()["networks"][name]["metrics"][metric]) != 0;
+        EXPECT_TRUE(nonzero) << metric << " is 0 in every cluster";
+    }
     const auto& names = clusters.columns();
     EXPECT_EQ(std::set<std::string>(names.begin(), names.end()), expected_columns);
     EXPECT_EQ(names.size(), expected_columns.size());  // no column twice

@@ -9,10 +9,11 @@
 //
 // Mutations run against these tests (issue 11), never committed:
 // - src/score/score.cpp, the table of actor columns: gatekeeper <-> representative and
-//   constraint <-> effective_size swapped: ScoreWiring.CordisActorsEqualTheirMeasures,
-//   ScoreWiring.CordisActorsMatchTheOracles (constraint, effective_size),
-//   ScoreWiring.AdviceActorsEqualTheirMeasures and ScoreWiring.AdviceActorsMatchTheOracles
-//   (all four columns) fail.
+//   constraint <-> effective_size swapped. Fail: CordisActorsEqualTheirMeasures and
+//   CordisActorsMatchTheOracles (constraint, effective_size: 400 rows each; in an undirected
+//   network the two brokerage roles are equal), SampledBetweennessErrorIsItsActorsColumns
+//   (constraint, effective_size), AdviceActorsEqualTheirMeasures and AdviceActorsMatchTheOracles
+//   (constraint and effective_size on 21 rows, gatekeeper and representative on 15).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
