@@ -144,8 +144,6 @@ TEST(Score, SampledBetweennessStatesItsError) {
     EXPECT_EQ(actors.names().at(scoring::actor_columns().size()), "betweenness_se");
     const auto summary = nlohmann::json::parse(slurp(dir.path("sampled/summary.json")));
     EXPECT_EQ(summary["betweenness"]["sources"], 60);
-    EXPECT_GT(summary["betweenness"]["error"]["max_relative_se"].get<double>(),
-              summary["betweenness"]["error"]["median_relative_se"].get<double>() - 1e-15);
     EXPECT_TRUE(summary["warnings"].is_array());
 
     args = base;
