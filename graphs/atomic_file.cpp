@@ -65,6 +65,29 @@ void AtomicFile::commit() {
     committed_ = true;
 }
 
+OutputSet::OutputSet(std::vector<std::string> inputs) : inputs_(std::move(inputs)) {}
+
+void OutputSet::refuse_inputs(const std::vector<std::string>& paths) const {
+    refuse_overwriting_inputs(paths, inputs_);
+}
+
+std::ostream& OutputSet::add(const std::string& path) {
+    refuse_inputs({path});
+    files_.push_back(std::make_unique<AtomicFile>(path));
+    return files_.back()->stream();
+}
+
+void OutputSet::commit_all() {
+    for (auto& f : files_) f->finish();
+    for (auto& f : files_) f->commit();
+}
+
+std::vector<std::string> OutputSet::paths() const {
+    std::vector<std::string> out;
+    for (const auto& f : files_) out.push_back(f->path());
+    return out;
+}
+
 void refuse_overwriting_inputs(const std::vector<std::string>& outputs,
                                const std::vector<std::string>& inputs) {
     for (const auto& out : outputs) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,32 @@ private:
     std::ofstream out_;
     bool committed_ = false;
     bool finished_ = false;
+};
+
+/// Several outputs that replace their files together: each is written to its temporary file,
+/// and commit_all() first finishes every one (checking every byte was written) and only then
+/// renames them into place, so a write failure in one file commits none. Files not committed
+/// are removed when the set goes away, leaving any previous outputs untouched.
+class OutputSet {
+public:
+    /// `inputs`: the files of the run's input, which no output may name.
+    explicit OutputSet(std::vector<std::string> inputs = {});
+
+    /// Throws UsageError when one of `paths` names an input file. add() checks each path too;
+    /// this is for checking every path before long work, ahead of adding them.
+    void refuse_inputs(const std::vector<std::string>& paths) const;
+    /// Creates the temporary file for `path` (AtomicFile's errors; UsageError when `path` is
+    /// an input) and returns the stream to write it with.
+    std::ostream& add(const std::string& path);
+    /// Finishes every file, then renames each into place, in the order added; BackendError on
+    /// any write failure (then none is renamed).
+    void commit_all();
+    /// The paths added, in order.
+    std::vector<std::string> paths() const;
+
+private:
+    std::vector<std::string> inputs_;
+    std::vector<std::unique_ptr<AtomicFile>> files_;
 };
 
 /// Throws UsageError if any output path names the same file as an input path.

@@ -1,0 +1,66 @@
+// Figures of the workflow: a network drawn with its scores (scoring it first when it has
+// none), and the sets of figures the compare forms write in every requested format.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "graphs/atomic_file.hpp"
+#include "graphs/network.hpp"
+#include "render/diagram.hpp"
+#include "src/learning/lock_in.hpp"
+#include "src/score/score.hpp"
+
+namespace clusterlens::app {
+
+/// True when the network already carries the scores `clusterlens score` writes.
+bool has_scores(const Network& net);
+
+/// Draws a network that already holds its scores (has_scores), the title block computed from
+/// the network with the lock-in thresholds `lo`.
+render::Diagram draw_prescored(const Network& net, const scoring::LockInOptions& lo,
+                               const render::RenderOptions& ro, const std::string& format);
+
+/// Draws a relation scored by scoring::score_relation, with the headline and the typology
+/// thresholds of its summary.
+render::Diagram draw_scored(const scoring::ScoredRelation& scored, render::RenderOptions ro,
+                            const std::string& format);
+
+/// Writes a drawn figure to `path` atomically.
+void write_figure(const render::Diagram& diagram, const std::string& path);
+
+/// How the compare forms print their figures: the formats (svg, png, pdf, dot), the page, and
+/// the actor attribute labels come from (empty: the label, else the id).
+struct FigureOptions {
+    std::vector<std::string> formats = {"svg", "png"};
+    render::PageOptions page;
+    std::string label_by;
+};
+
+/// Figures drawn in memory, each in every format, before any file is written: OUTDIR/stem.format.
+class FigureSet {
+public:
+    FigureSet(std::string dir, FigureOptions options)
+        : dir_(std::move(dir)), options_(std::move(options)) {}
+
+    const FigureOptions& options() const { return options_; }
+    /// The files the figures `stems` go to, stem by stem, format by format.
+    std::vector<std::string> paths(const std::vector<std::string>& stems) const;
+    /// Draws `stem` once per format with draw(format) -> bytes.
+    template <class Draw>
+    void add(const std::string& stem, Draw draw) {
+        for (const auto& [path, format] : files_of(stem)) drawn_.emplace_back(path, draw(format));
+    }
+    /// Adds every figure drawn to `out`, in the order drawn.
+    void stage(OutputSet& out) const;
+
+private:
+    std::vector<std::pair<std::string, std::string>> files_of(const std::string& stem) const;
+
+    std::string dir_;
+    FigureOptions options_;
+    std::vector<std::pair<std::string, std::string>> drawn_;  ///< (path, bytes)
+};
+
+}  // namespace clusterlens::app

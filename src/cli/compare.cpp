@@ -1,0 +1,193 @@
+// clusterlens compare: local versus global linkage of one cluster, two networks compared, or
+// many clusters side by side, with their figures.
+#include <cmath>
+#include <ostream>
+
+#include "graphs/error.hpp"
+#include "src/app/local_global_outputs.hpp"
+#include "src/app/many_cluster_outputs.hpp"
+#include "src/app/relations.hpp"
+#include "src/app/two_network_outputs.hpp"
+#include "src/cli/command_list.hpp"
+#include "src/cli/options.hpp"
+#include "src/cli/progress.hpp"
+
+namespace clusterlens::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: clusterlens compare NETWORK [NETWORK_B [NETWORK_C ...]] -o OUTDIR [options]";
+
+constexpr const char* kHelp =
+    R"(Splits one cluster's network into its local sub-network (ties among local actors: buzz)
+and its pipelines (ties between local and global actors) and reports them side by side:
+  OUTDIR/comparison.csv    tidy table: metric, local (buzz), global (pipelines), cluster, definition
+  OUTDIR/comparison.json   the same, the pipeline holders, lock-in indicators, options
+  OUTDIR/local_actors.csv  per local actor: local degree and betweenness (within the buzz
+                           sub-network), pipelines, pipeline strength and share, typology
+  OUTDIR/buzz.svg, pipelines.svg, position_map.svg   the two sides drawn, and the firm roles
+  OUTDIR/local_global.svg  both sides overlaid (partners abroad merged per type)
+Gatekeeper dependence = share of the global actors reached only through technological
+gatekeepers: the external reach lost if the gatekeepers were removed.
+
+With two networks A B (two clusters, or two waves of one cluster; give a CSV pair as its
+folder, and Pajek partitions after their .net: A.net A.clu B.net B.clu), both are scored and
+compared. Actors are matched by id, or by label when either
+network's ids are positions (Pajek vertex numbers; n0, n1, ...; 1..n in order) and every actor
+has a label unique within its network (--match id|label|auto); ties by their ends:
+  OUTDIR/comparison.csv    metric, a, b, change (b - a) for every headline measure
+  OUTDIR/actors.csv        each actor kept, gained or lost, with openness (ext_share),
+                           brokerage and typology in A and in B
+  OUTDIR/ties.csv          each tie kept, gained or lost, with its weights
+  OUTDIR/comparison.json   the same counts and metrics;  OUTDIR/change.svg  the figure
+
+With three or more networks (many clusters), one row per cluster, ready for a paper's table:
+  OUTDIR/clusters.csv, clusters.json   the headline measures of each cluster
+  OUTDIR/linkage.svg   each cluster by pipelines per local actor (global linkage) and
+                       density among local actors (buzz), lines at the clusters' means
+When the mapping names ability and trigger columns ([patterns] ability = [...], trigger =
+[...]; seed 001), each cluster's mean ability and trigger and its pattern (I sustainable
+development, II ability-oriented, III newborn, IV leader-oriented) are added, with the
+thresholds used, and OUTDIR/patterns.svg draws the quadrant chart.
+
+Example (the bundled Estonian climate cluster):
+  clusterlens compare examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml -o out/ee_compare
+)";
+
+/// What compare's own options say.
+struct CompareCli {
+    std::string out_dir, relation, match = "auto";
+    double ability_threshold = std::nan(""), trigger_threshold = std::nan("");
+    std::size_t top = 5;
+};
+
+po::options_description compare_options(CompareCli& k) {
+    po::options_description visible("compare options");
+    visible.add_options()("help,h", "show this help")(
+        "output,o", po::value(&k.out_dir)->value_name("OUTDIR"),
+        "folder for comparison.csv, comparison.json, local_actors.csv and the figures")(
+        "relation", po::value(&k.relation)->value_name("NAME"),
+        "compare this relation (required when there are several)")(
+        "match", po::value(&k.match)->value_name("id|label|auto"),
+        "two networks: match actors by id, by label, or auto (default): by label when either "
+        "network's ids are positions (Pajek vertex numbers, n0, n1, ...) and labels are unique")(
+        "top", po::value(&k.top)->default_value(5)->value_name("N"),
+        "pipeline holders listed in the report")(
+        "ability-threshold", po::value(&k.ability_threshold)->value_name("X"),
+        "many clusters: high ability from X (default: the mean over the clusters)")(
+        "trigger-threshold", po::value(&k.trigger_threshold)->value_name("X"),
+        "many clusters: high trigger from X (default: the mean over the clusters)");
+    return visible;
+}
+
+/// Loads and scores each network compare names, in order, saying what loading and scoring
+/// warn about; `inputs` gets every input file (outputs may not overwrite them).
+std::vector<scoring::ScoredRelation> load_and_score(
+    const std::vector<std::vector<std::string>>& networks, const LoadOptions& options,
+    const std::string& relation, const scoring::ScoreOptions& so, std::vector<std::string>& inputs,
+    Streams io) {
+    std::vector<scoring::ScoredRelation> scored;
+    for (const auto& group : networks) {
+        const auto& in = group[0];
+        for (const auto& f : resolve_inputs(group, options).all()) inputs.push_back(f);
+        const auto net = load_with_progress(group, options, io);
+        print_warnings(net, io);
+        app::require_locality(net, in);
+        scored.push_back(scoring::score_relation(app::pick_relation(net, relation), so));
+        print_scoring_warnings(scored.back().warnings, io);
+    }
+    return scored;
+}
+
+int compare_two_networks(const InputCli& c, const CompareCli& k, const scoring::ScoreOptions& so,
+                         const app::FigureOptions& figures, Streams io) {
+    scoring::TwoNetworkOptions to;
+    if (k.match == "id")
+        to.match = scoring::ActorMatch::id;
+    else if (k.match == "label")
+        to.match = scoring::ActorMatch::label;
+    else if (k.match != "auto")
+        throw UsageError("--match takes id, label or auto, not '" + k.match + "'");
+    const auto networks = app::networks_of(c.inputs);
+    to.path_a = networks[0][0];
+    to.path_b = networks[1][0];
+    const auto options = load_options(c);
+    std::vector<std::string> inputs;
+    const auto scored = load_and_score(networks, options, k.relation, so, inputs, io);
+    const auto cmp = scoring::compare_two(scored[0], scored[1], to);
+    const auto files = app::write_two_networks(scored[1], cmp, to, k.out_dir, figures, inputs);
+    app::print_two_networks(cmp, to, files, io.out);
+    return 0;
+}
+
+int compare_many_networks(const InputCli& c, const CompareCli& k, const scoring::ScoreOptions& so,
+                          const app::FigureOptions& figures, Streams io) {
+    const auto options = load_options(c);
+    const auto networks = app::networks_of(c.inputs);
+    std::vector<std::string> paths, inputs;
+    for (const auto& group : networks) paths.push_back(group[0]);
+    const auto scored = load_and_score(networks, options, k.relation, so, inputs, io);
+    const auto many = scoring::compare_many(
+        app::cluster_names(paths), scored, options.mapping.ability_columns,
+        options.mapping.trigger_columns, k.ability_threshold, k.trigger_threshold);
+    const auto files =
+        app::write_many_clusters(many, options.mapping.ability_columns,
+                                 options.mapping.trigger_columns, k.out_dir, figures, inputs);
+    app::print_many_clusters(many, files, io.out);
+    return 0;
+}
+
+int compare_local_global(const InputCli& c, const CompareCli& k, const scoring::ScoreOptions& so,
+                         const app::FigureOptions& figures, Streams io) {
+    const auto options = load_options(c);
+    const auto inputs = resolve_inputs(c.inputs, options).all();
+    const auto net = load_with_progress(c.inputs, options, io);
+    print_warnings(net, io);
+    app::require_locality(net, c.inputs.front());
+    const auto one = app::pick_relation(net, k.relation);
+    scoring::LocalGlobalOptions lo;
+    lo.strong_threshold = so.ties.strong_threshold;
+    const auto cmp = scoring::compare_local_global(one, lo);
+    const auto scored = scoring::score_relation(one, so);
+    print_scoring_warnings(scored.warnings, io);
+    const auto output =
+        app::write_local_global(one, cmp, scored, k.top, k.out_dir, figures, inputs);
+    app::print_local_global(output, cmp, scored, io.out);
+    return 0;
+}
+
+}  // namespace
+
+int cmd_compare(const std::vector<std::string>& args, Streams io) {
+    InputCli c;
+    CompareCli k;
+    scoring::ScoreOptions so;
+    MeasureCli measures;
+    FigureCli figure;
+    so.ei.permutations = 0;  // the comparison reports no p-values
+    auto visible = compare_options(k);
+    visible.add(figure_options(figure, true));
+    visible.add(measure_options(so, measures));
+    visible.add(lock_in_options(so.lock_in));
+    po::variables_map vm;
+    if (!parse(args, visible, c, vm, kUsage, kHelp, io)) return 0;
+    if (c.inputs.empty())
+        throw UsageError("compare needs a NETWORK; see clusterlens compare --help");
+    if (k.out_dir.empty())
+        throw UsageError("compare needs -o OUTDIR; see clusterlens compare --help");
+    apply_measures(measures, so);
+    app::FigureOptions figures;
+    figures.page = page_options(figure);
+    if (!figure.title.empty())
+        throw UsageError("compare titles its figures itself; --title takes only none here");
+    figures.formats = figure_formats(figure.formats);
+    figures.label_by = figure.label_by;
+    const auto count = app::networks_of(c.inputs).size();
+    if (vm.count("match") && count != 2)
+        throw UsageError("--match applies to two networks (compare A B), not to one or many");
+    if (count == 2) return compare_two_networks(c, k, so, figures, io);
+    if (count > 1) return compare_many_networks(c, k, so, figures, io);
+    return compare_local_global(c, k, so, figures, io);
+}
+
+}  // namespace clusterlens::cli

@@ -1,0 +1,98 @@
+// run(): the overview, --version, dispatch to the commands, and errors mapped to exit codes
+// (0 ok, 1 input error, 2 usage error, 3 internal error).
+#include <boost/program_options.hpp>
+#include <ostream>
+
+#include "clusterlens/version.hpp"
+#include "graphs/error.hpp"
+#include "src/cli/command_list.hpp"
+#include "src/cli/commands.hpp"
+
+namespace clusterlens::cli {
+namespace {
+
+constexpr const char* kOverview =
+    R"(clusterlens — network analysis for industrial-cluster innovation networks
+
+Loads a cluster's actors (core firms, assisting institutes, external sources) and ties from the
+files you already have, checks them, and converts between formats. Scoring, diagrams and
+local-versus-global comparison build on the same model.
+
+usage: clusterlens COMMAND [OPTIONS] NETWORK...
+
+commands:
+  validate   load a network, report what is in it and every problem found
+  convert    load a network and write it in another format
+  score      score every actor and tie: centrality, structural holes, openness, brokerage,
+             tie strength, firm roles, learning capacity, lock-in
+  render     draw the network as an annotated figure (SVG, PNG, PDF or DOT) with a legend:
+             concentric rings of core, assisting and external actors, the position map,
+             ego views, Graphviz layouts
+  compare    local versus global linkage structure of one cluster: buzz and pipelines side
+             by side, who holds the pipelines, gatekeeper dependence, lock-in, figures
+
+NETWORK is one of
+  nodes.csv edges.csv   a Gephi spreadsheet pair (Id,Label,... / Source,Target,Type,Weight,...)
+  FOLDER                a folder holding *nodes*.csv and *edges*.csv (.csv.gz works too)
+  FILE                  .graphml .gexf .gml .net (+ .clu) .dl .vna .txt/.edgelist (any of them
+                        .gz), .xlsx/.ods (nodes and edges sheets)
+
+Run 'clusterlens COMMAND --help' for a command's options and an example.
+Exit codes: 0 ok, 1 input error, 2 usage error, 3 internal error.
+)";
+
+int dispatch(const std::vector<std::string>& args, Streams io) {
+    if (args.empty()) {  // a usage error: the overview goes to stderr
+        io.err << kOverview;
+        return 2;
+    }
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        io.out << kOverview;
+        return 0;
+    }
+    if (args[0] == "--version") {
+        io.out << "clusterlens " << kVersion << '\n';
+        return 0;
+    }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "validate") return cmd_validate(rest, io);
+    if (args[0] == "convert") return cmd_convert(rest, io);
+    if (args[0] == "score") return cmd_score(rest, io);
+    if (args[0] == "render") return cmd_render(rest, io);
+    if (args[0] == "compare") return cmd_compare(rest, io);
+    throw UsageError("unknown command '" + args[0] +
+                     "'; commands: validate, convert, score, render, compare (see "
+                     "clusterlens --help)");
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Streams io) {
+    try {
+        try {
+            return dispatch(args, io);
+        } catch (const boost::program_options::error& e) {
+            throw UsageError(e.what());
+        }
+    } catch (const InputErrors& e) {
+        for (const auto& err : e.errors()) io.err << err.what() << '\n';
+        if (e.truncated())
+            io.err << "clusterlens: stopped after " << e.errors().size()
+                   << " errors (raise --max-errors to see more)\n";
+        return 1;
+    } catch (const InputError& e) {
+        io.err << e.what() << '\n';
+        return 1;
+    } catch (const UsageError& e) {
+        io.err << "clusterlens: usage error: " << e.what() << '\n';
+        return 2;
+    } catch (const BackendError& e) {
+        io.err << "clusterlens: error: " << e.what() << '\n';
+        return 3;
+    } catch (const std::exception& e) {
+        io.err << "clusterlens: internal error: " << e.what() << " (please report this)\n";
+        return 3;
+    }
+}
+
+}  // namespace clusterlens::cli
