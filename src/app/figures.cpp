@@ -20,8 +20,8 @@ render::Diagram draw_prescored(const Network& net, const scoring::LockInOptions&
 
 render::Diagram draw_scored(const scoring::ScoredRelation& scored, render::RenderOptions ro,
                             const std::string& format) {
-    apply_typology_thresholds(scored.summary, ro);
-    return render::render_network(scored.network, headline_from_summary(scored.summary), ro,
+    apply_typology_thresholds(scored.cluster, ro);
+    return render::render_network(scored.network, headline_from_summary(scored.cluster), ro,
                                   format);
 }
 

@@ -47,7 +47,7 @@ std::vector<MetricRow> local_global_rows(const Network& one,
         {"gatekeeper_dependence", nan, nan, cmp.gatekeeper_dependence,
          "share of reached global actors whose every local partner is a technological "
          "gatekeeper"}};
-    append_lock_in_rows(scored.summary, rows);
+    append_lock_in_rows(scored.cluster, rows);
     return rows;
 }
 
@@ -60,8 +60,8 @@ void draw_local_global(const Network& one, const scoring::ScoredRelation& scored
     ro.relation = one.relations().front();
     ro.page = figures.options().page;
     ro.label_by = figures.options().label_by;
-    const auto headline = headline_from_summary(scored.summary);
-    apply_typology_thresholds(scored.summary, ro);
+    const auto headline = headline_from_summary(scored.cluster);
+    apply_typology_thresholds(scored.cluster, ro);
     auto buzz_o = ro;
     buzz_o.only_local = true;
     buzz_o.labels = render::RenderOptions::Labels::all;
@@ -149,12 +149,12 @@ LocalGlobalOutput write_local_global(const Network& one, const scoring::LocalGlo
                                 {"unspecified_actors", cmp.unspecified_actors},
                                 {"metrics", metrics},
                                 {"top_pipeline_holders", holders},
-                                {"lock_in", lock_in_section(scored.summary)},
+                                {"lock_in", lock_in_section(scored.cluster)},
                                 {"options",
                                  {{"strong_threshold", json_number(cmp.strong_threshold)},
                                   {"strong_rule", cmp.threshold_is_median ? "weight > median weight"
                                                                           : "weight >= threshold"},
-                                  {"typology_thresholds", typology_section(scored.summary)}}}};
+                                  {"typology_thresholds", typology_section(scored.cluster)}}}};
     json << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     figures.stage(out);
     out.commit_all();
@@ -175,7 +175,7 @@ void print_local_global(const LocalGlobalOutput& output, const scoring::LocalGlo
                            num(rows[k].global));
     out << fmt::format("  pipeline concentration (HHI) {}; gatekeeper dependence {}; lock-in {}\n",
                        num(cmp.pipeline_concentration), num(cmp.gatekeeper_dependence),
-                       lock_in_flag(scored.summary) ? "YES" : "no");
+                       scored.cluster.lock_in.lock_in ? "YES" : "no");
     for (const auto& f : output.files) out << "wrote " << f << '\n';
 }
 

@@ -6,107 +6,93 @@
 #include <ostream>
 #include <string>
 
+#include "src/score/summary_json.hpp"
+
 namespace clusterlens::app {
 
-render::Headline headline_from_summary(const nlohmann::ordered_json& s) {
+render::Headline headline_from_summary(const scoring::ClusterSummary& s) {
     render::Headline h;
+    const auto& by_part = s.composition.by_part;
     for (const char* part : {"core", "assisting", "external", "unspecified"})
-        if (s["actors_by_part"].contains(part))
-            h.actors_by_part.emplace_back(part, s["actors_by_part"][part].get<std::size_t>());
-    h.ties = s["ties"].get<std::size_t>();
-    h.actors = s["actors"].get<std::size_t>();
-    h.locality_known =
-        s["actors_by_locality"].contains("local") || s["actors_by_locality"].contains("global");
-    const auto& ei = s["ei_locality"]["cluster_openness"];
-    h.local_ei = ei.is_null() ? std::nan("") : ei.get<double>();
-    const auto& mw = s["tie_strength"]["mean_weight"];
-    h.mean_tie_strength = mw.is_null() ? std::nan("") : mw.get<double>();
-    h.lock_in = !h.locality_known ? -1 : s["lock_in"]["flag"].get<bool>() ? 1 : 0;
+        if (const auto it = by_part.find(part); it != by_part.end())
+            h.actors_by_part.emplace_back(part, it->second);
+    h.ties = s.composition.ties;
+    h.actors = s.composition.actors;
+    const auto& by_locality = s.composition.by_locality;
+    h.locality_known = by_locality.count("local") > 0 || by_locality.count("global") > 0;
+    h.local_ei = std::isfinite(s.cluster_openness()) ? s.cluster_openness() : std::nan("");
+    h.mean_tie_strength =
+        std::isfinite(s.tie_strength.mean_weight) ? s.tie_strength.mean_weight : std::nan("");
+    h.lock_in = !h.locality_known ? -1 : s.lock_in.lock_in ? 1 : 0;
     return h;
 }
 
-void apply_typology_thresholds(const nlohmann::ordered_json& summary, render::RenderOptions& ro) {
-    const auto& ty = summary["typology"];
-    if (!ty["internal_threshold"].is_null())
-        ro.internal_threshold = ty["internal_threshold"].get<double>();
-    if (!ty["external_threshold"].is_null())
-        ro.external_threshold = ty["external_threshold"].get<double>();
+void apply_typology_thresholds(const scoring::ClusterSummary& s, render::RenderOptions& ro) {
+    if (std::isfinite(s.typology.internal_threshold))
+        ro.internal_threshold = s.typology.internal_threshold;
+    if (std::isfinite(s.typology.external_threshold))
+        ro.external_threshold = s.typology.external_threshold;
 }
 
 void print_score_summary(const scoring::ScoredRelation& r, std::ostream& out) {
-    const auto& s = r.summary;
-    auto num = [](const nlohmann::ordered_json& v) {
-        return v.is_null() ? std::string("n/a") : fmt::format("{:.4g}", v.get<double>());
+    const auto& s = r.cluster;
+    auto num = [](double v) {
+        return std::isfinite(v) ? fmt::format("{:.4g}", v) : std::string("n/a");
     };
-    auto percent = [](const nlohmann::ordered_json& v) {
-        return v.is_null() ? std::string("n/a") : fmt::format("{:.1f}%", 100 * v.get<double>());
+    auto percent = [](double v) {
+        return std::isfinite(v) ? fmt::format("{:.1f}%", 100 * v) : std::string("n/a");
     };
-    out << fmt::format(
-        "relation {}: {} actors, {} ties, density {}\n",
-        s["relation"].get<std::string>().empty() ? "(unnamed)" : s["relation"].get<std::string>(),
-        s["actors"].get<std::size_t>(), s["ties"].get<std::size_t>(), num(s["density"]));
+    const auto& c = s.composition;
+    const auto& ei = s.ei_locality;
+    out << fmt::format("relation {}: {} actors, {} ties, density {}\n",
+                       s.relation.empty() ? "(unnamed)" : s.relation, c.actors, c.ties,
+                       num(s.density));
     out << fmt::format(
         "  cluster openness (E-I of the local group): {}; whole-network E-I {} (p upper {}, {} "
         "permutations)\n",
-        num(s["ei_locality"]["cluster_openness"]), num(s["ei_locality"]["whole_binary"]),
-        num(s["ei_locality"]["p_upper_binary"]),
-        s["ei_locality"]["permutations"].get<std::size_t>());
+        num(s.cluster_openness()), num(ei.whole_binary), num(ei.p_binary), ei.permutations);
     out << fmt::format("  pipelines: {}, concentration (HHI) {}, reach through gatekeepers {}\n",
-                       s["pipelines"]["count"].get<std::size_t>(),
-                       num(s["pipelines"]["concentration_hhi"]),
-                       num(s["pipelines"]["gatekeeper_reach_share"]));
+                       s.pipelines.count, num(s.pipelines.concentration_hhi),
+                       num(s.pipelines.gatekeeper_reach_share));
     out << fmt::format(
         "  centralization: degree {}, betweenness {}, closeness {}; transitivity {}\n",
-        num(s["centralization"]["degree"]), num(s["centralization"]["betweenness"]),
-        num(s["centralization"]["closeness"]), num(s["transitivity"]));
-    if (s["betweenness"].contains("error")) {
-        const auto& e = s["betweenness"]["error"];
+        num(s.centralization.degree), num(s.centralization.betweenness),
+        num(s.centralization.closeness), num(s.transitivity));
+    if (s.betweenness.sampled)
         out << fmt::format(
             "  betweenness estimated from {} of {} sources: standard error {} (median) to {} "
             "(max) of the value for the top {} actors; betweenness_se in actors.csv\n",
-            s["betweenness"]["sources"].get<std::size_t>(), s["actors"].get<std::size_t>(),
-            percent(e["median_relative_se"]), percent(e["max_relative_se"]),
-            e["top_actors"].get<std::size_t>());
-    }
+            s.betweenness.sources, c.actors, percent(s.betweenness.median_relative_se),
+            percent(s.betweenness.max_relative_se), s.betweenness.top_actors);
     std::string roles;
-    for (const auto& [k, v] : s["typology"]["counts"].items())
-        roles += fmt::format("{}{} {}", roles.empty() ? "" : ", ", k, v.get<std::size_t>());
+    for (const auto& [k, v] : s.typology.counts)
+        roles += fmt::format("{}{} {}", roles.empty() ? "" : ", ", k, v);
     out << fmt::format("  firm roles ({} firms; thresholds internal {} external {}): {}\n",
-                       s["typology"]["firms"].get<std::size_t>(),
-                       num(s["typology"]["internal_threshold"]),
-                       num(s["typology"]["external_threshold"]), roles.empty() ? "none" : roles);
+                       s.typology.firms, num(s.typology.internal_threshold),
+                       num(s.typology.external_threshold), roles.empty() ? "none" : roles);
     std::string fired;
-    for (const auto& i : s["lock_in"]["indicators"])
-        if (i["fired"].get<bool>())
-            fired += (fired.empty() ? "" : ", ") + i["name"].get<std::string>();
+    for (const auto& i : s.lock_in.indicators)
+        if (i.fired) fired += (fired.empty() ? "" : ", ") + i.name;
     out << fmt::format("  lock-in: {} ({} of 4 indicators fired{}{})\n",
-                       s["lock_in"]["flag"].get<bool>() ? "YES" : "no",
-                       s["lock_in"]["fired"].get<std::size_t>(), fired.empty() ? "" : ": ", fired);
+                       s.lock_in.lock_in ? "YES" : "no", s.lock_in.fired, fired.empty() ? "" : ": ",
+                       fired);
 }
 
-void append_lock_in_rows(const nlohmann::ordered_json& summary, std::vector<MetricRow>& rows) {
+void append_lock_in_rows(const scoring::ClusterSummary& s, std::vector<MetricRow>& rows) {
     const double nan = std::nan("");
-    const auto& lock = summary["lock_in"];
-    for (const auto& ind : lock["indicators"])
-        rows.push_back({"lockin_" + ind["name"].get<std::string>(), nan, nan,
-                        ind["value"].is_null() ? nan : ind["value"].get<double>(),
-                        "fires when " + ind["rule"].get<std::string>() +
-                            (ind["fired"].get<bool>() ? " (fired)" : " (not fired)")});
-    rows.push_back(
-        {"lockin_flag", nan, nan, lock["flag"].get<bool>() ? 1.0 : 0.0,
-         fmt::format("1 when at least {} indicators fire", lock["min_fired"].get<std::size_t>())});
+    for (const auto& ind : s.lock_in.indicators)
+        rows.push_back({"lockin_" + ind.name, nan, nan, std::isfinite(ind.value) ? ind.value : nan,
+                        "fires when " + ind.rule + (ind.fired ? " (fired)" : " (not fired)")});
+    rows.push_back({"lockin_flag", nan, nan, s.lock_in.lock_in ? 1.0 : 0.0,
+                    fmt::format("1 when at least {} indicators fire", s.lock_in_min_fired)});
 }
 
-bool lock_in_flag(const nlohmann::ordered_json& summary) {
-    return summary["lock_in"]["flag"].get<bool>();
+nlohmann::ordered_json lock_in_section(const scoring::ClusterSummary& s) {
+    return scoring::lock_in_json(s);
 }
 
-const nlohmann::ordered_json& lock_in_section(const nlohmann::ordered_json& summary) {
-    return summary["lock_in"];
-}
-
-const nlohmann::ordered_json& typology_section(const nlohmann::ordered_json& summary) {
-    return summary["typology"];
+nlohmann::ordered_json typology_section(const scoring::ClusterSummary& s) {
+    return scoring::typology_json(s);
 }
 
 }  // namespace clusterlens::app

@@ -37,7 +37,7 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
     ro.title = fmt::format(
         "What changed from {} to {} (title numbers: {})", fs::path(to.path_a).filename().string(),
         fs::path(to.path_b).filename().string(), fs::path(to.path_b).filename().string());
-    const auto headline = headline_from_summary(b.summary);
+    const auto headline = headline_from_summary(b.cluster);
     figures.add("change", [&](const std::string& format) {
         return render::render_network(cmp.change, headline, ro, format).bytes;
     });

@@ -350,7 +350,7 @@ const std::vector<std::string>& tie_columns() {
 
 ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     using Clock = std::chrono::steady_clock;
-    ScoredRelation out{relation, {}, {}, {}, {}, {}};
+    ScoredRelation out{relation, {}, {}, {}, {}};
     auto started = Clock::now();
     std::string current;
     auto step = [&](const char* name) {
@@ -417,7 +417,6 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
 
     out.cluster = summarise(relation, r, o, cz, trans, ei, li);
     out.warnings = out.cluster.warnings;
-    out.summary = summary_json(out.cluster);
     return out;
 }
 
@@ -438,12 +437,12 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
                                             (fs::path(outdir) / "ties.csv").string(),
                                             (fs::path(outdir) / "summary.json").string(),
                                             (fs::path(outdir) / "network.graphml").string()};
-    refuse_overwriting_inputs(files, inputs);
+    OutputSet out(inputs);
+    out.refuse_inputs(files);
     create_output_folder(outdir);
-    AtomicFile actors(files[0]), ties(files[1]), summary(files[2]), graphml(files[3]);
 
     // actors.csv: the model fields, then every score in the documented order.
-    auto& a = actors.stream();
+    auto& a = out.add(files[0]);
     auto acols = actor_columns();
     if (net.actor_attributes().find("betweenness_se") != nullptr)
         acols.push_back("betweenness_se");  // only with --betweenness-samples
@@ -478,7 +477,7 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
         a << '\n';
     }
     // ties.csv
-    auto& t = ties.stream();
+    auto& t = out.add(files[1]);
     const auto& tcols = tie_columns();
     for (std::size_t k = 0; k < tcols.size(); ++k) t << (k ? "," : "") << tcols[k];
     t << '\n';
@@ -493,12 +492,11 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
         }
         t << '\n';
     }
-    summary.stream() << scored.summary.dump(2, ' ', false,
-                                            nlohmann::ordered_json::error_handler_t::replace)
-                     << '\n';
-    write_graphml(net, graphml.stream());
-    for (auto* f : {&actors, &ties, &summary, &graphml}) f->finish();
-    for (auto* f : {&actors, &ties, &summary, &graphml}) f->commit();
+    out.add(files[2]) << summary_json(scored.cluster)
+                             .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                      << '\n';
+    write_graphml(net, out.add(files[3]));
+    out.commit_all();
     return files;
 }
 

@@ -2,11 +2,11 @@
 // `clusterlens score`. It runs the measure functions (one file pair per measure under src/),
 // stores every per-actor and per-tie score as a named attribute on a copy of the network
 // (style.md: scores flow as data, so render and users refer to them by name), and collects the
-// network-level results, the options and the defaults used into a JSON summary.
+// network-level results, the options and the defaults used into a typed ClusterSummary
+// (summary.hpp), which summary_json.hpp writes as summary.json.
 #pragma once
 
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,11 +47,8 @@ const std::vector<std::string>& tie_columns();
 
 struct ScoredRelation {
     Network network;         ///< the relation with every score as an attribute
-    ClusterSummary cluster;  ///< network-level results, options and defaults, typed
-    /// The same as summary.json writes it (summary_json(cluster)); kept while the command line
-    /// still reads it.
-    nlohmann::ordered_json summary;
-    std::vector<std::string> warnings;  ///< also in summary["warnings"]
+    ClusterSummary cluster;  ///< network-level results, options and defaults (summary.json)
+    std::vector<std::string> warnings;  ///< also in cluster.warnings
     /// Wall-clock seconds per stage, in order (not in summary.json, which stays reproducible).
     std::vector<std::pair<std::string, double>> timings;
     /// The actor attributes the input had, in its order, as named in network's attribute table

@@ -74,6 +74,28 @@ Json learning_capacity_json(const LearningCapacitySummary& lc) {
 
 }  // namespace
 
+Json typology_json(const ClusterSummary& s) {
+    const auto& ty = s.typology;
+    return {{"firms", ty.firms},
+            {"counts", ty.counts},
+            {"internal_threshold", number(ty.internal_threshold)},
+            {"external_threshold", number(ty.external_threshold)},
+            {"thresholds",
+             ty.thresholds_are_means ? "mean over the cluster's firms (default)" : "given"},
+            {"morrison_condition_applied", ty.morrison_applied}};
+}
+
+Json lock_in_json(const ClusterSummary& s) {
+    Json ind = Json::array();
+    for (const auto& i : s.lock_in.indicators)
+        ind.push_back(
+            {{"name", i.name}, {"value", number(i.value)}, {"rule", i.rule}, {"fired", i.fired}});
+    return {{"flag", s.lock_in.lock_in},
+            {"fired", s.lock_in.fired},
+            {"min_fired", s.lock_in_min_fired},
+            {"indicators", ind}};
+}
+
 Json summary_json(const ClusterSummary& s) {
     Json j = Json::object();
     const auto& comp = s.composition;
@@ -130,24 +152,9 @@ Json summary_json(const ClusterSummary& s) {
                       {"raw", role_values(br.raw)},
                       {"expected", role_values(br.expected)},
                       {"z", role_values(br.z)}};
-    const auto& ty = s.typology;
-    j["typology"] = {
-        {"firms", ty.firms},
-        {"counts", ty.counts},
-        {"internal_threshold", number(ty.internal_threshold)},
-        {"external_threshold", number(ty.external_threshold)},
-        {"thresholds",
-         ty.thresholds_are_means ? "mean over the cluster's firms (default)" : "given"},
-        {"morrison_condition_applied", ty.morrison_applied}};
+    j["typology"] = typology_json(s);
     j["learning_capacity"] = learning_capacity_json(s.learning_capacity);
-    Json ind = Json::array();
-    for (const auto& i : s.lock_in.indicators)
-        ind.push_back(
-            {{"name", i.name}, {"value", number(i.value)}, {"rule", i.rule}, {"fired", i.fired}});
-    j["lock_in"] = {{"flag", s.lock_in.lock_in},
-                    {"fired", s.lock_in.fired},
-                    {"min_fired", s.lock_in_min_fired},
-                    {"indicators", ind}};
+    j["lock_in"] = lock_in_json(s);
     const auto& o = s.options;
     j["options"] = {{"weighted_paths", o.weighted_paths},
                     {"betweenness_samples", o.betweenness_samples},

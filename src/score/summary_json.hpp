@@ -11,4 +11,9 @@ namespace clusterlens::scoring {
 
 nlohmann::ordered_json summary_json(const ClusterSummary& summary);
 
+/// The "typology" and "lock_in" sections of summary.json on their own (compare's
+/// comparison.json embeds them).
+nlohmann::ordered_json typology_json(const ClusterSummary& summary);
+nlohmann::ordered_json lock_in_json(const ClusterSummary& summary);
+
 }  // namespace clusterlens::scoring
