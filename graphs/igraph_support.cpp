@@ -2,7 +2,6 @@
 
 #include <cstdarg>
 #include <cstdio>
-#include <mutex>
 
 #include "graphs/error.hpp"
 
@@ -13,6 +12,7 @@ namespace {
 thread_local std::string g_error_message;
 thread_local bool g_error_pending = false;
 thread_local std::string g_warnings;
+thread_local int g_scope_depth = 0;  // IgraphHandlerScopes alive on this thread
 
 void record_error(const char* reason, const char* file, int line, igraph_error_t code) {
     if (!g_error_pending) {
@@ -32,15 +32,22 @@ void record_warning(const char* reason, const char* /*file*/, int /*line*/) {
 
 }  // namespace
 
-void igraph_init_once() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        igraph_set_error_handler(&record_error);
-        igraph_set_warning_handler(&record_warning);
-    });
+IgraphHandlerScope::IgraphHandlerScope() noexcept
+    : previous_error_(igraph_set_error_handler(&record_error)),
+      previous_warning_(igraph_set_warning_handler(&record_warning)) {
+    ++g_scope_depth;
+}
+
+IgraphHandlerScope::~IgraphHandlerScope() {
+    --g_scope_depth;
+    igraph_set_warning_handler(previous_warning_);
+    igraph_set_error_handler(previous_error_);
 }
 
 void igraph_check(igraph_error_t code, const char* what) {
+    if (g_scope_depth == 0)
+        throw BackendError(std::string(what) +
+                           ": igraph called outside an IgraphHandlerScope (use igraph_call)");
     if (code == IGRAPH_SUCCESS) {
         g_error_pending = false;
         return;
@@ -60,9 +67,8 @@ std::string igraph_take_warnings() {
 IgraphGraph::IgraphGraph() : IgraphGraph(0, false) {}
 
 IgraphGraph::IgraphGraph(igraph_integer_t n, bool directed) {
-    igraph_init_once();
-    igraph_check(igraph_empty(&graph_, n, directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED),
-                 "creating a graph");
+    igraph_call("creating a graph", igraph_empty, &graph_, n,
+                directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED);
     owned_ = true;
 }
 
@@ -71,7 +77,7 @@ IgraphGraph::~IgraphGraph() {
 }
 
 IgraphGraph::IgraphGraph(const IgraphGraph& other) {
-    igraph_check(igraph_copy(&graph_, &other.graph_), "copying a graph");
+    igraph_call("copying a graph", igraph_copy, &graph_, &other.graph_);
     owned_ = true;
 }
 
@@ -101,8 +107,7 @@ IgraphGraph& IgraphGraph::operator=(IgraphGraph&& other) noexcept {
 }
 
 IgraphIntVector::IgraphIntVector(igraph_integer_t size) {
-    igraph_init_once();
-    igraph_check(igraph_vector_int_init(&v_, size), "allocating a vector");
+    igraph_call("allocating a vector", igraph_vector_int_init, &v_, size);
 }
 
 IgraphIntVector::~IgraphIntVector() { igraph_vector_int_destroy(&v_); }

@@ -1,7 +1,11 @@
-// igraph discipline: igraph's default error handler aborts the process. clusterlens installs a
-// handler that records the first message, frees igraph's FINALLY stack and returns; the C++ code
-// checks the returned code and throws BackendError only after the C call has returned, so no
-// exception ever crosses a C frame.
+// igraph discipline: igraph's default error handler aborts the process. Every igraph call of
+// clusterlens runs inside an IgraphHandlerScope, which sets handlers that record the first
+// message, free igraph's FINALLY stack and return, and restores the handlers that were set
+// before when it ends: clusterlens is a guest in a process that may hold R igraph or
+// python-igraph with handlers of their own. The C++ code checks the returned code and throws
+// BackendError only after the C call has returned, so no exception ever crosses a C frame.
+// Debian's igraph 0.10 is not thread-safe (its handlers are process-wide too): igraph must only
+// be called from one thread at a time.
 #pragma once
 
 #include <igraph.h>
@@ -11,13 +15,33 @@
 
 namespace clusterlens {
 
-/// Installs clusterlens' igraph error and warning handlers and the attribute-free setup.
-/// Idempotent; called by every entry point that uses igraph. Debian's igraph 0.10 is not
-/// thread-safe: igraph must only be called from one thread at a time.
-void igraph_init_once();
+/// While alive, clusterlens' igraph error and warning handlers are the ones igraph calls; the
+/// destructor puts back the handlers it found. Scopes nest (an inner one restores the outer's).
+class IgraphHandlerScope {
+public:
+    IgraphHandlerScope() noexcept;
+    ~IgraphHandlerScope();
+    IgraphHandlerScope(const IgraphHandlerScope&) = delete;
+    IgraphHandlerScope& operator=(const IgraphHandlerScope&) = delete;
 
-/// Throws BackendError("<what>: <igraph message>") if `code` is not IGRAPH_SUCCESS.
+private:
+    igraph_error_handler_t* previous_error_;
+    igraph_warning_handler_t* previous_warning_;
+};
+
+/// Throws BackendError("<what>: igraph: <message>") if `code` is not IGRAPH_SUCCESS. Only for
+/// the code of a call made inside an IgraphHandlerScope (igraph_call does both): outside one,
+/// igraph may already have aborted, so a call there is a BackendError even when it succeeded.
 void igraph_check(igraph_error_t code, const char* what);
+
+/// Calls igraph `function(args...)` inside an IgraphHandlerScope and checks its code:
+/// igraph_call("coreness", igraph_coreness, graph, cores.get(), IGRAPH_ALL). The one way
+/// clusterlens calls an igraph function that can fail.
+template <class Function, class... Args>
+void igraph_call(const char* what, Function&& function, Args&&... args) {
+    const IgraphHandlerScope scope;
+    igraph_check(std::forward<Function>(function)(std::forward<Args>(args)...), what);
+}
 
 /// Warnings igraph emitted since the last call (drained).
 std::string igraph_take_warnings();

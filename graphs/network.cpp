@@ -36,7 +36,7 @@ Network Network::build(std::vector<Actor> actors, bool directed,
         igraph_vector_int_view(&view, reinterpret_cast<const igraph_integer_t*>(ends.data()),
                                static_cast<igraph_integer_t>(ends.size()));
         static_assert(sizeof(igraph_integer_t) == sizeof(std::int64_t));
-        igraph_check(igraph_add_edges(net.graph_.get(), &view, nullptr), "adding ties");
+        igraph_call("adding ties", igraph_add_edges, net.graph_.get(), &view, nullptr);
     }
     net.actors_ = std::move(actors);
     net.ends_ = ends;

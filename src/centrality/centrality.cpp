@@ -18,7 +18,7 @@ namespace {
 /// RAII owner of an igraph_vector_t.
 class RealVector {
 public:
-    RealVector() { igraph_check(igraph_vector_init(&v_, 0), "allocating a vector"); }
+    RealVector() { igraph_call("allocating a vector", igraph_vector_init, &v_, 0); }
     ~RealVector() { igraph_vector_destroy(&v_); }
     RealVector(const RealVector&) = delete;
     RealVector& operator=(const RealVector&) = delete;
@@ -122,10 +122,8 @@ std::vector<double> eigenvector_scores(const Network& net) {
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
     igraph_vector_t view;
-    igraph_check(igraph_eigenvector_centrality(net.graph(), vector.get(), &value,
-                                               /*directed=*/true, /*scale=*/true,
-                                               weight_view(net, view), &arpack),
-                 "eigenvector centrality");
+    igraph_call("eigenvector centrality", igraph_eigenvector_centrality, net.graph(), vector.get(),
+                &value, /*directed=*/true, /*scale=*/true, weight_view(net, view), &arpack);
     auto x = vector.to_std();
     const auto isolated = isolates(net);
     for (std::size_t v = 0; v < x.size(); ++v)
@@ -138,16 +136,15 @@ std::vector<double> pagerank_scores(const Network& net) {
     igraph_real_t value = 0;
     igraph_vector_t view;
     const SingleOmpThread one_thread;
-    igraph_check(igraph_pagerank(net.graph(), IGRAPH_PAGERANK_ALGO_PRPACK, vector.get(), &value,
-                                 igraph_vss_all(), /*directed=*/true, /*damping=*/0.85,
-                                 weight_view(net, view), nullptr),
-                 "PageRank");
+    igraph_call("PageRank", igraph_pagerank, net.graph(), IGRAPH_PAGERANK_ALGO_PRPACK, vector.get(),
+                &value, igraph_vss_all(), /*directed=*/true, /*damping=*/0.85,
+                weight_view(net, view), nullptr);
     return vector.to_std();
 }
 
 std::vector<double> coreness_scores(const Network& net) {
     IgraphIntVector cores;
-    igraph_check(igraph_coreness(net.graph(), cores.get(), IGRAPH_ALL), "coreness");
+    igraph_call("coreness", igraph_coreness, net.graph(), cores.get(), IGRAPH_ALL);
     std::vector<double> out(net.actor_count());
     for (std::size_t v = 0; v < out.size(); ++v)
         out[v] = static_cast<double>(VECTOR(*cores.get())[static_cast<igraph_integer_t>(v)]);
@@ -204,8 +201,8 @@ Centralization freeman_centralization(const Network& net, const CentralityScores
 double transitivity(const Network& net) {
     require_one_relation(net, "transitivity");
     igraph_real_t result = 0;
-    igraph_check(igraph_transitivity_undirected(net.graph(), &result, IGRAPH_TRANSITIVITY_NAN),
-                 "transitivity");
+    igraph_call("transitivity", igraph_transitivity_undirected, net.graph(), &result,
+                IGRAPH_TRANSITIVITY_NAN);
     return result;
 }
 

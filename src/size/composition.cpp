@@ -28,9 +28,8 @@ Composition composition(const Network& net) {
 
     IgraphIntVector membership, sizes;
     igraph_integer_t count = 0;
-    igraph_check(igraph_connected_components(net.graph(), membership.get(), sizes.get(), &count,
-                                             IGRAPH_WEAK),
-                 "counting components");
+    igraph_call("counting components", igraph_connected_components, net.graph(), membership.get(),
+                sizes.get(), &count, IGRAPH_WEAK);
     c.components = static_cast<std::size_t>(count);
     for (igraph_integer_t i = 0; i < igraph_vector_int_size(sizes.get()); ++i)
         c.largest_component =

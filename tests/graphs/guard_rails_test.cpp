@@ -10,7 +10,6 @@
 #include "graphs/assemble.hpp"
 #include "graphs/load.hpp"
 #include "graphs/readers.hpp"
-#include "tests/cli_run.hpp"
 #include "tests/graphs/reader_test_helpers.hpp"
 #include "tests/graphs/test_files.hpp"
 #include "tests/test_paths.hpp"
@@ -193,11 +192,7 @@ TEST(GuardRails, Stranke94CorpusUnderEachPolicy) {
     split.assemble.negative = NegativeTies::split;
     const auto rel = ties_per_relation(load_network({path}, split));
     EXPECT_EQ(rel, (std::map<std::string, std::size_t>{{"", 36}, {"negative", 54}}));
-    // The CLI takes the policy by name.
-    const auto r = testing::run({"validate", path, "--negative", "split"});
-    EXPECT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.out.find("relation negative: 54 ties"), std::string::npos) << r.out;
-    EXPECT_EQ(testing::run({"validate", path, "--negative", "keep"}).code, 2);
+    // The CLI takes the policy by name: tests/cli/guard_rails_cli_test.cpp.
 }
 
 // ---- locality values ---------------------------------------------------------------------
@@ -228,13 +223,7 @@ TEST(GuardRails, LocalityValuesMatchingNoActorAreReported) {
               nodes +
                   ": warning: locality value 'SE' (global) matches no actor's 'country'; "
                   "values there include 'EE', 'FI': check the spelling\n");
-    // Through the CLI: --local with --local-ignore-case.
-    const auto map =
-        dir.file("m.toml", "[actors.locality]\ncolumn = \"country\"\nlocal = [\"EE\"]\n");
-    const auto r = testing::run(
-        {"validate", nodes, edges, "--map", map, "--local", "ee", "--local-ignore-case"});
-    EXPECT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.out.find("by locality: global 1, local 2"), std::string::npos) << r.out;
+    // Through the CLI (--local with --local-ignore-case): tests/cli/guard_rails_cli_test.cpp.
 }
 
 // ---- file extensions ---------------------------------------------------------------------
@@ -285,30 +274,6 @@ TEST(GuardRails, FormatToldByContentWhenTheNameDoesNot) {
     EXPECT_EQ(
         load_error({plain}).rfind("usage: cannot read " + plain + ": '.dat' is not a format", 0),
         0u);
-}
-
-// ---- compare with partitions -------------------------------------------------------------
-
-TEST(GuardRails, CompareTakesPartitionsAfterEachNet) {
-    const auto net = corpus("pajek/StudentGov.net"), clu = corpus("pajek/StudentGov.clu");
-    SKIP_WITHOUT_CORPUS(net);
-    TempDir dir;
-    // The .clu adds the column StudentGov (its stem); position 1 (advisor) counts as global
-    // here only so that compare has a locality to work with.
-    const auto map =
-        dir.file("m.toml", "[actors.locality]\ncolumn = \"StudentGov\"\nglobal = [\"1\"]\n");
-    const auto r =
-        testing::run({"compare", net, clu, net, clu, "--map", map, "-o", dir.path("out")});
-    ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_TRUE(std::filesystem::exists(dir.path("out/comparison.json")));
-    const auto cmp = testing::slurp(dir.path("out/comparison.json"));
-    EXPECT_NE(cmp.find("\"gained\": 0"), std::string::npos) << cmp.substr(0, 600);
-    const auto misplaced = testing::run({"compare", clu, net, "-o", dir.path("o2")});
-    EXPECT_EQ(misplaced.code, 2);
-    EXPECT_NE(
-        misplaced.err.find("partition " + clu + " must follow the Pajek .net file it belongs to"),
-        std::string::npos)
-        << misplaced.err;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // igraph discipline: a failing igraph call returns through clusterlens' handler (no abort), the
-// message is kept, and the C++ layer throws only after the call returned.
+// message is kept, and the C++ layer throws only after the call returned; the handlers are
+// clusterlens' only while a call runs, and the ones set before (a host's) come back after.
 #include "graphs/igraph_support.hpp"
 
 #include <gtest/gtest.h>
@@ -15,7 +16,7 @@ TEST(IgraphSupport, FailingCallBecomesBackendErrorWithIgraphsMessage) {
     igraph_integer_t bad[] = {0, 7};  // vertex 7 does not exist
     igraph_vector_int_view(&edges, bad, 2);
     try {
-        igraph_check(igraph_add_edges(g.get(), &edges, nullptr), "adding ties");
+        igraph_call("adding ties", igraph_add_edges, g.get(), &edges, nullptr);
         FAIL() << "no error";
     } catch (const BackendError& e) {
         const std::string what = e.what();
@@ -25,7 +26,7 @@ TEST(IgraphSupport, FailingCallBecomesBackendErrorWithIgraphsMessage) {
     // The graph is still usable afterwards, and a later success does not repeat the old message.
     igraph_integer_t good[] = {0, 1};
     igraph_vector_int_view(&edges, good, 2);
-    EXPECT_NO_THROW(igraph_check(igraph_add_edges(g.get(), &edges, nullptr), "adding ties"));
+    EXPECT_NO_THROW(igraph_call("adding ties", igraph_add_edges, g.get(), &edges, nullptr));
     EXPECT_EQ(igraph_ecount(g.get()), 1);
 }
 
@@ -38,6 +39,86 @@ TEST(IgraphSupport, GraphIsCopyableAndMovable) {
     EXPECT_EQ(igraph_vcount(c.get()), 4);
     b = c;
     EXPECT_EQ(igraph_vcount(b.get()), 4);
+}
+
+// ---- the handlers are scoped ----------------------------------------------------------------
+
+// A host process (R igraph, python-igraph) with handlers of its own; they count their calls.
+int host_errors = 0, host_warnings = 0;
+void host_error_handler(const char*, const char*, int, igraph_error_t) {
+    ++host_errors;
+    IGRAPH_FINALLY_FREE();
+}
+void host_warning_handler(const char*, const char*, int) { ++host_warnings; }
+
+// igraph only says which handler is set by returning it when another is set.
+igraph_error_handler_t* current_error_handler() {
+    auto* current = igraph_set_error_handler(&host_error_handler);
+    igraph_set_error_handler(current);
+    return current;
+}
+igraph_warning_handler_t* current_warning_handler() {
+    auto* current = igraph_set_warning_handler(&host_warning_handler);
+    igraph_set_warning_handler(current);
+    return current;
+}
+
+class HostHandlers : public ::testing::Test {
+protected:
+    void SetUp() override {
+        saved_error_ = igraph_set_error_handler(&host_error_handler);
+        saved_warning_ = igraph_set_warning_handler(&host_warning_handler);
+        host_errors = host_warnings = 0;
+    }
+    void TearDown() override {
+        igraph_set_error_handler(saved_error_);
+        igraph_set_warning_handler(saved_warning_);
+    }
+
+private:
+    igraph_error_handler_t* saved_error_ = nullptr;
+    igraph_warning_handler_t* saved_warning_ = nullptr;
+};
+
+TEST_F(HostHandlers, ScopeSetsOursAndRestoresTheHosts) {
+    {
+        const IgraphHandlerScope outer;
+        auto* ours = current_error_handler();
+        EXPECT_NE(ours, &host_error_handler);
+        EXPECT_NE(current_warning_handler(), &host_warning_handler);
+        {
+            const IgraphHandlerScope inner;  // nested: restores the outer scope's, ours
+            EXPECT_EQ(current_error_handler(), ours);
+        }
+        EXPECT_EQ(current_error_handler(), ours);
+    }
+    EXPECT_EQ(current_error_handler(), &host_error_handler);
+    EXPECT_EQ(current_warning_handler(), &host_warning_handler);
+}
+
+TEST_F(HostHandlers, FailingCallUsesOursAndLeavesTheHostsInPlace) {
+    IgraphGraph g(2, false);
+    igraph_vector_int_t edges;
+    igraph_integer_t bad[] = {0, 9};
+    igraph_vector_int_view(&edges, bad, 2);
+    EXPECT_THROW(igraph_call("adding ties", igraph_add_edges, g.get(), &edges, nullptr),
+                 BackendError);
+    EXPECT_EQ(host_errors, 0);  // the error went to clusterlens' handler, not the host's
+    EXPECT_EQ(current_error_handler(), &host_error_handler);
+    EXPECT_EQ(current_warning_handler(), &host_warning_handler);
+    // The host's own calls still reach the host's handlers.
+    EXPECT_NE(igraph_add_edges(g.get(), &edges, nullptr), IGRAPH_SUCCESS);
+    EXPECT_EQ(host_errors, 1);
+}
+
+TEST(IgraphSupport, CheckOutsideAScopeIsRefused) {
+    try {
+        igraph_check(IGRAPH_SUCCESS, "counting");
+        FAIL() << "no error";
+    } catch (const BackendError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "counting: igraph called outside an IgraphHandlerScope (use igraph_call)");
+    }
 }
 
 }  // namespace

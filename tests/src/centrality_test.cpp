@@ -439,10 +439,9 @@ std::pair<std::vector<double>, std::vector<double>> igraph_paths(const Network& 
     igraph_vector_t b, h;
     igraph_vector_init(&b, 0);
     igraph_vector_init(&h, 0);
-    igraph_check(igraph_betweenness(net.graph(), &b, igraph_vss_all(), true, weights), "test");
-    igraph_check(
-        igraph_harmonic_centrality(net.graph(), &h, igraph_vss_all(), IGRAPH_OUT, weights, true),
-        "test");
+    igraph_call("test", igraph_betweenness, net.graph(), &b, igraph_vss_all(), true, weights);
+    igraph_call("test", igraph_harmonic_centrality, net.graph(), &h, igraph_vss_all(), IGRAPH_OUT,
+                weights, true);
     std::vector<double> bv(VECTOR(b), VECTOR(b) + igraph_vector_size(&b));
     std::vector<double> hv(VECTOR(h), VECTOR(h) + igraph_vector_size(&h));
     igraph_vector_destroy(&b);

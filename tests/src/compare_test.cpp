@@ -1,26 +1,19 @@
 // Local versus global within one cluster: NetworkX oracle on the CORDIS example
 // (tests/data/oracle/compare_oracle.json, made by compare_oracle.py), a hand-computed cluster
-// for gatekeeper dependence, and `clusterlens compare` end to end.
+// for gatekeeper dependence (`clusterlens compare` end to end: tests/cli/compare_command_test.cpp).
 #include "src/compare/local_global.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "../graphs/test_files.hpp"
-#include "graphs/csv.hpp"
 #include "graphs/load.hpp"
-#include "src/cli/commands.hpp"
 #include "test_paths.hpp"
 
 namespace clusterlens {
 namespace {
-using testing::slurp;
-using testing::TempDir;
 
 void expect_close(double actual, const nlohmann::json& expected, const std::string& what) {
     if (expected.is_null()) {
@@ -111,38 +104,6 @@ TEST(CompareLocalGlobal, GatekeeperDependenceByHand) {
     // No global actor reached: dependence undefined.
     const auto none = Network::build(actors, false, {0, 1}, {1}, {""}, {0});
     EXPECT_TRUE(std::isnan(scoring::compare_local_global(none, {}).gatekeeper_dependence));
-}
-
-TEST(CompareLocalGlobal, CommandWritesTablesAndFigures) {
-    TempDir dir;
-    std::ostringstream out, err;
-    const int code =
-        cli::run({"compare", testing::example("cordis_ee_climate/data"), "--map",
-                  testing::example("cordis_ee_climate/cordis.toml"), "-o", dir.path("cmp")},
-                 {out, err});
-    ASSERT_EQ(code, 0) << err.str();
-    std::vector<Warning> w;
-    const auto table = read_csv_table(dir.path("cmp/comparison.csv"), w);
-    EXPECT_EQ(table.names(),
-              (std::vector<std::string>{"metric", "local", "global", "cluster", "definition"}));
-    std::ifstream in(testing::data("oracle/compare_oracle.json"));
-    const auto o = nlohmann::json::parse(in);
-    bool saw_ties = false;
-    for (std::size_t i = 0; i < table.rows(); ++i)
-        if (table.cell(0, i) == "ties") {
-            saw_ties = true;
-            EXPECT_EQ(table.cell(1, i), std::to_string(o["buzz"]["ties"].get<int>()));
-            EXPECT_EQ(table.cell(2, i), std::to_string(o["pipelines"]["ties"].get<int>()));
-        }
-    EXPECT_TRUE(saw_ties);
-    const auto j = nlohmann::json::parse(slurp(dir.path("cmp/comparison.json")));
-    EXPECT_EQ(j["top_pipeline_holders"][0]["id"], "998483760");
-    EXPECT_TRUE(j["lock_in"].contains("indicators"));
-    const auto actors = read_csv_table(dir.path("cmp/local_actors.csv"), w);
-    EXPECT_EQ(actors.rows(), 8U);
-    for (const char* f : {"buzz.svg", "pipelines.svg", "position_map.svg", "local_global.svg"})
-        EXPECT_NE(slurp(dir.path(std::string("cmp/") + f)).find("<svg"), std::string::npos) << f;
-    EXPECT_NE(out.str().find("gatekeeper dependence"), std::string::npos);
 }
 
 }  // namespace
