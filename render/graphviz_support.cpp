@@ -24,16 +24,6 @@ struct ContextDeleter {
     }
 };
 
-/// Releases a layout when the rendering is done or fails.
-struct LayoutGuard {
-    GVC_t* gvc;
-    Agraph_t* graph;
-    bool active = false;
-    ~LayoutGuard() {
-        if (active) gvFreeLayout(gvc, graph);
-    }
-};
-
 }  // namespace
 
 GVC_t* graphviz_context() {

@@ -21,6 +21,20 @@ struct GraphDeleter {
 };
 using GraphPtr = std::unique_ptr<Agraph_t, GraphDeleter>;
 
+/// Releases a layout (gvFreeLayout) when the code using it is done or fails: set `active`
+/// once gvLayout has succeeded. Declare it after the graph it lays out, so it runs first.
+struct LayoutGuard {
+    GVC_t* gvc;
+    Agraph_t* graph;
+    bool active = false;
+    LayoutGuard(GVC_t* context, Agraph_t* g) : gvc(context), graph(g) {}
+    LayoutGuard(const LayoutGuard&) = delete;
+    LayoutGuard& operator=(const LayoutGuard&) = delete;
+    ~LayoutGuard() {
+        if (active) gvFreeLayout(gvc, graph);
+    }
+};
+
 /// The process-wide Graphviz context (created on first use, with errors captured).
 GVC_t* graphviz_context();
 

@@ -74,6 +74,13 @@ std::string human_number(double v) {
     return (v < 0 ? "-" : "") + s;
 }
 
+std::string thousands(std::size_t v) {
+    auto s = std::to_string(v);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
+        s.insert(static_cast<std::size_t>(i), ",");
+    return s;
+}
+
 std::vector<double> nice_ticks(double lo, double hi, int target) {
     if (!std::isfinite(lo) || !std::isfinite(hi)) return {};
     if (hi < lo) std::swap(lo, hi);

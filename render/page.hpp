@@ -37,6 +37,9 @@ PageOptions::Legend parse_legend(std::string_view text);
 /// 2.0 → "2"); NaN or infinite → "n/a".
 std::string human_number(double v);
 
+/// A count with thousands separated by commas: 15300 → "15,300".
+std::string thousands(std::size_t v);
+
 /// Axis ticks at round values (1, 2 or 5 × 10^k apart) covering [lo, hi], about `target` of
 /// them; the first tick is ≤ lo and the last ≥ hi. lo == hi gives one tick.
 std::vector<double> nice_ticks(double lo, double hi, int target = 5);

@@ -116,18 +116,98 @@ std::string with_alpha(const std::string& rgb, double alpha) {
     return rgb + fmt::format("{:02x}", a);
 }
 
+// ---- the encoding table ------------------------------------------------------------------
+
+double node_width(double t) { return 0.12 + 0.5 * (std::isfinite(t) ? std::sqrt(t) : 0.0); }
+
+double printed_diameter(double width_inches, double k) {
+    return std::max(2.0, width_inches * 72.0 * k);
+}
+
+double tie_level(double w01) { return std::isfinite(w01) ? std::sqrt(w01) : 0.5; }
+
+double tie_pen_width(double t, double k) { return std::max(0.25, (0.4 + 3.2 * t) * k); }
+
+double tie_alpha(double t, std::string_view linkage) {
+    return (0.18 + 0.72 * t) * (linkage_style(linkage).faded ? 0.5 : 1.0);
+}
+
+const std::vector<LinkageStyle>& linkage_styles() {
+    // Okabe-Ito blue and vermillion; greys for greyscale, where the line style carries it.
+    static const std::vector<LinkageStyle> table = {
+        {"buzz", "#0072b2", "#000000", "solid", "local buzz", "both ends local", false},
+        {"pipeline", "#d55e00", "#404040", "dashed", "global pipeline", "local to global", false},
+        {"extra_local", "#7f7f7f", "#8c8c8c", "dotted", "outside the cluster", "", true},
+        {"plain", "#555555", "#404040", "solid", "tie", "", false},
+        {"", "#7f7f7f", "#8c8c8c", "dotted", "other linkage", "", false},
+    };
+    return table;
+}
+
+const LinkageStyle& linkage_style(std::string_view linkage) {
+    const auto& table = linkage_styles();
+    for (const auto& row : table)
+        if (row.linkage == linkage) return row;
+    return table.back();
+}
+
+std::string linkage_colour(std::string_view linkage, bool grey) {
+    const auto& row = linkage_style(linkage);
+    return std::string(grey ? row.grey : row.colour);
+}
+
+const std::vector<TypeShape>& type_shapes() {
+    static const std::vector<TypeShape> table = {
+        {"firm", true, "doublecircle", "focal firm"},
+        {"firm", false, "circle", "firm"},
+        {"university", false, "box", "university / research"},
+        {"research", false, "box", "university / research"},
+        {"government", false, "triangle", "government"},
+        {"intermediary", false, "diamond", "intermediary"},
+        {"", false, "hexagon", "other / not given"},
+    };
+    return table;
+}
+
+const TypeShape& type_shape(std::string_view type, bool focal) {
+    const auto& table = type_shapes();
+    for (const auto& row : table)
+        if (row.type == type && (!row.focal || focal)) return row;
+    return table.back();
+}
+
 std::string shape_for_type(std::string_view type, bool focal) {
-    if (type == "firm") return focal ? "doublecircle" : "circle";
-    if (type == "university" || type == "research") return "box";
-    if (type == "government") return "triangle";
-    if (type == "intermediary") return "diamond";
-    return "hexagon";
+    return std::string(type_shape(type, focal).shape);
 }
 
 std::string shape_for_category(std::size_t index) {
     static constexpr std::array<std::string_view, 7> shapes = {
         "circle", "box", "triangle", "diamond", "hexagon", "invtriangle", "pentagon"};
     return std::string(shapes[index % shapes.size()]);
+}
+
+std::string node_style(bool dashed) { return dashed ? "filled,dashed" : "filled"; }
+
+namespace {
+
+std::string grey_level(double t) {  // t in [0, 1]: light to dark
+    if (!std::isfinite(t)) return "#ffffff";
+    const int v = static_cast<int>(std::lround(235 - 190 * std::clamp(t, 0.0, 1.0)));
+    return fmt::format("#{:02x}{:02x}{:02x}", v, v, v);
+}
+
+}  // namespace
+
+std::string numeric_fill(double t, bool grey) {
+    return grey ? (std::isfinite(t) ? grey_level(t) : "#ffffff") : sequential_colour(t);
+}
+
+std::string category_colour(std::string_view category, std::size_t index, bool grey) {
+    if (category == "gained") return grey ? "#000000" : "#009e73";
+    if (category == "lost") return grey ? "#b0b0b0" : "#d55e00";
+    if (category == "kept") return grey ? "#606060" : "#999999";
+    static const double levels[] = {0.0, 1.0, 0.5, 0.25, 0.75, 0.125, 0.625, 0.875};
+    return grey ? grey_level(levels[index % 8]) : qualitative_colour(index);
 }
 
 std::vector<double> normalise(const std::vector<double>& values, double& lo, double& hi) {

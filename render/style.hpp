@@ -1,4 +1,5 @@
-// Visual encodings of a diagram (issue 4): colour scales, shapes, sizes and widths, and the
+// Visual encodings of a diagram (issue 4): colour scales, the encoding table (sizes, widths,
+// opacities, tie colours and styles, shapes with their legend text), and the
 // escaping that keeps user data (labels, attribute values) from injecting markup into DOT,
 // Graphviz HTML-like labels or the SVG Graphviz writes from them.
 #pragma once
@@ -34,14 +35,77 @@ std::string qualitative_colour(std::size_t index);
 /// "#rrggbb" with an alpha byte appended (0..1), for faded ties.
 std::string with_alpha(const std::string& rgb, double alpha);
 
-// ---- shapes -----------------------------------------------------------------------------
+// ---- the encoding table ------------------------------------------------------------------
+// One function (or table row) per encoding; the drawing and its legend both call these, so a
+// legend sample is drawn exactly as the actors and ties it explains.
 
-/// Graphviz shape for an actor type (firm circle, focal firm doublecircle, university and
-/// research box, government triangle, intermediary diamond, other/unknown hexagon).
+/// Natural node width in inches for a size score at t in [0, 1] of its range:
+/// 0.12 + 0.5 sqrt(t), so the node's area grows with the score; NaN → 0.12.
+double node_width(double t);
+
+/// Printed node diameter in points for a natural width (inches) and the figure's size scale
+/// k: width × 72 × k, never below 2 pt.
+double printed_diameter(double width_inches, double k);
+
+/// Where a tie's weight sits for width and opacity: the square root of its place w01 in the
+/// weights' range (normalise()); NaN → 0.5.
+double tie_level(double w01);
+
+/// Tie pen width in points at tie level t and size scale k: (0.4 + 3.2 t) k, at least 0.25.
+double tie_pen_width(double t, double k);
+
+/// Tie opacity at tie level t: 0.18 + 0.72 t (stronger ties darker), halved for ties outside
+/// the cluster (linkage extra_local).
+double tie_alpha(double t, std::string_view linkage);
+
+/// How a tie of one linkage is drawn and what the legend calls it. `name` and `detail` make
+/// the legend text ("local buzz (solid): both ends local").
+struct LinkageStyle {
+    std::string_view linkage;       ///< buzz, pipeline, extra_local, plain; "" for any other
+    std::string_view colour, grey;  ///< stroke in colour and in greyscale
+    std::string_view style;         ///< solid, dashed, dotted
+    std::string_view name, detail;  ///< legend text
+    bool faded = false;             ///< opacity halved (tie_alpha)
+};
+/// The table: local buzz solid blue, global pipelines dashed vermillion, ties outside the
+/// cluster dotted grey, plain ties (no locality known) solid grey; last row: any other value.
+const std::vector<LinkageStyle>& linkage_styles();
+/// The row of a linkage (the last row when it has none).
+const LinkageStyle& linkage_style(std::string_view linkage);
+std::string linkage_colour(std::string_view linkage, bool grey);
+
+/// An actor type's shape and legend text. A row with `focal` applies to focal actors only.
+struct TypeShape {
+    std::string_view type;
+    bool focal = false;
+    std::string_view shape, legend;
+};
+/// The table: firm circle, focal firm doublecircle, university and research box, government
+/// triangle, intermediary diamond; last row: every other type (or none) hexagon.
+const std::vector<TypeShape>& type_shapes();
+/// The first row for the type (and focal); the last row when none matches.
+const TypeShape& type_shape(std::string_view type, bool focal);
+/// Graphviz shape for an actor type (type_shape's shape).
 std::string shape_for_type(std::string_view type, bool focal);
 
 /// Graphviz shape for the index-th category of any other attribute.
 std::string shape_for_category(std::size_t index);
+
+/// Global actors merged into one node (collapse_external): a grey octagon, dashed.
+inline constexpr std::string_view kGroupShape = "octagon";
+inline constexpr std::string_view kGroupFill = "#d9d9d9";
+
+/// Node style: global actors (and merged groups) have a dashed outline.
+std::string node_style(bool dashed);
+
+/// Fill for a numeric value at t in [0, 1] (sequential_colour, or greys light to dark);
+/// NaN → grey "#d9d9d9" (white in greyscale).
+std::string numeric_fill(double t, bool grey);
+
+/// Colour of a category (actor fill or tie colour). A two-wave comparison reads the usual
+/// way: gained green, lost red-orange, kept grey (Okabe-Ito bluish green and vermillion);
+/// other categories the palette by index (greys in greyscale).
+std::string category_colour(std::string_view category, std::size_t index, bool grey);
 
 // ---- numeric scales ---------------------------------------------------------------------
 

@@ -1,0 +1,29 @@
+// Actor attributes by name, as render reads them (style.md: scores flow as attributes): a
+// model field (part, type, locality, group, stage, id, label) or an attribute column. Internal
+// to render.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graphs/network.hpp"
+
+namespace clusterlens::render {
+
+/// Numeric values of an attribute (text parsed; unparsable or empty → NaN), or nullopt when
+/// the attribute is categorical (a model field or a text column that is not all numbers).
+/// UsageError naming `option` and the choices when there is no such attribute.
+std::optional<std::vector<double>> numbers_of(const Network& net, const std::string& name,
+                                              const std::string& option);
+
+/// Text values of a model field or an attribute column; UsageError as numbers_of.
+std::vector<std::string> texts_of(const Network& net, const std::string& name,
+                                  const std::string& option);
+
+/// Two numeric actor attributes as coordinates (text parsed; empty or unparsable → NaN);
+/// false when either attribute is missing.
+bool coordinates(const Network& net, const char* x_name, const char* y_name, std::vector<double>& x,
+                 std::vector<double>& y);
+
+}  // namespace clusterlens::render

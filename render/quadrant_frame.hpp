@@ -1,0 +1,53 @@
+// The frame of a quadrant figure (issue 4, 9): axes with ticks at round values and their
+// titles, two dashed threshold lines, and a name in each quadrant's outer corner. The position
+// map and the quadrant charts both draw their points in one. Internal to render.
+#pragma once
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "render/canvas.hpp"
+#include "render/compose.hpp"
+
+namespace clusterlens::render {
+
+/// What the frame shows: value ranges (widened to round ticks), threshold lines (NaN: none),
+/// axis titles and the quadrant names.
+struct Axes {
+    double x_lo = 0, x_hi = 1, y_lo = 0, y_hi = 1;
+    double x_line = std::numeric_limits<double>::quiet_NaN();
+    double y_line = std::numeric_limits<double>::quiet_NaN();
+    std::string x_title, y_title;
+    std::string top_right, bottom_right, top_left, bottom_left;
+    double plot_w = 560, plot_h = 420;  ///< natural plot size (points)
+    bool x_counts = false;              ///< x counts whole things: ticks at whole numbers
+};
+
+class QuadrantFrame {
+public:
+    /// Chooses the ticks and measures them and the axis titles (wrapped at `title_width`).
+    QuadrantFrame(const Composer& c, Axes axes, double title_width);
+
+    const Axes& axes() const { return a_; }
+    /// A value's natural plot coordinate (0 .. plot_w, 0 .. plot_h).
+    double x(double value) const;
+    double y(double value) const;
+
+    /// Adds the plot's corners to the page's natural extent and the room the axes need.
+    void reserve(PageParts& parts) const;
+
+    /// Draws the axes, ticks, titles, quadrant lines and names; returns the names' boxes
+    /// (labels keep off them). Each name sits in its quadrant's outer corner, away from the
+    /// crossing of the lines where points gather.
+    std::vector<Box> draw(Builder& b, const Composer& c, const PageLayout& L) const;
+
+private:
+    Axes a_;
+    std::vector<double> x_ticks_, y_ticks_;
+    std::vector<std::pair<double, double>> x_sizes_, y_sizes_;  ///< measured tick labels
+    std::vector<TitleLine> x_title_, y_title_;
+    double left_ = 0, bottom_ = 0, top_ = 0, right_ = 0;  ///< room around the plot
+};
+
+}  // namespace clusterlens::render
