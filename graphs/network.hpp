@@ -1,6 +1,6 @@
 // The Network model: actors and ties of a cluster innovation network over an igraph_t.
 //
-// Conventions (domain.md §3, §5):
+// Conventions (README, "Input" and "Input policies"):
 // - Actors carry id, label, part (core | assisting | external), type, focal, locality
 //   (local | global; derived from part unless given), stage, group, and further attributes.
 // - Ties carry source, target, weight (> 0), relation and further attributes. One Network is
@@ -27,7 +27,7 @@ namespace clusterlens {
 enum class Part { unspecified, core, assisting, external };
 enum class Locality { unspecified, local, global };
 
-/// The actor types clusterlens knows (domain.md §3).
+/// The actor types clusterlens knows (README, "Input").
 const std::vector<std::string>& known_actor_types();
 /// Types counted as firms (core part when local): firm, customer, supplier, subcontractor.
 bool is_firm_type(std::string_view type);

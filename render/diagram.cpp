@@ -25,7 +25,7 @@ namespace {
 
 constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-constexpr const char* kFont = "Liberation Sans";  // fonts-liberation2, pinned (toolchain.md)
+constexpr const char* kFont = "Liberation Sans";  // Debian fonts-liberation2, pinned
 
 // ---- attributes by name -----------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-// Visual encodings of a diagram (issue 4): colour scales, shapes, sizes and widths, and the
+// Visual encodings of a diagram: colour scales, shapes, sizes and widths, and the
 // escaping that keeps user data (labels, attribute values) from injecting markup into DOT,
 // Graphviz HTML-like labels or the SVG Graphviz writes from them.
 #pragma once

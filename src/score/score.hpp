@@ -1,7 +1,7 @@
-// Scoring one relation of a cluster network with every measure (issue 3): the driver behind
+// Scoring one relation of a cluster network with every measure: the driver behind
 // `clusterlens score`. It runs the measure functions (one file pair per measure under src/),
 // stores every per-actor and per-tie score as a named attribute on a copy of the network
-// (style.md: scores flow as data, so render and users refer to them by name), and collects the
+// (scores flow as data, so render and users refer to them by name), and collects the
 // network-level results, the options and the defaults used into a JSON summary.
 #pragma once
 
@@ -41,7 +41,7 @@ struct ScoreOptions {
     std::function<void(const std::string&)> progress;
 };
 
-/// The columns of actors.csv and ties.csv, in order (issue 3 names them exactly).
+/// The columns of actors.csv and ties.csv, in order (README, "Measures").
 const std::vector<std::string>& actor_columns();
 const std::vector<std::string>& tie_columns();
 
