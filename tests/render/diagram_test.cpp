@@ -383,7 +383,7 @@ TEST(Render, UsageErrorsLeaveNoFile) {
     EXPECT_NE(r.code, 0);
 }
 
-// ---- print controls, labels, charts, networks without roles (issue 9) ------------------
+// ---- print controls, labels, charts, networks without roles ----------------------------
 
 const std::string kCorpus = testing::example("../../shared/corpus");
 

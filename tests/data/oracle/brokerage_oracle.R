@@ -3,8 +3,8 @@
 # (Debian r-cran-sna), independent of clusterlens.
 #
 # Networks:
-#   toy_undirected, toy_directed  anchors-science.md §4.3: F1..F4 local firms (L), UNI, GOV
-#                                 institutes (I), EXT1, EXT2 external (X); ties as listed there
+#   toy_undirected, toy_directed  the toy cluster: F1..F4 local firms (L), UNI, GOV
+#                                 institutes (I), EXT1, EXT2 external (X); ties as listed below
 #                                 (directed: arcs in the listed order's direction).
 #   advice                        Krackhardt's high-tech managers, advice relation (directed,
 #                                 arcs as in tests/data/reference/networkdata_ht_advice.graphml);
@@ -69,7 +69,7 @@ run <- function(ids, from, to, groups, directed, note) {
        sd.gli = named(b$sd.gli), z.gli = named(b$z.gli))
 }
 
-# --- toy cluster (anchors-science.md §4.3) -------------------------------------------------
+# --- toy cluster ---------------------------------------------------------------------------
 toy_ids <- c("F1", "F2", "F3", "F4", "UNI", "GOV", "EXT1", "EXT2")
 toy_groups <- c("L", "L", "L", "L", "I", "I", "X", "X")
 toy_from <- c("F1", "F2", "F1", "UNI", "F3", "EXT1", "F2", "F1", "GOV")
