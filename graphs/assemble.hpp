@@ -1,5 +1,5 @@
 // Assembly: RawNetwork (text cells from any reader) + Mapping -> Network, applying the input
-// policies of domain.md §5 once for every format:
+// policies (README, "Input policies") once for every format:
 // - actor ids must be non-empty and unique (duplicate: error naming both lines);
 // - part/type values must be known (after the mapping's value maps; error lists accepted values);
 // - locality: a locality column, else the mapping's rule, else derived from part

@@ -1,5 +1,5 @@
 // Named, typed attribute columns for actors or ties. Scores computed later are stored here too
-// (style.md: "scores flow as data"), so render and users can refer to any of them by name.
+// (scores flow as data), so render and users can refer to any of them by name.
 #pragma once
 
 #include <cstddef>

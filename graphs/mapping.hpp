@@ -1,4 +1,4 @@
-// Mapping: how a user's columns and values map onto the clusterlens model (domain.md §3).
+// Mapping: how a user's columns and values map onto the clusterlens model (README, "Input").
 // Read from a small TOML file (toml++), documented in README.md ("Mapping files"):
 //
 //   [files]            # for a folder input: which files are the actor and tie tables
@@ -57,7 +57,7 @@ struct Mapping {
     std::optional<bool> directed;
     bool reverse_arcs = false;  ///< knowledge_flow = "target_to_source"
 
-    // Cluster patterns (seed 001, [patterns]): actor columns holding ability scores
+    // Cluster patterns (Lin, Chen & Chen 2018; [patterns]): actor columns holding ability scores
     // (management, product design, marketing, brand, IT) and trigger scores (leadership,
     // members' needs, knowledge sharing), named by the user.
     std::vector<std::string> ability_columns, trigger_columns;

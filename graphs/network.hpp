@@ -1,6 +1,6 @@
 // The Network model: actors and ties of a cluster innovation network over an igraph_t.
 //
-// Conventions (domain.md §3, §5):
+// Conventions (README "Input" and "Measures"):
 // - Actors carry id, label, part (core | assisting | external), type, focal, locality
 //   (local | global; derived from part unless given), stage, group, and further attributes.
 // - Ties carry source, target, weight (> 0), relation and further attributes. One Network is

@@ -13,7 +13,7 @@
 
 namespace clusterlens::render {
 
-/// Every text of a figure (fonts-liberation2, pinned: toolchain.md).
+/// Every text of a figure (fonts-liberation2, installed by .ci/deps.sh).
 inline constexpr const char* kFont = "Liberation Sans";
 
 /// The formats a figure is written in: svg, png, pdf, dot; UsageError otherwise.

@@ -1,10 +1,10 @@
-// Annotated cluster diagrams (issue 4): a scored Network drawn with Graphviz so that the figure
+// Annotated cluster diagrams: a scored Network drawn with Graphviz so that the figure
 // shows, without a caption, who is core, assisting and external (shape, ring, outline), who is
 // central or brokers (size), each actor's learning capacity (fill), how strong ties are
 // (width, fading) and which ties are local buzz or global pipelines (solid / dashed), with a
 // legend and a title block inside the figure.
 //
-// render/ reads scores as attributes by name (style.md): `size_by`, `color_by` and `shape_by`
+// render/ reads scores as attributes by name: `size_by`, `color_by` and `shape_by`
 // name actor attributes or model fields (part, type, locality, group, stage); tie styles use
 // the `linkage` and `learning_dimension` tie attributes that `clusterlens score` writes, and
 // fall back to the actors' localities.
@@ -54,8 +54,8 @@ Diagram render_network(const Network& net, const Headline& headline, const Rende
                        const std::string& format);
 
 /// A labelled scatter with two threshold lines and a name in each quadrant (e.g. the cluster
-/// patterns of seed 001: ability x trigger). Values are plotted from 0 (or the smallest value,
-/// if negative) to the largest value or twice the threshold.
+/// patterns of Lin, Chen & Chen 2018: ability x trigger). Values are plotted from 0 (or the
+/// smallest value, if negative) to the largest value or twice the threshold.
 struct QuadrantChart {
     std::string title, x_name, y_name;
     double x_threshold = 0, y_threshold = 0;

@@ -1,4 +1,4 @@
-// The printed page of a figure (issue 9): sizes with units, numbers written for people, axis
+// The printed page of a figure: sizes with units, numbers written for people, axis
 // ticks, label placement, and the fixes that make Graphviz's bytes exactly the page asked for.
 //
 // A figure is composed in page space, in points at the printed size: the network (or chart)

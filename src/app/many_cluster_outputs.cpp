@@ -47,12 +47,12 @@ render::QuadrantChart linkage_chart(const scoring::ManyClusters& many) {
     return q;
 }
 
-/// The cluster patterns (seed 001): mean ability x mean trigger, lines at the thresholds.
+/// The cluster patterns (Lin, Chen & Chen 2018): mean ability x mean trigger, lines at the thresholds.
 render::QuadrantChart patterns_chart(const scoring::ManyClusters& many,
                                      const std::vector<std::string>& ability_columns,
                                      const std::vector<std::string>& trigger_columns) {
     render::QuadrantChart q;
-    q.title = "Cluster patterns: ability x trigger (seed 001)";
+    q.title = "Cluster patterns: ability x trigger (Lin, Chen & Chen 2018)";
     q.x_name = "ability (mean of " + fmt::format("{}", fmt::join(ability_columns, ", ")) + ")";
     q.y_name = "trigger (mean of " + fmt::format("{}", fmt::join(trigger_columns, ", ")) + ")";
     q.x_threshold = many.ability_threshold;
@@ -144,7 +144,7 @@ std::vector<std::string> write_many_clusters(const scoring::ManyClusters& many,
             {"thresholds",
              many.thresholds_are_means ? "mean over the compared clusters (default)" : "given"},
             {"source",
-             "seed 001: I high/high, II high ability, III low/low, IV "
+             "Lin, Chen & Chen (2018): I high/high, II high ability, III low/low, IV "
              "high trigger"}};
     else
         j["patterns"] = "not classified: no [patterns] ability/trigger columns in the mapping";

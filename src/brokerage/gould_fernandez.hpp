@@ -1,4 +1,4 @@
-// Gould & Fernandez (1989) brokerage roles (domain.md §4 "Brokerage"): who carries knowledge
+// Gould & Fernandez (1989) brokerage roles (README, "Measures"): who carries knowledge
 // between which groups of the cluster. With groups {local, global} a local firm that takes
 // knowledge from outside and passes it to a local actor is a gatekeeper.
 //

@@ -41,7 +41,7 @@ const igraph_vector_t* weight_view(const Network& net, igraph_vector_t& view) {
 }
 
 /// Runs the OpenMP regions started by the calling thread on one thread while alive (igraph's
-/// PRPACK PageRank uses OpenMP; research/toolchain.md measured it 5–45× slower on 2 threads
+/// PRPACK PageRank uses OpenMP; measured 5–45× slower on the 2-core machine, 2 threads
 /// with the other core busy). libgomp is looked up at run time, where igraph loaded it, so
 /// clusterlens needs no OpenMP headers; without it this does nothing.
 class SingleOmpThread {

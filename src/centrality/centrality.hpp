@@ -1,5 +1,5 @@
-// Centrality (domain.md §4 "Centrality"): how central each actor is in the knowledge network,
-// one of seed 004's structural dimensions of learning capacity, plus Freeman centralization and
+// Centrality (README, "Measures"): how central each actor is in the knowledge network, one of
+// the structural dimensions of learning capacity (Wang 2013), plus Freeman centralization and
 // the global clustering coefficient of the whole network.
 //
 // Input contract (the caller splits relations with Network::select_relation): the network holds
@@ -99,7 +99,7 @@ struct CentralityScores {
 /// - pagerank_i: igraph_pagerank, PRPACK, damping 0.85, weights as transition strength,
 ///   arcs followed in their direction; isolates and sinks jump uniformly (Brin & Page 1998).
 ///   igraph runs PRPACK with OpenMP; on this 2-core machine a busy second core made it 5–45×
-///   slower (research/toolchain.md), so the call is made with one OpenMP thread (set for the
+///   slower, so the call is made with one OpenMP thread (set for the
 ///   calling thread only and restored afterwards, through libgomp if igraph loaded it).
 /// - coreness_i: largest k such that i is in the k-core (igraph_coreness, mode ALL;
 ///   Seidman 1983). Digraphs: k counts in + out arcs, so a mutual dyad counts 2 (igraph and

@@ -46,7 +46,7 @@ With three or more networks (many clusters), one row per cluster, ready for a pa
   OUTDIR/linkage.svg   each cluster by pipelines per local actor (global linkage) and
                        density among local actors (buzz), lines at the clusters' means
 When the mapping names ability and trigger columns ([patterns] ability = [...], trigger =
-[...]; seed 001), each cluster's mean ability and trigger and its pattern (I sustainable
+[...]; Lin, Chen & Chen 2018), each cluster's mean ability and trigger and its pattern (I sustainable
 development, II ability-oriented, III newborn, IV leader-oriented) are added, with the
 thresholds used, and OUTDIR/patterns.svg draws the quadrant chart.
 

@@ -1,5 +1,5 @@
-// Local versus global linkage structure within one cluster (issue 5; domain.md §1–2; Bathelt,
-// Malmberg & Maskell 2004; Boschma & ter Wal 2007): the network split into
+// Local versus global linkage structure within one cluster (README, "Local versus global";
+// Bathelt, Malmberg & Maskell 2004; Boschma & ter Wal 2007): the network split into
 //   buzz      the local sub-network: every local actor (L, n_L of them) and the ties among them;
 //   pipelines the ties between a local and a global actor (G: the n_G global actors);
 // reported side by side, with who holds the pipelines and how much the cluster depends on its

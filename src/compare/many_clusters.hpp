@@ -1,6 +1,6 @@
-// Many clusters compared (issue 5): one row per cluster with its headline measures (the
+// Many clusters compared: one row per cluster with its headline measures (the
 // metrics of compared_metrics(), from each cluster's score summary), ready for a paper's table;
-// and, where the actors carry ability and trigger scores (seed 001; columns named in the
+// and, where the actors carry ability and trigger scores (Lin, Chen & Chen 2018; columns in the
 // mapping's [patterns]), each cluster's pattern:
 //   ability_c = mean over the cluster's scored actors of each actor's mean ability score
 //               (the local actors; all actors when none is local; actors without a value are
@@ -8,8 +8,9 @@
 //   I sustainable development: ability >= t_a and trigger >= t_t; II ability-oriented:
 //   ability >= t_a, trigger < t_t; III newborn: both below; IV leader-oriented: ability < t_a,
 //   trigger >= t_t.
-// Seed 001 places clusters in the quadrants by expert judgement and gives no numeric cut, so
-// the thresholds are options; by default each is the mean over the compared clusters (printed).
+// Lin, Chen & Chen (2018) place clusters in the quadrants by expert judgement and give no numeric
+// cut, so the thresholds are options; by default each is the mean over the compared clusters
+// (printed).
 #pragma once
 
 #include <cstddef>

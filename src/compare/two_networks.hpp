@@ -1,11 +1,11 @@
-// Two networks compared (issue 5): two clusters, or two waves of one cluster, with actors
+// Two networks compared: two clusters, or two waves of one cluster, with actors
 // matched by id or by label (below) and ties by their ends' matching keys (unordered pairs when
 // undirected). From the two score runs: every headline measure of summary.json with both values
 // and the change (B − A); actors and ties gained, lost and kept; per kept actor the change in
 // openness (ext_share), typology and brokerage (total and gatekeeper roles); and a union network
 // whose actors and ties carry `change` = gained | lost | kept for the figure.
 //
-// Matching actors (issue 10). Some formats have ids that are positions, not identities, so the
+// Matching actors. Some formats have ids that are positions, not identities, so the
 // same network listed in another order would look entirely changed if matched by id:
 // - a Pajek file (vertex numbers 1..n);
 // - ids exactly n0, n1, ..., n(k-1) for actors 0..k-1 in order (GraphML written by igraph or

@@ -1,4 +1,5 @@
-// Burt's structural holes (domain.md §4 "Structural holes"; anchors-science.md §1.2, §2.7, §2.8).
+// Burt's structural holes (Burt 1992; README, "Measures" and "Where clusterlens differs from its
+// peers on purpose").
 //
 // What it means for a cluster: an actor whose contacts are not tied to one another spans
 // structural holes — it hears non-redundant things (high effective size and efficiency, low
@@ -57,7 +58,7 @@
 //   isolate (N = 0): constraint, effective_size, efficiency, hierarchy, ego_density NaN;
 //                    ego_size 0. igraph_constraint and networkx.constraint / effective_size
 //                    also give NaN for isolates (NetworkX 2.8 per node; newer NetworkX with an
-//                    old SciPy turns the whole constraint vector NaN, anchors-science §2.5).
+//                    old SciPy turns the whole constraint vector NaN).
 //   pendant (N = 1): constraint 1, effective size 1, efficiency 1; hierarchy NaN (N·ln N = 0);
 //                    ego_density NaN (no pair of contacts).
 // Where peers differ (pinned in tests/src/burt_test.cpp):

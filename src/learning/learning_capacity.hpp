@@ -1,6 +1,6 @@
-// Learning capacity (seed 004's claim, seed 002's linear form): an actor's capacity to learn from
-// its network is taken as a weighted sum of normalised indicators of the four dimensions seed 004
-// relates positively to learning capacity:
+// Learning capacity (Wang 2013's claim, Chen & Shi's linear form): an actor's capacity to learn
+// from its network is taken as a weighted sum of normalised indicators of the four dimensions
+// that Wang (2013) relates positively to learning capacity:
 //
 //   C_i = a_c·x_c(i) + a_s·x_s(i) + a_o·x_o(i) + a_t·x_t(i)
 //
@@ -11,7 +11,7 @@
 //
 // Each x is in [0,1]; a missing value (an isolate's openness or tie strength, a max of 0) counts
 // as 0: an actor without ties learns nothing from the network. The weights a are options; the
-// default is equal weights 0.25 because seed 004 states only the direction of each effect, not
+// default is equal weights 0.25 because Wang (2013) states only the direction of each effect, not
 // its size (printed in every report). With weights summing to 1, C is in [0,1].
 #pragma once
 

@@ -1,4 +1,4 @@
-// Lock-in diagnosis (domain.md §4; Boschma 2005; Bathelt et al. 2004): a cluster whose learning
+// Lock-in diagnosis (Boschma 2005; Bathelt et al. 2004): a cluster whose learning
 // is inward-looking, with few or concentrated pipelines to outside knowledge and dense local
 // closure, risks lock-in. This is a diagnosis, not a fact: every indicator is reported with its
 // value and threshold, and the flag says how many fired.

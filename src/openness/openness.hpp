@@ -1,4 +1,4 @@
-// Network openness (domain.md §4 "Openness"): how far a cluster and each of its actors reach
+// Network openness (README, "Measures"): how far a cluster and each of its actors reach
 // outside the region ("pipelines") rather than inside it ("buzz").
 //
 // The network holds one relation (the caller splits per relation), no self-loops, no parallel
@@ -89,7 +89,7 @@ struct EiResult {
 ///   counts twice; in undirected networks each edge counts once (UCINET's symmetric matrix
 ///   counts both cells, which gives the same ratio).
 /// - Group E-I counts each tie once (internal ties are not counted from both ends; tools
-///   differ here, research/anchors-science.md §5, so this is stated, not inherited).
+///   differ here and UCINET's help pages hs4360 and hs4375 do not say, so this is stated).
 /// - NaN: whole or group E-I when E + I = 0 (no classifiable ties, empty network).
 /// - Permutation test: the known labels are shuffled among the actors that carry them (group
 ///   sizes kept), `permutations` times, with a Fisher-Yates shuffle driven by std::mt19937_64

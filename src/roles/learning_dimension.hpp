@@ -1,5 +1,5 @@
-// Learning dimensions and linkage of ties (domain.md §1; seed 004; Bathelt, Malmberg & Maskell
-// 2004): which kind of learning a tie carries and whether it is local buzz or a global pipeline.
+// Learning dimensions and linkage of ties (Wang 2013, Fig. 1; Bathelt, Malmberg & Maskell 2004):
+// which kind of learning a tie carries and whether it is local buzz or a global pipeline.
 #pragma once
 
 #include <map>

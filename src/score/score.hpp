@@ -1,7 +1,7 @@
 // Scoring one relation of a cluster network with every measure (issue 3): the driver behind
 // `clusterlens score`. It runs the measure functions (one file pair per measure under src/),
 // stores every per-actor and per-tie score as a named attribute on a copy of the network
-// (style.md: scores flow as data, so render and users refer to them by name), and collects the
+// (scores flow as data, so render and users refer to them by name), and collects the
 // network-level results, the options and the defaults used into a typed ClusterSummary
 // (summary.hpp), which summary_json.hpp writes as summary.json.
 #pragma once

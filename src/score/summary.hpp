@@ -1,4 +1,4 @@
-// The network-level results of scoring one relation, typed (issue 11): what summary.json holds,
+// The network-level results of scoring one relation, typed: what summary.json holds,
 // built by score_relation from the result structs of the measures, read by field everywhere
 // (the command line's report, the figure's title block, compare's tables). JSON exists only at
 // the edge: summary_json() writes this struct as summary.json, in one place.

@@ -68,7 +68,7 @@ Json learning_capacity_json(const LearningCapacitySummary& lc) {
               {"openness", "ext_share"},
               {"tie_strength", "mean tie weight / max"}}},
             {"rationale",
-             "seed 004 states that centrality, size, openness and tie strength raise learning "
+             "Wang (2013) states that centrality, size, openness and tie strength raise learning "
              "capacity but not by how much: equal weights by default"}};
 }
 

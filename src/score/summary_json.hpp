@@ -1,4 +1,4 @@
-// summary.json: the one writer of a ClusterSummary as JSON (issue 11: JSON only at the edge).
+// summary.json: the one writer of a ClusterSummary as JSON (JSON only at the edge).
 // NaN is written as null; keys and their order are the documented file format (README
 // "Output"), pinned byte for byte by tests/golden.
 #pragma once

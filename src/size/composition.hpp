@@ -1,4 +1,4 @@
-// Network composition and size (domain.md §4 "Size"): who is in the network and how it hangs
+// Network composition and size (README, "Measures"): who is in the network and how it hangs
 // together. Used by `clusterlens validate` and later by the score summary.
 //
 // - actors by part, type and locality ("" = unspecified), ties by relation;

@@ -1,4 +1,4 @@
-// Tie strength (domain.md §4, the relational dimension of seed 004): how strong each tie is, how
+// Tie strength (the relational dimension of Wang 2013): how strong each tie is, how
 // embedded it is in shared contacts, and whether it is a bridge between otherwise unconnected
 // parts of the cluster (Granovetter 1973: weak ties bridge; strong ties are embedded).
 #pragma once

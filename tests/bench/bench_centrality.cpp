@@ -1,6 +1,6 @@
 // Benchmark (reports, never asserts): each centrality measure on a network, by default the whole
 // CORDIS H2020 network (35,871 organisations, 796,670 ties) with the CORDIS example mapping.
-// Issue 3 target: every measure, exact betweenness included, in <= 120 s on the 2-core machine.
+// Target: every measure, exact betweenness included, in <= 120 s on the 2-core machine.
 //
 // Usage: bench_centrality [--runs N] [--weighted] [--dump FILE] [NETWORK [MAPPING]]
 //   --runs N     repetitions; medians are printed (default 3)

@@ -3,7 +3,7 @@
 # co-participation network (35,871 organisations, 796,670 ties) with bench_centrality, then
 # python-igraph's exact betweenness on the same graph (same gzipped CSV files, parallel rows
 # summed, self-loops dropped, as clusterlens' loader does), timed once, and the largest
-# relative difference between the two betweenness vectors. Target (issue 3): all measures,
+# relative difference between the two betweenness vectors. Target: all measures,
 # exact betweenness included, <= 120 s on the 2-core machine.
 # Usage: tests/bench/centrality_cordis.sh [BUILD_DIR] [RUNS] [PEER_TIMEOUT_S]
 #   (defaults build-centrality, 3 runs, 1800 s; configures BUILD_DIR with

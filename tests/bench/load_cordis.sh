@@ -2,7 +2,7 @@
 # Benchmark (reports, never asserts): load time and peak memory of `clusterlens validate` on the
 # whole CORDIS H2020 co-participation network (35,871 organisations, 796,670 ties), against a peer
 # measured in the same run: python3 + NetworkX building the same weighted graph from the same
-# gzipped CSV. Targets (issue 2): <= 3 s and <= 1 GB on the 2-core machine.
+# gzipped CSV. Targets: <= 3 s and <= 1 GB on the 2-core machine.
 # Usage: tests/bench/load_cordis.sh [BUILD_DIR] [RUNS]   (default build-release, 5 runs; needs /usr/bin/time: apt-get install time)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

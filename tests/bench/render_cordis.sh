@@ -7,7 +7,7 @@
 #   full   the whole network (35,871 actors, 796,670 ties): the overview (top 1,500 by size)
 # Each network is scored once first (not timed; the whole network with --betweenness-samples 500
 # to keep this benchmark short); then render's default (concentric) and --layout sfdp are timed.
-# Target (issue 4): a 1,000-actor cluster renders legibly in <= 5 s. Medians of RUNS runs,
+# Target: a 1,000-actor cluster renders legibly in <= 5 s. Medians of RUNS runs,
 # wall time and peak memory from /usr/bin/time.
 # Usage: tests/bench/render_cordis.sh [BUILD_DIR] [RUNS] [GRAPHS]   (defaults build-release, 5,
 #   "ee top20 full")

@@ -14,7 +14,7 @@
 # run to the end) and the peer's time is then a lower bound
 # (NetworkX's constraint and effective size take a minute each on the 400-actor example);
 # NetworkX is not run on the whole network at all.
-# Target (issue 3): the whole network scored in <= 120 s and <= 2 GB on the 2-core machine.
+# Target: the whole network scored in <= 120 s and <= 2 GB on the 2-core machine.
 # Usage: tests/bench/score_cordis.sh [BUILD_DIR] [RUNS] [PEER_TIMEOUT_S] [GRAPHS]
 #   (defaults build-release, 3, 1800, "ee top30 top10 full")
 set -euo pipefail

@@ -1,6 +1,6 @@
 // Many clusters compared: the rows equal each cluster's own score summary (the Baltic SC5
-// example), and the seed-001 patterns on clusters whose ability and trigger means are
-// computed by hand.
+// example), and the Lin, Chen & Chen (2018) patterns on clusters whose ability and trigger means
+// are computed by hand.
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 

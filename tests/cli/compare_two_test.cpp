@@ -104,7 +104,7 @@ TEST(CompareTwo, MixedDirectionIsAUsageError) {
     EXPECT_NE(said.find("one network is directed and the other is not"), std::string::npos) << said;
 }
 
-// ---- matching actors (issue 10) ------------------------------------------------------------
+// ---- matching actors ---------------------------------------------------------------------
 
 #define SKIP_WITHOUT_CORPUS(path) \
     if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus file missing: " << path

@@ -35,7 +35,7 @@ TEST(Score, CordisExampleWritesFourOutputsWithTheDocumentedColumns) {
                         testing::example("cordis_ee_climate/cordis.toml"), "-o", dir.path("ee"),
                         "--permutations", "200"});
     ASSERT_EQ(r.code, 0) << r.err;
-    // Exact names from issue 3.
+    // Exact names, as documented in the README's "Measures".
     EXPECT_EQ(header_of(scoring::actor_columns()),
               "id,label,part,type,locality,degree,in_degree,out_degree,strength,betweenness,"
               "closeness,eigenvector,pagerank,coreness,constraint,effective_size,efficiency,"

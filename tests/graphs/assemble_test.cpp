@@ -1,5 +1,5 @@
-// Assembly policies (domain.md §5), one format-independent place: every expected value here is
-// worked out by hand from the tiny inputs in the test.
+// Assembly policies (README, "Input policies"), one format-independent place: every expected value
+// here is worked out by hand from the tiny inputs in the test.
 #include "graphs/assemble.hpp"
 
 #include <gtest/gtest.h>

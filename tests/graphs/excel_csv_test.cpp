@@ -1,4 +1,4 @@
-// CSV files as European Excel writes them (issue 10): decimal commas in ';'-separated files,
+// CSV files as European Excel writes them: decimal commas in ';'-separated files,
 // Windows-1252 text, empty trailing columns and rows, cells of spaces, focal words in other
 // languages. Expected values are read off the small files written in each test (counted by
 // hand) or, for the shared corpus, counted independently with Python's csv module (see

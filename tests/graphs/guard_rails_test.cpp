@@ -1,4 +1,4 @@
-// Guard rails of issue 10: a wrong id column said as such, the --negative policy for signed
+// Guard rails: a wrong id column said as such, the --negative policy for signed
 // networks, locality values that match no actor, and unknown file extensions. Every expected
 // message and count is worked out by hand from the tiny inputs here, or (corpus files) counted
 // outside clusterlens as noted at the test.

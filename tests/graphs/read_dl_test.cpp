@@ -218,7 +218,7 @@ TEST(ReadDl, ActorNumberOutOfRangeIsAnError) {
                   "data rows and columns name the same actors");
 }
 
-// ---- files as UCINET writes them (issue 10) ------------------------------------------------
+// ---- files as UCINET writes them ----------------------------------------------------------
 
 /// Ties per relation, in the order the relations first appear.
 std::map<std::string, std::size_t> per_relation(const RawTable& ties) {

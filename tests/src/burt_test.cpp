@@ -1,5 +1,5 @@
 // Burt's structural holes (src/holes/burt.hpp): tiny graphs computed by hand (arithmetic in the
-// comments), the verified values of anchors-science.md §4.1–4.2, igraph_constraint itself, and
+// comments), values on which igraph 0.10.2 and NetworkX agree, igraph_constraint itself, and
 // per-actor values from NetworkX 2.8.8 and python-igraph on three real networks
 // (tests/data/oracle/burt_oracle.json, made by burt_oracle.py).
 #include "src/holes/burt.hpp"
@@ -149,7 +149,7 @@ TEST(BurtHand, EgoModelWeightedEffectiveSize) {
 // ---- directed ------------------------------------------------------------------------------
 
 TEST(BurtDirected, SmallCase) {
-    // Arcs 0→1, 0→2, 1→0, 2→1 (anchors-science §4.2: igraph and NetworkX 1.0031/1.0031/1.3889).
+    // Arcs 0→1, 0→2, 1→0, 2→1 (igraph 0.10.2 and NetworkX constraint: 1.0031/1.0031/1.3889).
     // a_01 = 2 (both directions), a_02 = 1, a_12 = 1.
     // p_01 = 2/3, p_02 = 1/3; p_10 = 2/3, p_12 = 1/3; p_20 = p_21 = 1/2.
     // C_0 = (2/3 + 1/3·1/2)² + (1/3 + 2/3·1/3)² = 25/36 + 25/81 = 325/324;
@@ -162,7 +162,7 @@ TEST(BurtDirected, SmallCase) {
     EXPECT_DOUBLE_EQ(s.constraint[0], 325.0 / 324.0);
     EXPECT_DOUBLE_EQ(s.constraint[1], 325.0 / 324.0);
     EXPECT_DOUBLE_EQ(s.constraint[2], 50.0 / 36.0);
-    EXPECT_NEAR(s.constraint[0], 1.0031, 5e-5);  // §4.2, 4 decimals
+    EXPECT_NEAR(s.constraint[0], 1.0031, 5e-5);  // igraph = NetworkX, 4 decimals
     EXPECT_NEAR(s.constraint[2], 1.3889, 5e-5);
     EXPECT_DOUBLE_EQ(s.effective_size[0], 7.0 / 6.0);
     EXPECT_EQ(s.ego_size[0], 2.0);
@@ -171,7 +171,7 @@ TEST(BurtDirected, SmallCase) {
 }
 
 TEST(BurtDirected, WeightedSmallCase) {
-    // Same arcs with weights 2, 2, 1, 1 (§4.2: 0.8403 / 1.1428 / 1.3781, igraph and NetworkX).
+    // Same arcs with weights 2, 2, 1, 1 (0.8403 / 1.1428 / 1.3781, igraph 0.10.2 and NetworkX).
     // a_01 = 3, a_02 = 2, a_12 = 1: p_01 = 3/5, p_02 = 2/5, p_12 = 1/4, p_21 = 1/3:
     // C_0 = (3/5 + 2/5·1/3)² + (2/5 + 3/5·1/4)² = (11/15)² + (11/20)² = 0.840277...
     const auto s = whole(make(3, true, {0, 1, 0, 2, 1, 0, 2, 1}, {2, 2, 1, 1}));
@@ -183,9 +183,9 @@ TEST(BurtDirected, WeightedSmallCase) {
 
 TEST(BurtDirected, SinkIsDefinedUnlikeNetworkX) {
     // Arcs 0→1, 0→2, 0→3, 1→2. Actors 2 and 3 only receive ties. igraph gives 1.006944 and 1;
-    // networkx.constraint 2.8 gives NaN for both (it tests successors only; anchors-science
-    // §2.5 pitfall 1). We follow igraph and Burt: contacts are in- or out-neighbours.
-    // C_2: p_20 = p_21 = 1/2, p_10 = 1/2, p_01 = 1/3:
+    // networkx.constraint 2.8 gives NaN for both (its per-node path tests successors only,
+    // networkx/algorithms/structuralholes.py). We follow igraph and Burt: contacts are in- or
+    // out-neighbours. C_2: p_20 = p_21 = 1/2, p_10 = 1/2, p_01 = 1/3:
     //   (1/2 + 1/2·1/2)² + (1/2 + 1/2·1/3)² = 9/16 + 4/9 = 1.006944...
     const auto s = whole(make(4, true, {0, 1, 0, 2, 0, 3, 1, 2}));
     EXPECT_DOUBLE_EQ(s.constraint[2], 9.0 / 16.0 + 4.0 / 9.0);
@@ -194,10 +194,11 @@ TEST(BurtDirected, SinkIsDefinedUnlikeNetworkX) {
     EXPECT_EQ(s.ego_size[2], 2.0);
 }
 
-// ---- anchors-science.md §4 -----------------------------------------------------------------
+// ---- published and cross-tool values --------------------------------------------------------
 
-// Borgatti (1997) example, A..G = 0..6 (anchors-science §4.1; also NetworkX's
-// test_structuralholes.py). Edges A–B, A–F, A–G, A–E, E–G, F–G, B–G, B–D, D–G, G–C.
+// Borgatti (1997) example, A..G = 0..6 (as in NetworkX's test_structuralholes.py, whose values
+// were computed with UCINET and igraph, then by hand). Edges A–B, A–F, A–G, A–E, E–G, F–G, B–G,
+// B–D, D–G, G–C.
 const std::vector<std::int64_t> kBorgatti = {0, 1, 0, 5, 0, 6, 0, 4, 4, 6,
                                              5, 6, 1, 6, 1, 3, 3, 6, 6, 2};
 // Weights A–B 2, A–F 3, A–G 5, A–E 2, E–G 8, F–G 3, B–G 4, B–D 1, D–G 3, G–C 10.
@@ -205,7 +206,7 @@ const std::vector<double> kBorgattiWeights = {2, 3, 5, 2, 8, 3, 4, 1, 3, 10};
 
 TEST(BurtAnchors, BorgattiBinary) {
     // Constraint: igraph 0.10.2 = NetworkX (4 decimals); effective size, efficiency: Borgatti
-    // 1997 / NetworkX; hierarchy: NetworkX local_constraint + Coleman–Theil (§4.1).
+    // 1997 / NetworkX; hierarchy: NetworkX local_constraint + Coleman–Theil.
     const auto s = whole(make(7, false, kBorgatti));
     const double constraint[] = {0.5955, 0.6427, 1.0, 0.7847, 0.7309, 0.7309, 0.4003};
     const double effective[] = {2.5, 1.6667, 1.0, 1.0, 1.0, 1.0, 4.6667};
@@ -228,7 +229,7 @@ TEST(BurtAnchors, BorgattiBinary) {
 }
 
 TEST(BurtAnchors, BorgattiWeighted) {
-    // Weighted constraint: igraph 0.10.2 = NetworkX (§4.1, 4 decimals). Weighted effective size
+    // Weighted constraint: igraph 0.10.2 = NetworkX (4 decimals). Weighted effective size
     // G 5.47, A 2.47: NetworkX test_structuralholes.py (2 decimals).
     const auto s = whole(make(7, false, kBorgatti, kBorgattiWeights));
     const double constraint[] = {0.7950, 0.8127, 1.0, 0.9134, 0.8835, 0.8332, 0.2989};
@@ -306,7 +307,7 @@ TEST(BurtEdge, EmptyNetwork) {
 
 TEST(BurtEdge, IsolateIsNaNWithEgoSizeZero) {
     // Actor 2 has no tie. igraph_constraint and networkx.constraint / effective_size give NaN
-    // too (anchors-science §2.8); ego size is 0.
+    // too; ego size is 0.
     for (const bool ego_model : {false, true}) {
         const auto s = burt_structural_holes(make(3, false, {0, 1}), BurtOptions{ego_model});
         EXPECT_TRUE(std::isnan(s.constraint[2]));

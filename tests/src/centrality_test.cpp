@@ -553,7 +553,7 @@ TEST(Centrality, MatchesNetworkXAndIgraphOracle) {
 }
 
 TEST(Centrality, BorgattiDegreeCentralizationAsPublished) {
-    // research/anchors-science.md §4.1: degree centralization of Borgatti's 1997 example 0.7333.
+    // Freeman (1979) degree centralization of Borgatti's 1997 example: 0.7333, worked out here.
     // Degrees A 4, B 3, C 1, D 2, E 2, F 2, G 6: Σ(6 - d) = 2+3+5+4+4+4 = 22; C* = 6 · 5 = 30.
     const auto net = make(
         7, false, {{0, 1}, {0, 5}, {0, 6}, {0, 4}, {4, 6}, {5, 6}, {1, 6}, {1, 3}, {3, 6}, {6, 2}});

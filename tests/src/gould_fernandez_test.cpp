@@ -1,5 +1,5 @@
 // Gould-Fernandez brokerage: hand-computed small networks (arithmetic in comments), the toy
-// cluster values of anchors-science.md §4.3 (sna 2.7-1, typed by hand), and R sna 2.7-1
+// cluster's values from R sna 2.7-1 brokerage() (typed by hand), and R sna 2.7-1
 // brokerage() on the toy cluster, Krackhardt's advice network and the CORDIS example
 // (tests/data/oracle/brokerage_oracle.json, made by brokerage_oracle.R); edge cases, errors.
 #include "src/brokerage/gould_fernandez.hpp"
@@ -37,7 +37,8 @@ Network build(const std::vector<std::string>& ids, bool directed,
                           std::vector<std::uint32_t>(ties.size(), 0));
 }
 
-// anchors-science.md §4.3.
+// The toy cluster: F1..F4 local firms (L), UNI and GOV local institutes (I), EXT1, EXT2 external
+// (X); the same network as toy_undirected in brokerage_oracle.R.
 const std::vector<std::string> toy_ids{"F1", "F2", "F3", "F4", "UNI", "GOV", "EXT1", "EXT2"};
 const std::vector<std::string> toy_groups{"L", "L", "L", "L", "I", "I", "X", "X"};
 Network toy(bool directed) {
@@ -178,7 +179,7 @@ TEST(GouldFernandez, DirectionDecidesGatekeeperOrRepresentative) {
 }
 
 TEST(GouldFernandez, ToyClusterHandTyped) {
-    // anchors-science.md §4.3, sna 2.7-1 brokerage() typed by hand. Undirected, sna counts
+    // R sna 2.7-1 brokerage() on the toy cluster, typed by hand. Undirected, sna counts
     // ordered pairs: F1 b_IO 2, b_OI 2, b_O 2; F2 w_I 6; F3, UNI, GOV, F4 b_IO 1, b_OI 1;
     // EXT1 w_O 2, b_IO 2, b_OI 2. clusterlens counts unordered pairs: half of each.
     const auto u = gould_fernandez_brokerage(toy(false), toy_groups, BrokerageOptions{});

@@ -1,5 +1,5 @@
 // Openness and the E-I index: hand-computed small networks (arithmetic in comments), the toy
-// cluster of anchors-science.md §4.3 and the CORDIS example against an independent Python
+// cluster (as in gould_fernandez_test.cpp) and the CORDIS example against an independent Python
 // implementation (tests/data/oracle/ei_oracle.json, made by ei_oracle.py with NetworkX 2.8),
 // the permutation test's exact distribution on a 5-actor case, edge cases and errors.
 #include "src/openness/openness.hpp"
@@ -240,7 +240,7 @@ TEST(EiIndex, WrongNumberOfLabelsIsUsageError) {
 }
 
 TEST(EiIndex, ToyClusterHandTyped) {
-    // anchors-science.md §4.3: whole-network E-I on the groups L / I / X = (4 - 5)/9.
+    // By hand: whole-network E-I on the groups L / I / X = (4 - 5)/9 (4 external, 5 internal).
     std::vector<Actor> actors;
     for (const char* id : {"F1", "F2", "F3", "F4", "UNI", "GOV", "EXT1", "EXT2"})
         actors.push_back(make_actor(id, Locality::unspecified));

@@ -1,5 +1,5 @@
 // Tie strength, learning dimensions, firm typology, learning capacity and lock-in.
-// Expected values: arithmetic in the comments, anchors-science.md §4.1, and
+// Expected values: arithmetic in the comments, Borgatti's (1997) example, and
 // tests/data/oracle/ties_roles_oracle.json (NetworkX + a Python re-implementation written from
 // the header docs; script ties_roles_oracle.py).
 #include <gtest/gtest.h>
@@ -25,7 +25,7 @@ nlohmann::json oracle() {
 }
 
 Network borgatti() {
-    // anchors-science.md §4.1, weighted.
+    // Borgatti's (1997) example with the weights of burt_test.cpp.
     const char* names = "ABCDEFG";
     std::vector<Actor> actors(7);
     for (std::size_t i = 0; i < 7; ++i) actors[i].id = std::string(1, names[i]);
@@ -83,7 +83,7 @@ TEST(TieStrength, PendantPairHasUndefinedOverlap) {
 TEST(TieStrength, BorgattiMatchesOracle) {
     const auto net = borgatti();
     const auto s = tie_strength(net, {});
-    EXPECT_NEAR(s.overlap[2], 0.6, 1e-12);  // A-G, anchors-science.md §4.1
+    EXPECT_NEAR(s.overlap[2], 0.6, 1e-12);  // A-G: 3 common / (3 + 5 − 3)
     const auto j = oracle()["borgatti"];
     for (std::size_t e = 0; e < net.tie_count(); ++e) {
         const auto key = net.actor(net.source(e)).id + "|" + net.actor(net.target(e)).id;

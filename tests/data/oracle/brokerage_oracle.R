@@ -3,8 +3,8 @@
 # (Debian r-cran-sna), independent of clusterlens.
 #
 # Networks:
-#   toy_undirected, toy_directed  anchors-science.md §4.3: F1..F4 local firms (L), UNI, GOV
-#                                 institutes (I), EXT1, EXT2 external (X); ties as listed there
+#   toy_undirected, toy_directed  the toy cluster: F1..F4 local firms (L), UNI, GOV
+#                                 institutes (I), EXT1, EXT2 external (X); ties as listed below
 #                                 (directed: arcs in the listed order's direction).
 #   advice                        Krackhardt's high-tech managers, advice relation (directed,
 #                                 arcs as in tests/data/reference/networkdata_ht_advice.graphml);
@@ -69,7 +69,7 @@ run <- function(ids, from, to, groups, directed, note) {
        sd.gli = named(b$sd.gli), z.gli = named(b$z.gli))
 }
 
-# --- toy cluster (anchors-science.md §4.3) -------------------------------------------------
+# --- toy cluster ---------------------------------------------------------------------------
 toy_ids <- c("F1", "F2", "F3", "F4", "UNI", "GOV", "EXT1", "EXT2")
 toy_groups <- c("L", "L", "L", "L", "I", "I", "X", "X")
 toy_from <- c("F1", "F2", "F1", "UNI", "F3", "EXT1", "F2", "F1", "GOV")
@@ -98,9 +98,9 @@ out <- list(
                   packageDescription("sna")$Version,
                   " brokerage(); script tests/data/oracle/brokerage_oracle.R"),
   toy_undirected = run(toy_ids, toy_from, toy_to, toy_groups, FALSE,
-                       "anchors-science.md 4.3, undirected (sna counts ordered pairs)"),
+                       "toy cluster, undirected (sna counts ordered pairs)"),
   toy_directed = run(toy_ids, toy_from, toy_to, toy_groups, TRUE,
-                     "anchors-science.md 4.3, arcs as listed"),
+                     "toy cluster, arcs as listed"),
   advice = run(adv_ids, adv_from, adv_to, adv_dept, TRUE,
                "Krackhardt advice, directed, groups = dept"),
   cordis = run(nodes$pic, edges$source_pic, edges$target_pic, cordis_groups, FALSE,

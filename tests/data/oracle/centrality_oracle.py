@@ -23,8 +23,8 @@ brought to clusterlens' conventions, which are:
   centrality.hpp; transitivity: global, direction ignored (NaN -> null).
 
 Networks: Padgett's Florentine marriages and Krackhardt's advice network (GraphML in
-tests/data/reference), Borgatti's 1997 example (research/anchors-science.md §4.1, binary and
-weighted; its ties are written into the JSON) and the CORDIS example
+tests/data/reference), Borgatti's 1997 example (as in NetworkX's test_structuralholes.py,
+binary and weighted; its ties are written into the JSON) and the CORDIS example
 (examples/cordis_ee_climate/data, ids = pic, parallel rows summed as clusterlens' loader does).
 
 Run: /usr/bin/python3 tests/data/oracle/centrality_oracle.py > tests/data/oracle/centrality_oracle.json

@@ -8,7 +8,7 @@ transitivity and betweenness, and plain Python for the rest, written from the de
 the headers (src/centrality/centrality.hpp: Freeman centralization; src/openness/openness.hpp:
 E-I by locality; src/learning/lock_in.hpp; src/roles/typology.hpp; src/ties/tie_strength.hpp;
 src/brokerage/gould_fernandez.hpp: the null model's E[t] and Var[t], sna's formulas;
-src/compare/local_global.hpp; src/score/score.hpp: gatekeeper reach share) and domain.md, not
+src/compare/local_global.hpp; src/roles/typology.hpp: gatekeeper reach share) and the README's Measures, not
 from the C++ code. All three networks are undirected; every actor is local or global.
 
 Output:

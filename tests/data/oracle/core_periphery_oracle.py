@@ -5,7 +5,7 @@ Independent of clusterlens' coordinate descent: minimises R(c) = Σ_{i≠j} (a_i
 SciPy's L-BFGS-B (analytic gradient) from a random start, then computes the fit as the Pearson
 correlation between a_ij and c_i c_j over all pairs i < j with NumPy on the explicit n×n
 matrices, and the concentration Σ (c_i/Σc)². Coreness is scaled to max 1. Networks: Borgatti's
-1997 example (anchors-science.md §4.1, binary), Padgett's Florentine marriages
+1997 example (as in NetworkX's test_structuralholes.py, binary), Padgett's Florentine marriages
 (tests/data/reference), and the CORDIS example. Debian python3-numpy 1.24 / python3-scipy 1.10 /
 python3-networkx 2.8. Run: /usr/bin/python3 core_periphery_oracle.py > core_periphery_oracle.json
 """

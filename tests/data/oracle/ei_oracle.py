@@ -18,9 +18,9 @@ Definitions (Krackhardt & Stern 1988; the choices documented in src/openness/ope
   the test compares within sampling error, not digit for digit.
 
 Networks:
-- toy: anchors-science.md 4.3 (F1..F4 local firms, UNI, GOV local institutes, EXT1, EXT2
-  global), with weights added here for the valued variant; partitions "three" (L / I / X, as
-  in 4.3: whole EI = (4 - 5)/9) and "locality" (local / global).
+- toy: the toy cluster of tests/src/gould_fernandez_test.cpp (F1..F4 local firms, UNI, GOV
+  local institutes, EXT1, EXT2 global), with weights added here for the valued variant;
+  partitions "three" (L / I / X: whole EI = (4 - 5)/9 by hand) and "locality" (local / global).
 - cordis: examples/cordis_ee_climate/data, undirected, parallel rows summed; locality = local
   when country == "EE" else global.
 

@@ -4,9 +4,9 @@
 Independent of clusterlens: NetworkX 2.8.8 (Debian python3-networkx) for neighbourhoods and
 local bridges (networkx.local_bridges), and a from-the-definition Python re-implementation of
 the typology and lock-in rules documented in src/roles/typology.hpp and src/learning/lock_in.hpp
-(written from the docs, not from the C++ code). Networks: Borgatti's 1997 example
-(research/anchors-science.md §4.1) and the CORDIS example (examples/cordis_ee_climate, mapping
-as in cordis.toml). Run: /usr/bin/python3 ties_roles_oracle.py > ties_roles_oracle.json
+(written from the docs, not from the C++ code). Networks: Borgatti's 1997 example (as in
+NetworkX's test_structuralholes.py) and the CORDIS example (examples/cordis_ee_climate,
+mapping as in cordis.toml). Run: /usr/bin/python3 ties_roles_oracle.py > ties_roles_oracle.json
 """
 import csv
 import json
@@ -45,7 +45,7 @@ def tie_part(g, edges):
     }
 
 
-# Borgatti 1997, weighted (anchors-science.md §4.1)
+# Borgatti 1997, weighted (the weights of tests/src/burt_test.cpp)
 borgatti = [("A", "B", 2), ("A", "F", 3), ("A", "G", 5), ("A", "E", 2), ("E", "G", 8),
             ("F", "G", 3), ("B", "G", 4), ("B", "D", 1), ("D", "G", 3), ("G", "C", 10)]
 g = nx.Graph()
