@@ -184,22 +184,5 @@ TEST(ReadGexf, MalformedXmlIsReportedWhereLibxml2FindsIt) {
 
 // ---- loading ------------------------------------------------------------------------------
 
-TEST(ReadGexf, ChosenByExtensionOptionAndContent) {
-    EXPECT_EQ(format_from_extension("a/b.GEXF"), InputFormat::gexf);
-    EXPECT_EQ(format_from_extension("b.gexf.gz"), InputFormat::gexf);
-    EXPECT_EQ(parse_input_format("gexf"), InputFormat::gexf);
-    // A GEXF file named .xml or .dat is told by its <gexf> element, with a warning.
-    for (const char* name : {"saved.xml", "saved.dat"}) {
-        const auto path = temp_file(name, gexf(small_graph));
-        const auto net = load_network({path}, {});
-        EXPECT_EQ(net.report().format, "gexf") << name;
-        ASSERT_FALSE(net.report().warnings.empty()) << name;
-        EXPECT_EQ(net.report().warnings[0].message,
-                  "read as GEXF from its content (a <gexf> element), not from its name; use "
-                  "--format to choose another reading")
-            << name;
-    }
-}
-
 }  // namespace
 }  // namespace clusterlens
