@@ -10,10 +10,8 @@ namespace {
 /// The delimiter of a header line: the most frequent of tab, ';' and ',' outside quotes (ties
 /// go to ',', then ';').
 char detect_delimiter(const std::string& line) {
-    const auto [comma, semi, tab] = separators_outside_quotes(line);
-    if (tab > comma && tab > semi) return '\t';
-    if (semi > comma) return ';';
-    return ',';
+    const char separator = most_frequent_separator(line);
+    return separator == 0 ? ',' : separator;
 }
 }  // namespace
 
@@ -248,7 +246,13 @@ void apply_decimal_commas(RawTable& table, char delimiter, DecimalComma mode,
 
 RawTable read_csv_table(const std::string& path, std::vector<Warning>& warnings,
                         const CsvOptions& options) {
-    LineReader lines(path);
+    return read_csv_table(Source::file(path), warnings, options);
+}
+
+RawTable read_csv_table(const Source& source, std::vector<Warning>& warnings,
+                        const CsvOptions& options) {
+    const std::string& path = source.name;
+    LineReader lines(source);
     CsvReader csv(lines);
     RawTable table;
     table.path = path;

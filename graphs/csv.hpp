@@ -57,6 +57,9 @@ struct CsvOptions {
 /// an unnamed trailing column.
 RawTable read_csv_table(const std::string& path, std::vector<Warning>& warnings,
                         const CsvOptions& options = {});
+/// The same from a Source (a file or a buffer in memory).
+RawTable read_csv_table(const Source& source, std::vector<Warning>& warnings,
+                        const CsvOptions& options = {});
 
 /// The decimal-comma rule for a table read with `delimiter` (README "Input policies"). Columns
 /// named Id, Label, Source or Target (actor names) are never touched, nor is any cell of a

@@ -6,21 +6,13 @@
 #include <tuple>
 
 #include "graphs/attributes.hpp"
-#include "graphs/read_matrix.hpp"
-#include "graphs/readers.hpp"
+#include "graphs/detect_format.hpp"
 #include "graphs/text_input.hpp"
 
 namespace clusterlens {
 namespace fs = std::filesystem;
 
 namespace {
-std::string extension_of(const std::string& path) {
-    fs::path p(path);
-    auto ext = ascii_lower(p.extension().string());
-    if (ext == ".gz") ext = ascii_lower(p.stem().extension().string());
-    return ext;
-}
-
 std::string name_of(const std::string& path) {
     return ascii_lower(fs::path(path).filename().string());
 }
@@ -32,207 +24,7 @@ bool is_table(const std::string& path) {
     return e == ".csv" || e == ".tsv";
 }
 
-/// True when the file reads as a UCINET DL file: its first word is `dl` (any case), alone on
-/// its line or followed by a DL keyword (`dl n=5`, `DL N=16 NM=2`, `dl n 14`, `dl format=...`).
-/// UCINET ships DL data as .DAT and .txt as often as .dl; an edge list whose first line is
-/// `dl <actor>` is not mistaken for one unless that actor is called n, nm, nr, nc or format.
-bool looks_like_dl(const std::string& path) {
-    try {
-        LineReader in(path);
-        std::string line;
-        for (int k = 0; k < 50 && in.next(line); ++k) {
-            const auto b = line.find_first_not_of(" \t");
-            if (b == std::string::npos) continue;
-            const auto e = line.find_first_of(" \t,=:", b);
-            if (ascii_lower(line.substr(b, e == std::string::npos ? e : e - b)) != "dl")
-                return false;
-            const auto r = e == std::string::npos ? e : line.find_first_not_of(" \t,", e);
-            if (r == std::string::npos) return true;
-            const auto re = line.find_first_of(" \t,=:0123456789", r);
-            const auto word = ascii_lower(line.substr(r, re == std::string::npos ? re : re - r));
-            return word == "n" || word == "nm" || word == "nr" || word == "nc" || word == "format";
-        }
-    } catch (const Error&) {
-        // Unreadable: the reader chosen by extension reports it.
-    }
-    return false;
-}
-
-/// What a file with a known extension clusterlens does not read is, and how to get a file it
-/// does read; "" for an extension nobody uses for networks.
-std::string known_unsupported(const std::string& ext) {
-    static const std::map<std::string, std::string> known = {
-        {".xls", "an Excel 97-2003 workbook: save it as .xlsx or export the sheets as CSV"},
-        {".xlsm", "a macro-enabled Excel workbook: save it as .xlsx"},
-        {".xlsb", "a binary Excel workbook: save it as .xlsx"},
-        {".gdf", "GUESS/Gephi GDF: export the network from Gephi as GraphML or GEXF"},
-        {".gephi", "a Gephi project: export the network from Gephi as GraphML or GEXF"},
-        {".dot", "a Graphviz drawing: export the network as GraphML, GML or an edge list"},
-        {".gv", "a Graphviz drawing: export the network as GraphML, GML or an edge list"},
-        {".##h", "a UCINET 6 binary dataset: export it from UCINET as DL (Data > Export > DL)"},
-        {".##d", "a UCINET 6 binary dataset: export it from UCINET as DL (Data > Export > DL)"},
-        {".rds", "an R object: write it with igraph::write_graph(g, 'x.graphml', 'graphml')"},
-        {".rdata", "an R workspace: write the network with igraph::write_graph as GraphML"},
-        {".sav", "an SPSS file: export the ties as CSV"},
-        {".dta", "a Stata file: export the ties as CSV"},
-        {".zip", "an archive: unpack it and give the network file or folder"},
-    };
-    const auto it = known.find(ext);
-    return it == known.end() ? std::string() : it->second;
-}
-
-/// The formats and extensions clusterlens reads, for messages.
-std::string readable_formats() {
-    return "csv (.csv .tsv, or a folder with nodes and edges tables), xlsx and ods (workbooks: "
-           "nodes and edges sheets), matrix (an adjacency matrix in a .csv), graphml (.graphml), "
-           "gexf (.gexf, Gephi), json (.json, NetworkX node-link), gml (.gml), pajek "
-           "(.net, with .clu "
-           "partitions), dl (.dl, UCINET), vna (.vna, NetDraw), edgelist (.txt .edges .edgelist), "
-           "any text format gzip-compressed (.gz)";
-}
-
-/// The format a file without a known extension has by its first lines: `<graphml` (GraphML),
-/// `<gexf` (GEXF),
-/// `*Vertices`/`*Network` (Pajek), `*node data`/`*tie data` (NetDraw VNA), `graph [` or a
-/// `Creator`/`Version` line before it (GML). Automatic when none fits.
-InputFormat sniff_format(const std::string& path, std::string& why) {
-    try {
-        LineReader in(path);
-        std::string line, head;
-        for (int k = 0; k < 200 && in.next(line) && head.size() < 4096; ++k) {
-            const auto t = ascii_lower(trim(line));
-            if (t.empty() || t[0] == '%' || t[0] == '#') continue;
-            head += t + '\n';
-            if (t[0] == '<') {
-                if (head.find("<graphml") != std::string::npos) {
-                    why = "a <graphml> element";
-                    return InputFormat::graphml;
-                }
-                if (head.find("<gexf") != std::string::npos) {
-                    why = "a <gexf> element";
-                    return InputFormat::gexf;
-                }
-                continue;  // <?xml ...?>, comments: read on
-            }
-            if (t.rfind("*vertices", 0) == 0 || t.rfind("*network", 0) == 0) {
-                why = "a " + t.substr(0, t.find_first_of(" \t")) + " line";
-                return InputFormat::pajek;
-            }
-            if (t.rfind("*node data", 0) == 0 || t.rfind("*tie data", 0) == 0 ||
-                t.rfind("*node properties", 0) == 0) {
-                why = "a '" + t + "' section";
-                return InputFormat::vna;
-            }
-            if (t.rfind("creator", 0) == 0 || t.rfind("version", 0) == 0) continue;  // GML head
-            if (t.rfind("graph", 0) == 0 && t.find_first_not_of(" \t", 5) != std::string::npos &&
-                t[t.find_first_not_of(" \t", 5)] == '[') {
-                why = "'graph ['";
-                return InputFormat::gml;
-            }
-            if (t == "graph") {  // "graph" with "[" on the next line
-                std::string next;
-                if (in.next(next) && trim(next).rfind('[', 0) == 0) {
-                    why = "'graph ['";
-                    return InputFormat::gml;
-                }
-            }
-            return InputFormat::automatic;
-        }
-    } catch (const Error&) {
-        // Unreadable: reported when it is opened.
-    }
-    return InputFormat::automatic;
-}
-
-/// The format of one network file: by extension, except that a .txt edge list or a file with
-/// no known extension (.dat) whose content starts like a DL file is read as DL, and a file
-/// with no known extension is told by its content (sniff_format). `why` says which content
-/// decided, for the warning; "" when the extension did.
-InputFormat format_of(const std::string& path, std::string& why) {
-    const auto f = format_from_extension(path);
-    if ((f == InputFormat::edgelist || f == InputFormat::automatic) && looks_like_dl(path)) {
-        why = "its first word is 'dl'";
-        return InputFormat::dl;
-    }
-    if (f == InputFormat::automatic) return sniff_format(path, why);
-    if (f == InputFormat::graphml && extension_of(path) == ".xml") {
-        // .xml says XML, not which XML: Gephi users save GEXF under that name too.
-        std::string sniffed;
-        if (sniff_format(path, sniffed) == InputFormat::gexf) {
-            why = sniffed;
-            return InputFormat::gexf;
-        }
-    }
-    return f;
-}
-
-const char* format_name(InputFormat f) {
-    switch (f) {
-        case InputFormat::csv:
-            return "CSV";
-        case InputFormat::graphml:
-            return "GraphML";
-        case InputFormat::gexf:
-            return "GEXF";
-        case InputFormat::gml:
-            return "GML";
-        case InputFormat::pajek:
-            return "Pajek";
-        case InputFormat::dl:
-            return "UCINET DL";
-        case InputFormat::vna:
-            return "NetDraw VNA";
-        case InputFormat::edgelist:
-            return "an edge list";
-        case InputFormat::xlsx:
-            return "an Excel workbook";
-        case InputFormat::ods:
-            return "an OpenDocument spreadsheet";
-        case InputFormat::matrix:
-            return "an adjacency matrix";
-        case InputFormat::json:
-            return "node-link JSON";
-        case InputFormat::automatic:
-            break;
-    }
-    return "?";
-}
 }  // namespace
-
-InputFormat parse_input_format(const std::string& name) {
-    const auto n = ascii_lower(name);
-    if (n == "csv") return InputFormat::csv;
-    if (n == "graphml") return InputFormat::graphml;
-    if (n == "gexf") return InputFormat::gexf;
-    if (n == "gml") return InputFormat::gml;
-    if (n == "pajek" || n == "net") return InputFormat::pajek;
-    if (n == "dl" || n == "ucinet") return InputFormat::dl;
-    if (n == "vna") return InputFormat::vna;
-    if (n == "edgelist" || n == "edges" || n == "txt") return InputFormat::edgelist;
-    if (n == "xlsx") return InputFormat::xlsx;
-    if (n == "ods") return InputFormat::ods;
-    if (n == "matrix" || n == "adjacency") return InputFormat::matrix;
-    if (n == "json") return InputFormat::json;
-    throw UsageError("unknown input format '" + name +
-                     "'; --format takes one of: " + readable_formats());
-}
-
-InputFormat format_from_extension(const std::string& path) {
-    const auto e = extension_of(path);
-    if (e == ".csv" || e == ".tsv") return InputFormat::csv;
-    if (e == ".graphml" || e == ".xml") return InputFormat::graphml;
-    if (e == ".gexf") return InputFormat::gexf;
-    if (e == ".json") return InputFormat::json;
-    if (e == ".gml") return InputFormat::gml;
-    if (e == ".net" || e == ".paj") return InputFormat::pajek;
-    if (e == ".dl") return InputFormat::dl;
-    if (e == ".vna") return InputFormat::vna;
-    if (e == ".xlsx") return InputFormat::xlsx;
-    if (e == ".ods") return InputFormat::ods;
-    if (e == ".txt" || e == ".edges" || e == ".edgelist" || e == ".el" || e == ".ncol")
-        return InputFormat::edgelist;
-    return InputFormat::automatic;
-}
 
 std::vector<std::string> InputFiles::all() const {
     std::vector<std::string> out;
@@ -243,6 +35,29 @@ std::vector<std::string> InputFiles::all() const {
 }
 
 namespace {
+/// The format of the single network `main` (its extension, then its content, unless --format
+/// names it) into `f`, with the warning that names a reading taken from the content; a
+/// UsageError when nothing tells it.
+void detect_format(InputFiles& f, const Source& main, const LoadOptions& options) {
+    std::string why;
+    f.format = options.format != InputFormat::automatic ? options.format : format_of(main, why);
+    if (!why.empty())
+        f.detected = std::string("read as ") + format_info(f.format).called +
+                     " from its content (" + why +
+                     "), not from its name; use --format to choose another reading";
+    if (f.format == InputFormat::automatic) {
+        const auto ext = extension_of(f.main);
+        const auto known = known_unsupported(ext);
+        throw UsageError(
+            (ext.empty() ? "cannot tell the format of " + f.main + ": it has no extension"
+                         : "cannot read " + f.main + ": '" + ext +
+                               "' is not a format clusterlens "
+                               "reads") +
+            (known.empty() ? std::string() : " (" + known + ")") + "; clusterlens reads " +
+            readable_formats() + "; rename the file or name its format with --format NAME");
+    }
+}
+
 InputFiles resolve_files(const std::vector<std::string>& inputs, const LoadOptions& options) {
     if (inputs.empty())
         throw UsageError("no network given; name a file, a nodes.csv/edges.csv pair or a folder");
@@ -336,21 +151,7 @@ InputFiles resolve_files(const std::vector<std::string>& inputs, const LoadOptio
 
     f.main = files[0];
     std::string why;
-    f.format = options.format != InputFormat::automatic ? options.format : format_of(f.main, why);
-    if (!why.empty())
-        f.detected = std::string("read as ") + format_name(f.format) + " from its content (" + why +
-                     "), not from its name; use --format to choose another reading";
-    if (f.format == InputFormat::automatic) {
-        const auto ext = extension_of(f.main);
-        const auto known = known_unsupported(ext);
-        throw UsageError(
-            (ext.empty() ? "cannot tell the format of " + f.main + ": it has no extension"
-                         : "cannot read " + f.main + ": '" + ext +
-                               "' is not a format clusterlens "
-                               "reads") +
-            (known.empty() ? std::string() : " (" + known + ")") + "; clusterlens reads " +
-            readable_formats() + "; rename the file or name its format with --format NAME");
-    }
+    detect_format(f, Source::file(f.main), options);
     if (is_workbook_format(f.format)) {
         // One workbook: sheets named by the options, else by the mapping's [files].
         f.workbook = options.workbook;
@@ -378,59 +179,8 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
 }
 
 RawNetwork read_raw(const InputFiles& f, const LoadOptions& options) {
-    switch (f.format) {
-        case InputFormat::csv:
-            if (f.nodes.empty() && options.format == InputFormat::automatic &&
-                csv_may_be_matrix(f.main)) {
-                std::vector<Warning> encoding;
-                const auto grid = read_csv_grid(f.main, encoding);
-                if (looks_like_adjacency_matrix(grid)) {
-                    std::vector<Warning> w;
-                    auto raw = read_adjacency_matrix(grid, w);
-                    raw.warnings = std::move(encoding);
-                    raw.warnings.push_back(Warning{
-                        SourcePos{f.main, 1, 1},
-                        "read as an adjacency matrix: the first row and the first column hold "
-                        "the same " +
-                            std::to_string(raw.actors.rows()) +
-                            " labels in the same order, and the other cells are empty or "
-                            "numbers (pass --format csv to read it as a tie table)"});
-                    for (auto& x : w) raw.warnings.push_back(std::move(x));
-                    return raw;
-                }
-            }
-            return read_csv_pair(f.nodes, f.main, options.csv);
-        case InputFormat::matrix: {
-            std::vector<Warning> w;
-            const auto grid = read_csv_grid(f.main, w);
-            auto raw = read_adjacency_matrix(grid, w);
-            raw.warnings.insert(raw.warnings.begin(), w.begin(), w.end());
-            return raw;
-        }
-        case InputFormat::graphml:
-            return read_graphml(f.main);
-        case InputFormat::gexf:
-            return read_gexf(f.main);
-        case InputFormat::json:
-            return read_json(f.main);
-        case InputFormat::gml:
-            return read_gml(f.main);
-        case InputFormat::pajek:
-            return read_pajek(f.main, f.extra);
-        case InputFormat::dl:
-            return read_dl(f.main);
-        case InputFormat::vna:
-            return read_vna(f.main);
-        case InputFormat::edgelist:
-            return read_edge_list(f.main);
-        case InputFormat::xlsx:
-        case InputFormat::ods:
-            if (!f.nodes.empty()) return read_workbook_pair(f.nodes, f.main, f.workbook);
-            return read_workbook(f.main, f.workbook);
-        case InputFormat::automatic:
-            break;
-    }
-    throw UsageError("no input format");
+    if (f.format == InputFormat::automatic) throw UsageError("no input format");
+    return format_info(f.format).read(Source::file(f.main), f, options);
 }
 
 namespace {
@@ -482,6 +232,17 @@ void collapse_symmetric(RawNetwork& raw, const Mapping& m) {
                                    "undirected network (set [ties] directed = true in a mapping "
                                    "to keep both arcs)"});
 }
+
+/// The steps after reading, the same for files and buffers: the warning naming a reading
+/// taken from the content, DL/VNA symmetric ties collapsed, assembly.
+Network finish(RawNetwork raw, const InputFiles& files, const LoadOptions& options) {
+    if (!files.detected.empty())
+        raw.warnings.insert(raw.warnings.begin(),
+                            Warning{SourcePos{files.main, 0, 0}, files.detected});
+    if (files.format == InputFormat::dl || files.format == InputFormat::vna)
+        collapse_symmetric(raw, options.mapping);
+    return assemble(std::move(raw), options.mapping, options.assemble);
+}
 }  // namespace
 
 Network load_network(const std::vector<std::string>& inputs, const LoadOptions& options) {
@@ -491,14 +252,44 @@ Network load_network(const std::vector<std::string>& inputs, const LoadOptions& 
         if (!fs::exists(p, ec))
             throw InputError(SourcePos{p, 0, 0}, "no such file; check the path");
     }
-    auto raw = read_raw(files, options);
-    if (!files.detected.empty())
-        raw.warnings.insert(raw.warnings.begin(),
-                            Warning{SourcePos{files.main, 0, 0}, files.detected});
-    if (files.format == InputFormat::dl || files.format == InputFormat::vna)
-        collapse_symmetric(raw, options.mapping);
-    auto net = assemble(std::move(raw), options.mapping, options.assemble);
-    return net;
+    return finish(read_raw(files, options), files, options);
+}
+
+namespace {
+/// resolve_files for one buffer: its format from --format, the display name's extension or the
+/// bytes; the sheets of a workbook.
+InputFiles resolve_buffer(const std::string& display_name, std::string_view bytes,
+                          InputFormat format, const LoadOptions& options) {
+    LoadOptions o = options;
+    if (format != InputFormat::automatic) o.format = format;
+    InputFiles f;
+    f.main = display_name;
+    detect_format(f, Source::buffer(bytes, display_name), o);
+    const auto& m = options.mapping;
+    if (f.format == InputFormat::xlsx || f.format == InputFormat::ods) {
+        f.workbook = options.workbook;
+        if (f.workbook.nodes_sheet.empty()) f.workbook.nodes_sheet = m.nodes_file;
+        if (f.workbook.edges_sheet.empty()) f.workbook.edges_sheet = m.edges_file;
+    } else if (!options.workbook.nodes_sheet.empty() || !options.workbook.edges_sheet.empty()) {
+        throw UsageError(
+            "--nodes-sheet and --edges-sheet name sheets of an .xlsx or .ods "
+            "workbook; the input here is not one");
+    } else if (f.format == InputFormat::csv && !m.nodes_file.empty()) {
+        throw UsageError("the mapping names an actor table ([files] nodes = \"" + m.nodes_file +
+                         "\") next to the tie table; a buffer holds one table: load the pair "
+                         "from files");
+    }
+    return f;
+}
+}  // namespace
+
+Network load_network_from_buffer(std::string_view bytes, InputFormat format,
+                                 std::string display_name, const LoadOptions& options) {
+    const auto files = resolve_buffer(display_name, bytes, format, options);
+    LoadOptions o = options;
+    if (format != InputFormat::automatic) o.format = format;
+    return finish(format_info(files.format).read(Source::buffer(bytes, files.main), files, o),
+                  files, o);
 }
 
 }  // namespace clusterlens

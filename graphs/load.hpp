@@ -1,42 +1,22 @@
 // Loading a network from what the user names on the command line: one file (format from its
 // extension, .gz allowed), a nodes/edges CSV pair, or a folder holding both; Pajek .clu
-// partitions may follow a .net file.
+// partitions may follow a .net file. Or from bytes in memory (load_network_from_buffer). The
+// formats themselves are listed once, in formats.hpp.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graphs/assemble.hpp"
 #include "graphs/csv.hpp"
+#include "graphs/formats.hpp"
 #include "graphs/mapping.hpp"
 #include "graphs/network.hpp"
 #include "graphs/raw.hpp"
 #include "graphs/read_workbook.hpp"
 
 namespace clusterlens {
-
-enum class InputFormat {
-    automatic,
-    csv,
-    graphml,
-    gexf,
-    gml,
-    pajek,
-    dl,
-    vna,
-    edgelist,
-    xlsx,
-    ods,
-    matrix,
-    json
-};
-
-/// Parses a format name (csv, graphml, gexf, gml, pajek, dl, vna, edgelist, xlsx, ods, matrix,
-/// json);
-/// UsageError otherwise.
-InputFormat parse_input_format(const std::string& name);
-/// The format an input file's extension implies (".gz" is looked through); automatic if none.
-InputFormat format_from_extension(const std::string& path);
 
 struct LoadOptions {
     Mapping mapping;
@@ -69,5 +49,18 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
 RawNetwork read_raw(const InputFiles& files, const LoadOptions& options = {});
 /// resolve_inputs + read_raw + assemble.
 Network load_network(const std::vector<std::string>& inputs, const LoadOptions& options);
+
+/// Loads one network from `bytes` in memory (plain or gzip-compressed), exactly as
+/// load_network loads a file holding them: the same network and the same warnings and errors,
+/// with `display_name` where messages print the path (`display_name:line:col: error: ...`).
+/// The format is `format`, else options.format, else the display name's extension, else the
+/// content (as for a file). Every format reads from a buffer in its single-file form: csv (one
+/// tie table, or an adjacency matrix it turns out to be), matrix, graphml, gexf, json, gml,
+/// pajek (without .clu partitions), dl, vna, edgelist, xlsx and ods (one workbook, both
+/// sheets in it). What needs a second file stays with load_network: a CSV actor table next to
+/// the tie table (a mapping naming one is a UsageError here), a folder, a pair of workbooks,
+/// .clu partitions.
+Network load_network_from_buffer(std::string_view bytes, InputFormat format,
+                                 std::string display_name, const LoadOptions& options = {});
 
 }  // namespace clusterlens

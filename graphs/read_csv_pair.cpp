@@ -19,4 +19,12 @@ RawNetwork read_csv_pair(const std::string& nodes_path, const std::string& edges
     return raw;
 }
 
+RawNetwork read_csv_ties(const Source& edges, const CsvOptions& options) {
+    RawNetwork raw;
+    raw.format = "csv";
+    raw.ties = read_csv_table(edges, raw.warnings, options);
+    raw.sources.push_back(edges.name);
+    return raw;
+}
+
 }  // namespace clusterlens

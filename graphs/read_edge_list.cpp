@@ -11,21 +11,7 @@ namespace clusterlens {
 
 namespace {
 
-struct Field {
-    std::string text;
-    std::uint32_t column = 0;  ///< 1-based byte column where the field starts
-};
-
-/// The separator of the file, chosen from the first data line: the most frequent of ',' ';' and
-/// tab outside quotes (ties: comma, then semicolon, then tab); none of them: runs of whitespace.
-/// 0 stands for whitespace.
-char detect_separator(const std::string& line) {
-    const auto [comma, semi, tab] = separators_outside_quotes(line);
-    if (comma == 0 && semi == 0 && tab == 0) return 0;
-    if (comma >= semi && comma >= tab) return ',';
-    if (semi >= tab) return ';';
-    return '\t';
-}
+using Field = QuotedField;
 
 std::string separator_name(char sep) {
     switch (sep) {
@@ -38,73 +24,22 @@ std::string separator_name(char sep) {
     }
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-class FieldSplitter {
-public:
-    FieldSplitter(const std::string& path, char sep) : path_(path), sep_(sep) {}
-
-    /// Splits one data line into fields; ids in double quotes may hold the separator, spaces,
-    /// and doubled quotes ("" for one ").
-    std::vector<Field> split(const std::string& line, std::uint32_t line_no) const {
-        std::vector<Field> fields;
-        std::size_t i = 0;
-        const std::size_t n = line.size();
-        for (;;) {
-            while (i < n && is_blank(line[i]) && line[i] != sep_) ++i;
-            if (sep_ == 0 && i >= n) break;
-            Field f;
-            f.column = static_cast<std::uint32_t>(i + 1);
-            if (i < n && line[i] == '"') {
-                const auto open = f.column;
-                ++i;
-                for (;;) {
-                    if (i >= n)
-                        throw InputError(SourcePos{path_, line_no, open},
-                                         "quoted id is never closed; add the closing '\"' (write "
-                                         "a quote inside a quoted id as \"\")");
-                    if (line[i] == '"') {
-                        if (i + 1 < n && line[i + 1] == '"') {
-                            f.text += '"';
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        break;
-                    }
-                    f.text += line[i++];
-                }
-                if (sep_ != 0)
-                    while (i < n && is_blank(line[i]) && line[i] != sep_) ++i;
-                if (i < n && (sep_ == 0 ? !is_blank(line[i]) : line[i] != sep_))
-                    throw InputError(SourcePos{path_, line_no, static_cast<std::uint32_t>(i + 1)},
-                                     "unexpected text after a closing quote; quote the whole id "
-                                     "and separate fields with " +
-                                         separator_name(sep_));
-            } else if (sep_ == 0) {
-                const std::size_t b = i;
-                while (i < n && !is_blank(line[i])) ++i;
-                f.text = line.substr(b, i - b);
-            } else {
-                const std::size_t b = i;
-                while (i < n && line[i] != sep_) ++i;
-                std::size_t e = i;
-                while (e > b && is_blank(line[e - 1])) --e;
-                f.text = line.substr(b, e - b);
-            }
-            fields.push_back(std::move(f));
-            if (sep_ != 0) {
-                if (i >= n) break;
-                ++i;  // the separator; a trailing one leaves an empty last field
-            }
-        }
-        return fields;
-    }
-
-private:
-    const std::string& path_;
-    char sep_;
-};
+/// Splits one data line into fields; ids in double quotes may hold the separator, spaces,
+/// and doubled quotes ("" for one "). `sep` 0 is whitespace.
+std::vector<Field> split_fields(const std::string& path, char sep, const std::string& line,
+                                std::uint32_t line_no) {
+    std::vector<Field> fields;
+    const auto error = split_quoted_fields(line, sep, fields);
+    if (!error) return fields;
+    if (error->kind == FieldSplitError::Kind::unclosed_quote)
+        throw InputError(SourcePos{path, line_no, error->column},
+                         "quoted id is never closed; add the closing '\"' (write "
+                         "a quote inside a quoted id as \"\")");
+    throw InputError(SourcePos{path, line_no, error->column},
+                     "unexpected text after a closing quote; quote the whole id "
+                     "and separate fields with " +
+                         separator_name(sep));
+}
 
 /// The header rule: the first data line names the columns when its first two fields form a
 /// known pair: source/target, from/to, src/dst, sender/receiver, node1/node2, ego/alter,
@@ -125,15 +60,12 @@ bool is_header(const std::vector<Field>& f) {
 /// exactly three whitespace fields and no ';' outside quotes ("Mueller Schaefer 2,5"). Splitting
 /// at that comma would give two ids ("Mueller Schaefer 2", "5") and no weight, a reading nobody
 /// writes on purpose; a genuine comma-separated line ("a,b,2", "a, b, 2,5") has other commas.
-bool is_whitespace_with_decimal_comma(const std::string& path, const std::string& line) {
+bool is_whitespace_with_decimal_comma(const std::string& line) {
     const auto counts = separators_outside_quotes(line);
     if (counts.comma != 1 || counts.semi != 0) return false;
     std::vector<Field> fields;
-    try {
-        fields = FieldSplitter(path, 0).split(line, 0);
-    } catch (const InputError&) {
-        return false;  // not a clean whitespace split: leave the line to the comma reading
-    }
+    // Not a clean whitespace split: leave the line to the comma reading.
+    if (split_quoted_fields(line, 0, fields)) return false;
     return fields.size() == 3 && is_decimal_comma(fields[2].text);
 }
 
@@ -174,8 +106,11 @@ bool is_comment_or_blank(const std::string& line) {
 /// an InputError ("the file is empty"); a file of comments only gives no ties. Actors come from the
 /// ties (actors_authoritative is false), and direction is not known from the file (directed is
 /// nullopt).
-RawNetwork read_edge_list(const std::string& path) {
-    LineReader lines(path);
+RawNetwork read_edge_list(const std::string& path) { return read_edge_list(Source::file(path)); }
+
+RawNetwork read_edge_list(const Source& input) {
+    const std::string& path = input.name;
+    LineReader lines(input);
     RawNetwork net;
     net.format = "edgelist";
     net.sources = {path};
@@ -199,11 +134,10 @@ RawNetwork read_edge_list(const std::string& path) {
         if (is_comment_or_blank(line)) continue;
         const std::uint32_t line_no = lines.line_number();
         if (first) {
-            sep = detect_separator(line);
-            if (sep == ',' && is_whitespace_with_decimal_comma(path, line)) sep = 0;
+            sep = most_frequent_separator(line);
+            if (sep == ',' && is_whitespace_with_decimal_comma(line)) sep = 0;
         }
-        const FieldSplitter splitter(path, sep);
-        auto fields = splitter.split(line, line_no);
+        auto fields = split_fields(path, sep, line, line_no);
         if (first) {
             first = false;
             if (is_header(fields)) continue;

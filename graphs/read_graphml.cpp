@@ -1,126 +1,10 @@
 // GraphML reader over libxml2's streaming xmlTextReader: memory stays flat for large files, and
 // libxml2 (built with zlib) reads .graphml.gz transparently.
-#include <cmath>
-#include <cstring>
-#include <optional>
-#include <set>
-#include <string>
-#include <tuple>
-#include <unordered_map>
-#include <vector>
-
 #include "graphs/attributes.hpp"
-#include "graphs/readers.hpp"
-#include "graphs/text_input.hpp"
-#include "graphs/xml_input.hpp"
+#include "graphs/graphml_parser.hpp"
 
 namespace clusterlens {
-
-namespace {
-
-constexpr const char* graphml_ns = "http://graphml.graphdrawing.org/xmlns";
-
-using xml::attribute;
-using xml::chars;
-using xml::trim_space;
-
-constexpr const char* empty_hint =
-    "a GraphML file needs a <graphml> root element with a <graph> holding <node> and <edge> "
-    "elements";
-
-/// What a <key> declares.
-struct Key {
-    std::string id;
-    std::string domain;  ///< node, edge, graph, all (others: hyperedge, port, endpoint)
-    std::string name;    ///< attr.name, or the id when there is none
-    std::optional<std::string> default_value;
-    bool for_nodes() const { return domain == "node" || domain == "all"; }
-    bool for_edges() const { return domain == "edge" || domain == "all"; }
-};
-
-/// Column a key's values go to. Weight and label become the canonical columns; an attribute
-/// that would overwrite a column the reader fills itself is renamed with an "_attr" suffix.
-std::string column_name(const std::string& name, bool node) {
-    const auto lower = ascii_lower(name);
-    if (node) {
-        if (lower == "label") return col::label;
-        if (name == col::id) return name + "_attr";
-        return name;
-    }
-    if (lower == "weight") return col::weight;
-    // "type" would be taken for the tie direction column (Type) by a case-insensitive lookup.
-    if (name == col::source || name == col::target || name == col::id || lower == "type")
-        return name + "_attr";
-    return name;
-}
-
-enum class Element { graphml, key, default_value, graph, node, edge, data, ignored };
-
-class GraphmlParser {
-public:
-    GraphmlParser(const std::string& path, xmlTextReaderPtr reader, xml::Diagnostics& diagnostics)
-        : path_(path), r_(reader), diag_(diagnostics) {
-        net_.format = "graphml";
-        net_.sources = {path};
-        net_.actors_authoritative = true;
-        net_.actors.path = path;
-        net_.ties.path = path;
-        net_.actors.column(col::id);
-        net_.ties.column(col::source);
-        net_.ties.column(col::target);
-    }
-
-    RawNetwork run();
-
-private:
-    [[noreturn]] void fail(std::uint32_t line, std::uint32_t column, const std::string& message) {
-        throw InputError(SourcePos{path_, line, column}, message);
-    }
-    [[noreturn]] void fail_xml();
-    void start_element();
-    void end_element(Element kind);
-    void start_row(bool node, std::uint32_t line, std::uint32_t column);
-    void finish_row();
-    void set_data(const std::string& key_id, std::string value);
-    /// Reads a yEd node geometry (top-left corner and size) met inside a node's <data>.
-    void geometry(const std::string& name);
-
-    std::string path_;
-    xmlTextReaderPtr r_;
-    xml::Diagnostics& diag_;
-    RawNetwork net_;
-
-    std::vector<Element> stack_;
-    std::size_t ignore_depth_ = 0;  ///< stack size where ignored content began; 0: none
-
-    std::vector<Key> keys_;
-    /// Key ids to keys: one id may be declared once per domain (for="graph" and for="node").
-    std::unordered_map<std::string, std::vector<std::size_t>> key_index_;
-    std::set<std::string> undeclared_keys_;
-    bool seen_graph_ = false;
-    bool seen_root_ = false;
-    std::optional<bool> edge_default_;
-
-    // The row being read (<node> or <edge>), and which keys it gave data for.
-    bool in_row_ = false;
-    bool row_is_node_ = false;
-    std::size_t row_ = 0;
-    std::vector<char> row_has_key_;
-    // The row's yEd geometry centre (x, and y as yEd has it: pointing down), when one was read.
-    bool row_has_geometry_ = false;
-    double geometry_x_ = 0, geometry_y_ = 0;
-    bool in_node_data_ = false;
-    bool warned_ports_ = false;
-
-    // The <data> or <default> being read.
-    std::string text_;
-    bool text_has_elements_ = false;
-    std::string data_key_;
-    std::uint32_t data_line_ = 0, data_column_ = 0;
-
-    xml::TagPositions positions_;  ///< where the current element's tag starts: line_, column_
-    std::uint32_t line_ = 0, column_ = 0;
-};
+namespace graphml {
 
 [[noreturn]] void GraphmlParser::fail_xml() {
     xml::fail_malformed(path_, diag_, xml::FormatWords{"GraphML", "</graphml>"});
@@ -343,125 +227,11 @@ void GraphmlParser::end_element(Element kind) {
     }
 }
 
-void GraphmlParser::start_row(bool node, std::uint32_t line, std::uint32_t column) {
-    in_row_ = true;
-    row_is_node_ = node;
-    row_has_key_.assign(keys_.size(), 0);
-    row_has_geometry_ = false;
-    RawTable& table = node ? net_.actors : net_.ties;
-    row_ = table.add_row(line);
-    if (node) {
-        auto id = attribute(r_, "id");
-        if (!id)
-            fail(line, column,
-                 "<node> has no id attribute; give every node a unique id (<node id=\"n0\">)");
-        table.set(table.column(col::id), row_, std::move(*id), column);
-        return;
-    }
-    auto source = attribute(r_, "source");
-    auto target = attribute(r_, "target");
-    if (!source || !target)
-        fail(line, column,
-             std::string("<edge> has no ") + (!source ? "source" : "target") +
-                 " attribute; write <edge source=\"n0\" target=\"n1\">");
-    table.set(table.column(col::source), row_, std::move(*source), column);
-    table.set(table.column(col::target), row_, std::move(*target), column);
-    if (auto id = attribute(r_, "id"))
-        table.set(table.column(col::id), row_, std::move(*id), column);
-    if (auto directed = attribute(r_, "directed")) {
-        const auto d = trim_space(*directed);
-        bool is_directed = false;
-        if (d == "true" || d == "1")
-            is_directed = true;
-        else if (d == "false" || d == "0")
-            is_directed = false;
-        else
-            fail(line, column,
-                 "directed=\"" + *directed +
-                     "\" is not valid; write directed=\"true\" or directed=\"false\" (or leave it "
-                     "out to use the graph's edgedefault)");
-        table.set(table.column(col::type), row_, is_directed ? "Directed" : "Undirected", column);
-    }
-}
+}  // namespace graphml
 
-void GraphmlParser::set_data(const std::string& key_id, std::string value) {
-    if (!in_row_) return;
-    RawTable& table = row_is_node_ ? net_.actors : net_.ties;
-    std::string name;
-    // The key of this id declared for this row's domain (ids may repeat across domains).
-    std::optional<std::size_t> found;
-    if (const auto it = key_index_.find(key_id); it != key_index_.end()) {
-        for (const auto k : it->second)
-            if (row_is_node_ ? keys_[k].for_nodes() : keys_[k].for_edges()) found = k;
-        if (!found) found = it->second.front();  // declared for another domain: keep its name
-    }
-    if (found) {
-        const Key& key = keys_[*found];
-        name = key.name;
-        if (*found < row_has_key_.size()) row_has_key_[*found] = 1;
-    } else {
-        name = key_id;
-        if (undeclared_keys_.insert(key_id).second)
-            net_.warnings.push_back(
-                Warning{SourcePos{path_, data_line_, data_column_},
-                        "<data key=\"" + key_id +
-                            "\"> refers to no declared <key>; its values are kept "
-                            "in a column named \"" +
-                            key_id + "\" (declare <key id=\"" + key_id +
-                            "\" attr.name=\"...\"> to name it)"});
-    }
-    const std::uint32_t column = data_line_ == table.line(row_) ? data_column_ : 0;
-    table.set(table.column(column_name(name, row_is_node_)), row_, std::move(value), column);
-}
-
-void GraphmlParser::geometry(const std::string& name) {
-    if (row_has_geometry_) return;  // the first geometry of a node (group nodes have several)
-    // yEd (<y:ShapeNode><y:Geometry x y width height/>) writes lower-case attributes, yFiles for
-    // HTML / yEd Live (<y:RectD X Y Width Height/>) upper-case ones; both give the top-left
-    // corner and the size, with y pointing down the screen.
-    const bool upper = name == "RectD";
-    const char* names[] = {upper ? "X" : "x", upper ? "Y" : "y", upper ? "Width" : "width",
-                           upper ? "Height" : "height"};
-    double v[4] = {0, 0, 0, 0};
-    for (int i = 0; i < 4; ++i) {
-        const auto text = attribute(r_, names[i]);
-        if (!text) return;  // not a node geometry after all
-        const auto number = parse_number(*text);
-        if (!number || !std::isfinite(*number))
-            fail(line_, column_,
-                 "<" + name + "> has " + names[i] + "=\"" + *text +
-                     "\", which is not a number; the node's position is read from it (fix the "
-                     "value, or remove the element to read the node without a position)");
-        v[i] = *number;
-    }
-    geometry_x_ = v[0] + v[2] / 2;
-    geometry_y_ = v[1] + v[3] / 2;
-    row_has_geometry_ = true;
-}
-
-void GraphmlParser::finish_row() {
-    if (!in_row_) return;
-    RawTable& table = row_is_node_ ? net_.actors : net_.ties;
-    for (std::size_t k = 0; k < keys_.size() && k < row_has_key_.size(); ++k) {
-        const Key& key = keys_[k];
-        if (row_has_key_[k] || !key.default_value) continue;
-        if (row_is_node_ ? !key.for_nodes() : !key.for_edges()) continue;
-        table.set(table.column(column_name(key.name, row_is_node_)), row_, *key.default_value, 0);
-    }
-    if (row_is_node_ && row_has_geometry_) {
-        // An explicit x or y attribute (Gephi's) wins over the yEd geometry.
-        auto given = [&](const char* name) {
-            for (std::size_t c = 0; c < table.column_count(); ++c)
-                if (table.names()[c] == name && !table.cell(c, row_).empty()) return true;
-            return false;
-        };
-        if (!given("x") && !given("y")) {
-            table.set(table.column("x"), row_, format_number(geometry_x_), 0);
-            table.set(table.column("y"), row_, format_number(0.0 - geometry_y_), 0);  // no "-0"
-        }
-    }
-    in_row_ = false;
-}
+namespace {
+using graphml::empty_hint;
+using graphml::GraphmlParser;
 
 /// python-igraph and NetworkX-from-igraph files give nodes positional ids (n0, n1, ...) and keep
 /// the real name in a node key named "name". A node without a label gets its name as Label, so
@@ -476,7 +246,6 @@ void label_from_name(RawTable& actors) {
         if (actors.cell(cl, r).empty() && !actors.cell(cn, r).empty())
             actors.set(cl, r, actors.cell(cn, r), actors.col_pos(cn, r));
 }
-
 }  // namespace
 
 /// Reads a GraphML file (plain or gzip-compressed) into a RawNetwork.
@@ -514,12 +283,15 @@ void label_from_name(RawTable& actors) {
 /// Names: a node key named `name` (python-igraph writes the vertex names there and gives the
 /// nodes positional ids n0, n1, ...) becomes the actor's Label when the node has no label; the
 /// node id stays the actor id (edges refer to it) and the name stays in column "name".
-RawNetwork read_graphml(const std::string& path) {
-    xml::check_readable_and_not_empty(path, empty_hint);
+RawNetwork read_graphml(const std::string& path) { return read_graphml(Source::file(path)); }
+
+RawNetwork read_graphml(const Source& source) {
+    const std::string& path = source.name;
     xml::Diagnostics diagnostics;
     diagnostics.path = path;
     xml::ErrorCapture capture(diagnostics);
-    xml::ReaderPtr reader = xml::open_reader(path, diagnostics);
+    std::string memory;
+    xml::ReaderPtr reader = xml::open_document(source, empty_hint, memory, diagnostics);
     GraphmlParser parser(path, reader.get(), diagnostics);
     RawNetwork raw = parser.run();
     label_from_name(raw.actors);

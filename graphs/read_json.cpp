@@ -44,10 +44,13 @@ SourcePos position_of(const std::string& path, const std::string& text, std::siz
 /// and objects as values are left out with one warning. Malformed JSON is an error at its
 /// line:col; a node or link that breaks the form is an error naming it (nodes[3], links[12]),
 /// since the JSON parser gives no position for a value.
-RawNetwork read_json(const std::string& path) {
+RawNetwork read_json(const std::string& path) { return read_json(Source::file(path)); }
+
+RawNetwork read_json(const Source& source) {
+    const std::string& path = source.name;
     std::string text;
     {
-        LineReader in(path);
+        LineReader in(source);
         std::string line;
         while (in.next(line)) {
             text += line;

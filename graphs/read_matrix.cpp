@@ -12,7 +12,12 @@
 namespace clusterlens {
 
 CellGrid read_csv_grid(const std::string& path, std::vector<Warning>& warnings) {
-    LineReader lines(path);
+    return read_csv_grid(Source::file(path), warnings);
+}
+
+CellGrid read_csv_grid(const Source& source, std::vector<Warning>& warnings) {
+    const std::string& path = source.name;
+    LineReader lines(source);
     CsvReader csv(lines);
     CellGrid grid;
     grid.path = path;
@@ -29,8 +34,10 @@ CellGrid read_csv_grid(const std::string& path, std::vector<Warning>& warnings) 
     return grid;
 }
 
-bool csv_may_be_matrix(const std::string& path) {
-    LineReader lines(path);
+bool csv_may_be_matrix(const std::string& path) { return csv_may_be_matrix(Source::file(path)); }
+
+bool csv_may_be_matrix(const Source& source) {
+    LineReader lines(source);
     CsvReader csv(lines);
     std::vector<CsvField> header, first;
     if (!csv.next(header) || header.size() < 3) return false;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "graphs/raw.hpp"
+#include "graphs/source.hpp"
 
 namespace clusterlens {
 
@@ -28,11 +29,13 @@ struct CellGrid {
 /// Every record of a CSV file (delimiter detected as for tables, see csv.hpp) as a grid, with
 /// LineReader's warnings (encoding) appended to `warnings`.
 CellGrid read_csv_grid(const std::string& path, std::vector<Warning>& warnings);
+CellGrid read_csv_grid(const Source& source, std::vector<Warning>& warnings);
 
 /// A cheap first look at a CSV file (its first two records): false when it cannot be an
 /// adjacency matrix, i.e. when the second record's first cell is not the header's second cell.
 /// Lets an edge table skip the full check.
 bool csv_may_be_matrix(const std::string& path);
+bool csv_may_be_matrix(const Source& source);
 
 /// True when the grid is unmistakably an adjacency matrix (the conditions are strict so an edge
 /// or actor table is never taken for one):

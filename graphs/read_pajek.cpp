@@ -1,196 +1,10 @@
-// Pajek .net reader (and .clu partitions). See read_pajek() below for what is supported.
-#include <fmt/format.h>
-
-#include <charconv>
-#include <cmath>
-#include <cstdint>
-#include <filesystem>
-#include <map>
-#include <optional>
-#include <set>
-#include <string>
-#include <tuple>
-#include <vector>
-
+// Pajek .net reader (and .clu partitions, read_pajek_clu.cpp). See read_pajek() below for what
+// is supported.
 #include "graphs/attributes.hpp"
-#include "graphs/readers.hpp"
-#include "graphs/text_input.hpp"
+#include "graphs/pajek_parser.hpp"
 
 namespace clusterlens {
-
-namespace {
-
-/// Most vertices a *Vertices line may declare. Every vertex becomes an actor row, so a typo such
-/// as "*Vertices 1000000000" would otherwise exhaust memory before any tie is read.
-constexpr std::uint64_t max_vertices = 10'000'000;
-
-struct Token {
-    std::string text;
-    std::uint32_t col = 0;  ///< 1-based byte column where the token starts (the quote, if quoted)
-    bool quoted = false;
-};
-
-std::uint32_t col_of(std::size_t index) { return static_cast<std::uint32_t>(index + 1); }
-
-/// Splits a line at spaces and tabs; "..." is one token (quotes removed, no escapes: Pajek has
-/// none). Throws InputError for a quote that is never closed.
-std::vector<Token> tokenize(const std::string& line, const LineReader& in) {
-    std::vector<Token> out;
-    std::size_t i = 0;
-    const std::size_t n = line.size();
-    while (i < n) {
-        if (line[i] == ' ' || line[i] == '\t') {
-            ++i;
-            continue;
-        }
-        Token t;
-        t.col = col_of(i);
-        if (line[i] == '"') {
-            const std::size_t close = line.find('"', i + 1);
-            if (close == std::string::npos)
-                throw InputError(in.pos(t.col),
-                                 "the quoted text is never closed; add the closing '\"' on the "
-                                 "same line");
-            t.text.assign(line, i + 1, close - i - 1);
-            t.quoted = true;
-            i = close + 1;
-        } else {
-            std::size_t e = i;
-            while (e < n && line[e] != ' ' && line[e] != '\t') ++e;
-            t.text.assign(line, i, e - i);
-            i = e;
-        }
-        out.push_back(std::move(t));
-    }
-    return out;
-}
-
-/// Text for a message: control characters shown as \xNN so that an invisible byte in a value
-/// does not make "got '0'" look like a valid number.
-std::string shown(const std::string& text) {
-    static const char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == 0x7F) {
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-        } else {
-            out += ch;
-        }
-    }
-    return out;
-}
-
-bool is_blank_or_comment(const std::string& line) {
-    const auto first = line.find_first_not_of(" \t");
-    return first == std::string::npos || line[first] == '%';
-}
-
-/// Parses a whole token as an unsigned integer (digits only); nullopt if it is not one or does
-/// not fit.
-std::optional<std::uint64_t> parse_count(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    for (const char c : text)
-        if (c < '0' || c > '9') return std::nullopt;
-    std::uint64_t value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
-    return value;
-}
-
-/// True when the whole token is a (signed) integer, as a partition value is written.
-bool parse_integer(const std::string& text) {
-    std::int64_t value = 0;
-    const char* b = text.data();
-    const char* e = b + text.size();
-    const auto [ptr, ec] = std::from_chars(b, e, value);
-    return !text.empty() && ec == std::errc() && ptr == e;
-}
-
-/// A "%clusterlens TAG k \"value\"" comment line, as write_pajek writes actor ids (TAG "id", in
-/// a .net) and partition codings (TAG "class", in a .clu). Pajek, igraph and NetworkX skip them
-/// as comments. Returns nullopt for any other line; InputError for a malformed one.
-struct TaggedLine {
-    std::string number, value;
-    std::uint32_t number_col = 0, value_col = 0;
-};
-std::optional<TaggedLine> tagged_comment(const std::string& line, const char* tag,
-                                         const LineReader& in) {
-    const std::string prefix = std::string("%clusterlens ") + tag + " ";
-    if (line.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
-    const auto tokens = tokenize(line, in);
-    const bool integer = tokens.size() >= 3 && !tokens[2].quoted &&
-                         (std::string(tag) == "id" ? parse_count(tokens[2].text).has_value()
-                                                   : parse_integer(tokens[2].text));
-    if (tokens.size() != 4 || !integer || !tokens[3].quoted)
-        throw InputError(in.pos(tokens.size() >= 3 ? tokens[2].col : 1),
-                         std::string("a '%clusterlens ") + tag + "' line is '%clusterlens " + tag +
-                             " k \"text\"' with a whole number k; fix the line or remove it");
-    return TaggedLine{tokens[2].text, tokens[3].text, tokens[2].col, tokens[3].col};
-}
-
-enum class Section { none, vertices, arcs, edges, arcslist, edgeslist, matrix };
-
-struct Vertex {
-    std::uint32_t line = 0;  ///< 0: not listed on a vertex line
-    std::uint32_t id_col = 0;
-    std::uint32_t label_col = 0;
-    std::string label;
-    /// Position as stored (x, and 1 - y: see read_pajek), empty when the line gives none.
-    std::string x, y;
-    std::uint32_t x_col = 0, y_col = 0;
-};
-
-class PajekParser {
-public:
-    explicit PajekParser(const std::string& path) : in_(path) {
-        net_.format = "pajek";
-        net_.sources.push_back(path);
-        net_.actors.path = path;
-        net_.ties.path = path;
-        net_.actors_authoritative = true;
-        src_ = net_.ties.column(col::source);
-        tgt_ = net_.ties.column(col::target);
-    }
-
-    RawNetwork run();
-    std::uint64_t vertex_count() const { return n_; }
-    std::uint32_t vertices_line() const { return vertices_line_; }
-
-private:
-    void section_header(const std::vector<Token>& tokens);
-    void end_section();
-    void vertex_line(const std::vector<Token>& tokens);
-    void tie_line(const std::vector<Token>& tokens);
-    void list_line(const std::vector<Token>& tokens);
-    void matrix_line(const std::vector<Token>& tokens);
-    /// Checks that a token is a vertex number in 1..n and returns it.
-    std::uint64_t vertex(const Token& t) const;
-    void add_tie(const Token& from, const Token& to, const Token* weight);
-    /// Replaces the vertex numbers by the ids of the "%clusterlens id" lines, if any.
-    void apply_id_lines();
-
-    LineReader in_;
-    RawNetwork net_;
-    std::size_t src_ = 0, tgt_ = 0;
-    Section section_ = Section::none;
-    std::string section_name_;  ///< as written, for messages ("*Arcs")
-    std::uint32_t section_line_ = 0;
-    std::uint64_t n_ = 0;
-    bool have_vertices_ = false;
-    std::uint32_t vertices_line_ = 0;
-    std::uint32_t vertices_col_ = 0;
-    std::vector<Vertex> vertices_;
-    std::optional<std::string> relation_;  ///< of the current tie section
-    std::vector<char> directed_;           ///< per tie row
-    bool any_arcs_ = false, any_edges_ = false;
-    bool any_position_ = false;
-    std::uint64_t matrix_rows_ = 0;
-    /// "%clusterlens id k \"id\"" lines: the actor ids write_pajek keeps (vertex k, id, line).
-    std::vector<std::tuple<TaggedLine, std::uint32_t>> id_lines_;
-};
+namespace pajek {
 
 std::uint64_t PajekParser::vertex(const Token& t) const {
     const auto v = parse_count(t.text);
@@ -561,137 +375,10 @@ RawNetwork PajekParser::run() {
     return std::move(net_);
 }
 
-/// Column name for a partition file: its stem without ".gz" and ".clu" ("dept.clu.gz" -> "dept"),
-/// and without the network's stem and a dot in front ("out.part.clu" of "out.net" -> "part", as
-/// write_network names the partitions it writes). The network's stem is compared ignoring case.
-std::string partition_name(const std::string& path, const std::string& net_path) {
-    auto stem = [](std::filesystem::path p) {
-        if (ascii_lower(p.extension().string()) == ".gz") p = p.stem();
-        return p.stem().string();
-    };
-    const std::string name = stem(path);
-    const std::string prefix = ascii_lower(stem(net_path)) + ".";
-    if (name.size() > prefix.size() && ascii_lower(name.substr(0, prefix.size())) == prefix)
-        return name.substr(prefix.size());
-    return name;
-}
+}  // namespace pajek
 
-void read_partition(const std::string& path, std::uint64_t n, const std::string& net_path,
-                    std::uint32_t net_vertices_line, RawNetwork& net,
-                    std::set<std::string>& names) {
-    const std::string name = partition_name(path, net_path);
-    const std::string lname = ascii_lower(name);
-    if (name.empty() || lname == "id" || lname == "label")
-        throw InputError(SourcePos{path, 0, 0},
-                         "a partition file named '" + name +
-                             "' would clash with the actors' Id or Label column; rename the "
-                             "file (its name becomes the attribute's name)");
-    if (!names.insert(lname).second)
-        throw InputError(SourcePos{path, 0, 0},
-                         "two partition files are both named '" + name +
-                             "'; rename one (the file name becomes the attribute's name)");
-    LineReader in(path);
-    std::string line;
-    bool any_text = false, have_header = false, headerless = false;
-    std::uint64_t count = 0;
-    std::uint32_t last_line = 0;
-    const auto column = net.actors.column(name);
-    // "%clusterlens class k \"value\"" lines (write_pajek_partition's coding): class -> value.
-    std::map<std::string, std::string> classes;
-    while (in.next(line)) {
-        if (line.find_first_not_of(" \t") != std::string::npos) any_text = true;
-        if (auto c = tagged_comment(line, "class", in)) {
-            if (!classes.emplace(c->number, c->value).second)
-                throw InputError(
-                    in.pos(c->number_col),
-                    "class " + c->number + " has a second '%clusterlens class' line; remove one");
-            continue;
-        }
-        if (is_blank_or_comment(line)) continue;
-        last_line = in.line_number();
-        const auto tokens = tokenize(line, in);
-        const std::string keyword = ascii_lower(tokens[0].text);
-        if (!have_header && !headerless) {
-            if (keyword == "*partition") continue;  // optional name line
-            if (keyword != "*vertices" && !tokens[0].quoted && parse_integer(tokens[0].text)) {
-                // No header (ADVICE.CLU in Krackhardt's data, as Pajek reads it): the values
-                // start here, one per vertex of the network.
-                headerless = true;
-            } else if (keyword != "*vertices") {
-                throw InputError(in.pos(tokens[0].col),
-                                 "expected '*Vertices n' or a first class number at the start of "
-                                 "a partition (.clu) file, got '" +
-                                     shown(tokens[0].text) + "'");
-            }
-        }
-        if (!have_header && !headerless) {
-            if (tokens.size() < 2 || !parse_count(tokens[1].text))
-                throw InputError(in.pos(tokens.size() < 2 ? tokens[0].col : tokens[1].col),
-                                 "expected a number of vertices after *Vertices (e.g. "
-                                 "'*Vertices 12')");
-            const auto declared = *parse_count(tokens[1].text);
-            if (declared != n)
-                throw InputError(in.pos(tokens[1].col),
-                                 "the partition declares " + tokens[1].text + " vertices but " +
-                                     net_path + " declares " + std::to_string(n) + " (line " +
-                                     std::to_string(net_vertices_line) +
-                                     "); use the partition made for this network");
-            have_header = true;
-            continue;
-        }
-        if (tokens.size() != 1)
-            throw InputError(in.pos(tokens[1].col),
-                             "a partition line holds one integer (the class of one vertex); "
-                             "put each vertex's class on its own line");
-        const auto& t = tokens[0];
-        std::int64_t value = 0;
-        const char* b = t.text.data();
-        const char* e = b + t.text.size();
-        const auto [ptr, ec] = std::from_chars(b, e, value);
-        if (t.quoted || ec != std::errc() || ptr != e)
-            throw InputError(in.pos(t.col), "expected an integer class number, got '" +
-                                                shown(t.text) +
-                                                "'; a partition gives one integer per vertex");
-        if (count >= n)
-            throw InputError(in.pos(t.col),
-                             "more values than the " + std::to_string(n) +
-                                 (headerless ? " vertices of " + net_path
-                                             : std::string(" vertices the partition declares")) +
-                                 "; remove the extra lines");
-        if (classes.empty()) {
-            net.actors.set(column, static_cast<std::size_t>(count), t.text, t.col);
-        } else {
-            const auto it = classes.find(std::to_string(value));
-            if (it == classes.end())
-                throw InputError(in.pos(t.col),
-                                 "class " + t.text +
-                                     " has no '%clusterlens class' line saying what it stands "
-                                     "for; add one or remove the '%clusterlens class' lines");
-            net.actors.set(column, static_cast<std::size_t>(count), it->second, t.col);
-        }
-        ++count;
-    }
-    if (!any_text)
-        throw InputError(SourcePos{path, 0, 0},
-                         "the file is empty; a Pajek partition is '*Vertices n' followed by one "
-                         "integer per vertex");
-    if (!have_header && !headerless)
-        throw InputError(SourcePos{path, 0, 0},
-                         "no '*Vertices n' line and no values; a Pajek partition is '*Vertices "
-                         "n' followed by one integer per vertex");
-    if (count != n)
-        throw InputError(
-            SourcePos{path, last_line, 0},
-            "the partition has " + std::to_string(count) + " values but " +
-                (headerless ? net_path + " declares " + std::to_string(n) + " vertices (line " +
-                                  std::to_string(net_vertices_line) + ")"
-                            : "declares " + std::to_string(n) + " vertices") +
-                "; give one integer per vertex, in vertex order");
-    for (auto& w : in.take_warnings()) net.warnings.push_back(std::move(w));
-    net.sources.push_back(path);
-}
-
-}  // namespace
+using pajek::PajekParser;
+using pajek::read_partition;
 
 /// Reads a Pajek network (.net, optionally gzip-compressed) and its partitions (.clu).
 ///
@@ -740,13 +427,17 @@ void read_partition(const std::string& path, std::uint64_t n, const std::string&
 /// listed twice, a tie section before *Vertices, text before any section, an unclosed quote,
 /// *Vertices above 10,000,000 are InputErrors at their line:col. Weights are checked by assembly,
 /// negative ones (a signed network, such as Stranke94.net) by its --negative policy.
-RawNetwork read_pajek(const std::string& path, const std::vector<std::string>& clu_paths) {
-    PajekParser parser(path);
+RawNetwork read_pajek(const Source& source, const std::vector<std::string>& clu_paths) {
+    PajekParser parser(source);
     RawNetwork net = parser.run();
     std::set<std::string> names;
     for (const auto& clu : clu_paths)
-        read_partition(clu, parser.vertex_count(), path, parser.vertices_line(), net, names);
+        read_partition(clu, parser.vertex_count(), source.name, parser.vertices_line(), net, names);
     return net;
+}
+
+RawNetwork read_pajek(const std::string& path, const std::vector<std::string>& clu_paths) {
+    return read_pajek(Source::file(path), clu_paths);
 }
 
 }  // namespace clusterlens

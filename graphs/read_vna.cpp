@@ -13,10 +13,7 @@ namespace clusterlens {
 
 namespace {
 
-struct Field {
-    std::string text;
-    std::uint32_t col = 0;  ///< 1-based byte column (of the opening quote when quoted)
-};
+using Field = QuotedField;
 
 /// True if `line` has a comma outside double quotes: the section's header then separates its
 /// values with commas (NetDraw writes `"ID", "grp"` as well as `ID grp`).
@@ -29,64 +26,22 @@ bool has_comma(const std::string& line) {
     return false;
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
 /// Splits a VNA line at spaces and tabs, or at commas when `comma` (blanks around a value are
 /// then dropped, a value may hold spaces, and an empty value between two commas is ""). A value
 /// in double quotes may hold spaces (and commas); a doubled quote inside it stands for one quote.
 std::vector<Field> split(const std::string& line, const LineReader& in, bool comma) {
     std::vector<Field> out;
-    std::size_t i = 0;
-    const std::size_t n = line.size();
+    const auto error = split_quoted_fields(line, comma ? ',' : 0, out);
+    if (!error) return out;
+    if (error->kind == FieldSplitError::Kind::unclosed_quote)
+        throw InputError(in.pos(error->column),
+                         "the quoted value is never closed; add the closing '\"' on "
+                         "the same line (a quote inside a value is written '\"\"')");
     const char* separate = comma ? "separate values with commas, as the header row does, and "
                                    "quote the whole value"
                                  : "separate values with spaces and quote the whole value";
-    for (;;) {
-        while (i < n && is_blank(line[i])) ++i;
-        if (i >= n && (!comma || out.empty())) break;
-        Field f;
-        f.col = static_cast<std::uint32_t>(i + 1);
-        if (i < n && line[i] == '"') {
-            ++i;
-            for (;;) {
-                if (i >= n)
-                    throw InputError(in.pos(f.col),
-                                     "the quoted value is never closed; add the closing '\"' on "
-                                     "the same line (a quote inside a value is written '\"\"')");
-                if (line[i] == '"') {
-                    if (i + 1 < n && line[i + 1] == '"') {
-                        f.text += '"';
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                f.text += line[i++];
-            }
-            if (comma)
-                while (i < n && is_blank(line[i])) ++i;
-            if (i < n && (comma ? line[i] != ',' : !is_blank(line[i])))
-                throw InputError(in.pos(static_cast<std::uint32_t>(i + 1)),
-                                 std::string("unexpected text after a closing quote; ") + separate);
-        } else if (comma) {
-            const std::size_t b = i;
-            while (i < n && line[i] != ',') ++i;
-            std::size_t e = i;
-            while (e > b && is_blank(line[e - 1])) --e;
-            f.text.assign(line, b, e - b);
-        } else {
-            const std::size_t b = i;
-            while (i < n && !is_blank(line[i])) ++i;
-            f.text.assign(line, b, i - b);
-        }
-        out.push_back(std::move(f));
-        if (comma) {
-            if (i >= n) break;
-            ++i;  // the comma; a trailing one leaves an empty last value
-        }
-    }
-    return out;
+    throw InputError(in.pos(error->column),
+                     std::string("unexpected text after a closing quote; ") + separate);
 }
 
 enum class Section { none, node_data, node_properties, tie_data, skipped };
@@ -110,7 +65,8 @@ std::string section_key(const std::string& line) {
 
 class VnaParser {
 public:
-    explicit VnaParser(const std::string& path) : in_(path) {
+    explicit VnaParser(const Source& source) : in_(source) {
+        const std::string& path = source.name;
         net_.format = "vna";
         net_.sources.push_back(path);
         net_.actors.path = path;
@@ -192,7 +148,7 @@ void VnaParser::properties_row(const std::vector<Field>& fields) {
     for (const Field* f : {&fx, &fy}) {
         const auto v = parse_number(f->text);
         if (!v || !std::isfinite(*v))
-            throw InputError(in_.pos(f->col),
+            throw InputError(in_.pos(f->column),
                              std::string("the ") + (f == &fx ? "x" : "y") + " position '" +
                                  f->text + "' in " + section_text_ +
                                  " is not a number; NetDraw writes positions such as 120.5 "
@@ -201,11 +157,11 @@ void VnaParser::properties_row(const std::vector<Field>& fields) {
     Position p;
     p.id = fields[0].text;
     p.line = in_.line_number();
-    p.id_col = fields[0].col;
+    p.id_col = fields[0].column;
     p.x = fx.text;
-    p.x_col = fx.col;
+    p.x_col = fx.column;
     p.y = format_number(0.0 - *parse_number(fy.text));  // NetDraw: y down; 0 - y: no "-0"
-    p.y_col = fy.col;
+    p.y_col = fy.column;
     positions_.push_back(std::move(p));
 }
 
@@ -240,7 +196,7 @@ void VnaParser::header_row(const std::vector<Field>& fields) {
     RawTable& table = section_ == Section::node_data ? net_.actors : net_.ties;
     const bool nodes = section_ == Section::node_data;
     if (!nodes && fields.size() < 2)
-        throw InputError(in_.pos(fields[0].col),
+        throw InputError(in_.pos(fields[0].column),
                          "the *tie data header needs at least two columns (e.g. 'from to "
                          "strength'); the first two name the tie's ends");
     // The form of a *tie data section: NetDraw's (every column after from and to is a relation)
@@ -264,9 +220,9 @@ void VnaParser::header_row(const std::vector<Field>& fields) {
     for (std::size_t c = 0; c < fields.size(); ++c) {
         const std::string& raw = fields[c].text;
         if (raw.empty())
-            throw InputError(in_.pos(fields[c].col), "empty column name in the header row of " +
-                                                         section_text_ +
-                                                         "; give every column a name");
+            throw InputError(in_.pos(fields[c].column), "empty column name in the header row of " +
+                                                            section_text_ +
+                                                            "; give every column a name");
         std::string name = raw;
         const std::string lower = ascii_lower(raw);
         if (nodes && c == 0)
@@ -281,7 +237,7 @@ void VnaParser::header_row(const std::vector<Field>& fields) {
         for (std::size_t k = 0; k < names.size(); ++k)
             if (lowers[k] == lname)
                 throw InputError(
-                    in_.pos(fields[c].col),
+                    in_.pos(fields[c].column),
                     "column '" + raw + "' clashes with column " + std::to_string(k + 1) + " ('" +
                         fields[k].text + "', read as '" + names[k] + "') in the header row of " +
                         section_text_ + "; rename one of them" +
@@ -299,7 +255,8 @@ void VnaParser::header_row(const std::vector<Field>& fields) {
             bool known = false;
             for (const auto& e : extras_) known = known || e.column == index_.back();
             if (!known)
-                extras_.push_back(Extra{index_.back(), raw, section_text_, in_.pos(fields[c].col)});
+                extras_.push_back(
+                    Extra{index_.back(), raw, section_text_, in_.pos(fields[c].column)});
         }
     }
     if (relations_) {
@@ -313,7 +270,7 @@ void VnaParser::header_row(const std::vector<Field>& fields) {
 
 void VnaParser::check_width(const std::vector<Field>& fields, std::size_t width) const {
     if (fields.size() == width) return;
-    const auto c = fields.size() > width ? fields[width].col : fields.back().col;
+    const auto c = fields.size() > width ? fields[width].column : fields.back().column;
     throw InputError(in_.pos(c), "row has " + std::to_string(fields.size()) +
                                      " values but the header of " + section_text_ + " has " +
                                      std::to_string(width) + " columns; " +
@@ -332,13 +289,13 @@ void VnaParser::data_row(std::vector<Field>& fields) {
     check_width(fields, width);
     const auto row = table.add_row(in_.line_number());
     for (std::size_t c = 0; c < width; ++c)
-        table.set(index_[c], row, std::move(fields[c].text), fields[c].col);
+        table.set(index_[c], row, std::move(fields[c].text), fields[c].column);
 }
 
 void VnaParser::relation_row(const std::vector<Field>& fields) {
     check_width(fields, 2 + relation_names_.size());
     for (std::size_t k = 0; k < 2; ++k)
-        ends_.push_back(End{fields[k].text, in_.line_number(), fields[k].col});
+        ends_.push_back(End{fields[k].text, in_.line_number(), fields[k].column});
     for (std::size_t r = 0; r < relation_names_.size(); ++r) {
         const Field& f = fields[2 + r];
         const std::string what = "value '" + f.text + "' of relation '" + relation_names_[r] + "'";
@@ -346,18 +303,18 @@ void VnaParser::relation_row(const std::vector<Field>& fields) {
             "; every *tie data column after from and to is a relation (as NetDraw reads it) and "
             "holds tie strengths: 0 for no tie, a positive number such as 1 or 2.5 for a tie";
         if (trim(f.text).empty())
-            throw InputError(in_.pos(f.col), "empty value of relation '" + relation_names_[r] +
-                                                 "'; write 0 for no tie or a tie strength such "
-                                                 "as 1 or 2.5");
+            throw InputError(in_.pos(f.column), "empty value of relation '" + relation_names_[r] +
+                                                    "'; write 0 for no tie or a tie strength such "
+                                                    "as 1 or 2.5");
         const auto v = parse_number(f.text);
-        if (!v) throw InputError(in_.pos(f.col), what + " is not a number" + hint);
-        if (!std::isfinite(*v)) throw InputError(in_.pos(f.col), what + " is not finite" + hint);
+        if (!v) throw InputError(in_.pos(f.column), what + " is not a number" + hint);
+        if (!std::isfinite(*v)) throw InputError(in_.pos(f.column), what + " is not finite" + hint);
         if (*v == 0) continue;  // NetDraw: no tie
         const auto row = net_.ties.add_row(in_.line_number());
-        net_.ties.set(c_source_, row, fields[0].text, fields[0].col);
-        net_.ties.set(c_target_, row, fields[1].text, fields[1].col);
-        net_.ties.set(c_weight_, row, f.text, f.col);
-        net_.ties.set(c_relation_, row, relation_names_[r], f.col);
+        net_.ties.set(c_source_, row, fields[0].text, fields[0].column);
+        net_.ties.set(c_target_, row, fields[1].text, fields[1].column);
+        net_.ties.set(c_weight_, row, f.text, f.column);
+        net_.ties.set(c_relation_, row, relation_names_[r], f.column);
     }
 }
 
@@ -508,9 +465,11 @@ RawNetwork VnaParser::run() {
 /// in case), a row whose value count differs from its header's, an unclosed quote, a bad
 /// relation value (above). Other cells are not interpreted here (assembly checks ids and
 /// weights).
-RawNetwork read_vna(const std::string& path) {
-    VnaParser parser(path);
+RawNetwork read_vna(const Source& source) {
+    VnaParser parser(source);
     return parser.run();
 }
+
+RawNetwork read_vna(const std::string& path) { return read_vna(Source::file(path)); }
 
 }  // namespace clusterlens

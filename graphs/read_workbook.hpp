@@ -28,6 +28,7 @@
 #include <string>
 
 #include "graphs/raw.hpp"
+#include "graphs/source.hpp"
 
 namespace clusterlens {
 
@@ -42,6 +43,8 @@ struct WorkbookOptions {
 /// single sheet is a tie table; actors come from the ties). Format from the extension (.ods is
 /// OpenDocument, anything else is read as .xlsx).
 RawNetwork read_workbook(const std::string& path, const WorkbookOptions& options);
+/// The same from a Source: a file, or the workbook's bytes in memory (liborcus reads both).
+RawNetwork read_workbook(const Source& source, const WorkbookOptions& options);
 
 /// Two workbooks, one table each (`nodes_path` may be empty): the actor table from the first,
 /// the tie table from the second. A workbook with several sheets uses the sheet named in the

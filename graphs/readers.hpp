@@ -28,6 +28,10 @@
 //            graph space has y pointing up, as for its GraphML x/y keys)
 //   CSV pair, DL, edge list: no positions of their own (a CSV column named x/y is kept as is).
 // Writers reverse this where a format has its own convention (write.hpp: Pajek writes 1 - y).
+//
+// Sources. Every reader of one file also takes a Source (source.hpp): a file, or bytes in memory
+// with a display name that messages print as the path, so path:line:col stays exact. The Source
+// overloads give the same network and the same messages as the path ones.
 #pragma once
 
 #include <string>
@@ -35,6 +39,7 @@
 
 #include "graphs/csv.hpp"
 #include "graphs/raw.hpp"
+#include "graphs/source.hpp"
 
 namespace clusterlens {
 
@@ -43,31 +48,41 @@ namespace clusterlens {
 /// say how decimal commas are read (csv.hpp).
 RawNetwork read_csv_pair(const std::string& nodes_path, const std::string& edges_path,
                          const CsvOptions& options = {});
+/// A tie table alone (edges.csv without nodes.csv), from a file or a buffer.
+RawNetwork read_csv_ties(const Source& edges, const CsvOptions& options = {});
 
 /// GraphML (XML; keys for node and edge data, edgedefault, parallel edges).
 RawNetwork read_graphml(const std::string& path);
+RawNetwork read_graphml(const Source& source);
 /// GEXF 1.1draft, 1.2draft and 1.3 (Gephi): typed <attributes> with defaults, <attvalues>,
 /// defaultedgetype and per-edge type, edge weight, kind (read as the relation) and label, viz
 /// colour, size and position, dynamic files read as one static network; the reading of every
 /// element is described above read_gexf() in read_gexf.cpp.
 RawNetwork read_gexf(const std::string& path);
+RawNetwork read_gexf(const Source& source);
 /// NetworkX node-link JSON (networkx.node_link_data, clusterlens' .json output).
 RawNetwork read_json(const std::string& path);
+RawNetwork read_json(const Source& source);
 /// GML (graph [ directed 1 node [ id 1 label "x" ] edge [ source 1 target 2 weight 3 ] ]).
 RawNetwork read_gml(const std::string& path);
+RawNetwork read_gml(const Source& source);
 /// Pajek .net: *Vertices n with labels, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix; '%'
 /// comments (the "%clusterlens id" lines write_pajek writes give the actor ids). `clu_paths` are
 /// Pajek .clu partitions; each adds an actor column named after the file stem (e.g. "dept" for
 /// dept.clu, "part" for out.part.clu of out.net), holding the values of "%clusterlens class"
 /// lines when the file has them.
 RawNetwork read_pajek(const std::string& path, const std::vector<std::string>& clu_paths = {});
+RawNetwork read_pajek(const Source& source, const std::vector<std::string>& clu_paths = {});
 /// UCINET DL: formats fullmatrix, edgelist1, nodelist1; labels (row/column, embedded or not);
 /// NM > 1 matrices become relations (named by matrix labels when given).
 RawNetwork read_dl(const std::string& path);
+RawNetwork read_dl(const Source& source);
 /// NetDraw VNA: *node data / *tie data sections, and the x/y positions of *node properties.
 RawNetwork read_vna(const std::string& path);
+RawNetwork read_vna(const Source& source);
 /// Plain edge list: "source target [weight]" per line, separated by whitespace, comma,
 /// semicolon or tab; '#' and '%' comments; an optional header line naming the columns.
 RawNetwork read_edge_list(const std::string& path);
+RawNetwork read_edge_list(const Source& source);
 
 }  // namespace clusterlens

@@ -1,25 +1,121 @@
 #include "graphs/text_input.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <new>
 
 namespace clusterlens {
 
-LineReader::LineReader(std::string path) : path_(std::move(path)), buffer_(1 << 18) {
+namespace {
+std::string cannot_open(int err) {
+    return std::string("cannot open file: ") + (err != 0 ? std::strerror(err) : "out of memory") +
+           "; check the path and that it is readable";
+}
+const char* const kEndsEarly =
+    "the compressed file ends early (a cut-off download or copy?); "
+    "fetch or copy it again, or check it with 'gzip -t'";
+std::string cannot_read(const std::string& detail) {
+    return "cannot read file: " + detail + " (a damaged .gz file?)";
+}
+}  // namespace
+
+/// The bytes of an in-memory source as gzread gives those of a file: plain bytes as they are,
+/// gzip members (one or more) decompressed, trailing bytes after the last member ignored.
+class LineReader::Memory {
+public:
+    explicit Memory(std::string_view bytes) : bytes_(bytes), gzip_(is_gzip(bytes)) {
+        if (gzip_ && inflateInit2(&z_, 15 + 16) != Z_OK) throw std::bad_alloc();
+        z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes_.data()));
+        z_.avail_in = static_cast<uInt>(bytes_.size());
+    }
+    ~Memory() {
+        if (gzip_) inflateEnd(&z_);
+    }
+    Memory(const Memory&) = delete;
+    Memory& operator=(const Memory&) = delete;
+
+    /// Up to `capacity` bytes into `out`: their count, 0 at the end. Throws InputError at
+    /// `name`:`line` for a damaged or cut-off gzip stream.
+    std::size_t read(char* out, std::size_t capacity, const std::string& name, std::uint32_t line) {
+        if (!gzip_) {
+            const auto n = std::min(capacity, bytes_.size() - at_);
+            std::memcpy(out, bytes_.data() + at_, n);
+            at_ += n;
+            return n;
+        }
+        if (done_) return 0;
+        z_.next_out = reinterpret_cast<Bytef*>(out);
+        z_.avail_out = static_cast<uInt>(capacity);
+        while (z_.avail_out == capacity) {
+            const int ret = inflate(&z_, Z_NO_FLUSH);
+            if (ret == Z_STREAM_END) {
+                if (!is_gzip(
+                        std::string_view(reinterpret_cast<const char*>(z_.next_in), z_.avail_in))) {
+                    done_ = true;
+                    break;
+                }
+                inflateReset(&z_);  // another gzip member follows
+            } else if (ret == Z_BUF_ERROR || (ret == Z_OK && z_.avail_in == 0)) {
+                if (z_.avail_out != capacity) break;
+                throw InputError(SourcePos{name, line, 0}, kEndsEarly);
+            } else if (ret != Z_OK) {
+                const std::string detail = ret == Z_MEM_ERROR  ? "out of memory"
+                                           : z_.msg != nullptr ? z_.msg
+                                                               : "compressed data error";
+                throw InputError(SourcePos{name, line, 0}, cannot_read(name + ": " + detail));
+            }
+        }
+        return capacity - z_.avail_out;
+    }
+
+private:
+    std::string_view bytes_;
+    bool gzip_;
+    std::size_t at_ = 0;
+    bool done_ = false;
+    z_stream z_{};
+};
+
+LineReader::LineReader(std::string path) : path_(std::move(path)), buffer_(1 << 18) { open(); }
+
+LineReader::LineReader(const Source& source) : path_(source.name), buffer_(1 << 18) {
+    if (source.in_memory())
+        memory_ = std::make_unique<Memory>(*source.bytes);
+    else
+        open();
+}
+
+void LineReader::open() {
     errno = 0;
     file_ = gzopen(path_.c_str(), "rb");
     if (file_ == nullptr) {
         const int err = errno;
-        throw InputError(SourcePos{path_, 0, 0},
-                         std::string("cannot open file: ") +
-                             (err != 0 ? std::strerror(err) : "out of memory") +
-                             "; check the path and that it is readable");
+        throw InputError(SourcePos{path_, 0, 0}, cannot_open(err));
     }
     gzbuffer(file_, 1 << 17);
 }
 
 LineReader::~LineReader() {
     if (file_ != nullptr) gzclose(file_);
+}
+
+std::size_t LineReader::read_bytes(char* out, std::size_t capacity) {
+    if (memory_) return memory_->read(out, capacity, path_, line_no_ + 1);
+    const int got = gzread(file_, out, static_cast<unsigned>(capacity));
+    if (got < 0) {
+        int errnum = 0;
+        const char* msg = gzerror(file_, &errnum);
+        throw InputError(SourcePos{path_, line_no_ + 1, 0}, cannot_read(msg ? msg : "read error"));
+    }
+    if (got == 0) {
+        // zlib reports a compressed stream that stops before its end (a cut-off download)
+        // as Z_BUF_ERROR once the input runs out; a plain file never sets it.
+        int errnum = Z_OK;
+        gzerror(file_, &errnum);
+        if (errnum == Z_BUF_ERROR) throw InputError(SourcePos{path_, line_no_ + 1, 0}, kEndsEarly);
+    }
+    return static_cast<std::size_t>(got);
 }
 
 bool LineReader::fill() {
@@ -30,29 +126,22 @@ bool LineReader::fill() {
         begin_ = 0;
     }
     if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
-    const int got =
-        gzread(file_, buffer_.data() + end_, static_cast<unsigned>(buffer_.size() - end_));
-    if (got < 0) {
-        int errnum = 0;
-        const char* msg = gzerror(file_, &errnum);
-        throw InputError(SourcePos{path_, line_no_ + 1, 0}, std::string("cannot read file: ") +
-                                                                (msg ? msg : "read error") +
-                                                                " (a damaged .gz file?)");
-    }
+    const auto got = read_bytes(buffer_.data() + end_, buffer_.size() - end_);
     if (got == 0) {
         eof_ = true;
-        // zlib reports a compressed stream that stops before its end (a cut-off download)
-        // as Z_BUF_ERROR once the input runs out; a plain file never sets it.
-        int errnum = Z_OK;
-        gzerror(file_, &errnum);
-        if (errnum == Z_BUF_ERROR)
-            throw InputError(SourcePos{path_, line_no_ + 1, 0},
-                             "the compressed file ends early (a cut-off download or copy?); "
-                             "fetch or copy it again, or check it with 'gzip -t'");
         return false;
     }
-    end_ += static_cast<std::size_t>(got);
+    end_ += got;
     return true;
+}
+
+std::string read_all_bytes(const Source& source) {
+    if (source.in_memory() && !is_gzip(*source.bytes)) return std::string(*source.bytes);
+    LineReader in(source);
+    std::string out;
+    std::vector<char> chunk(1 << 16);
+    while (const auto n = in.read_bytes(chunk.data(), chunk.size())) out.append(chunk.data(), n);
+    return out;
 }
 
 bool LineReader::next(std::string& line) {
@@ -194,6 +283,22 @@ std::string windows1252_to_utf8(const std::string& text) {
     return out;
 }
 
+std::string shown(const std::string& text) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7F) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
 std::string ascii_lower(std::string text) {
     for (auto& c : text)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -218,6 +323,65 @@ SeparatorCounts separators_outside_quotes(const std::string& line) {
         if (c == '\t') ++n.tab;
     }
     return n;
+}
+
+char most_frequent_separator(const std::string& line) {
+    const auto [comma, semi, tab] = separators_outside_quotes(line);
+    if (comma == 0 && semi == 0 && tab == 0) return 0;
+    if (comma >= semi && comma >= tab) return ',';
+    if (semi >= tab) return ';';
+    return '\t';
+}
+
+std::optional<FieldSplitError> split_quoted_fields(const std::string& line, char separator,
+                                                   std::vector<QuotedField>& fields) {
+    fields.clear();
+    const auto blank = [&](char c) { return (c == ' ' || c == '\t') && c != separator; };
+    const auto at = [](std::size_t i) { return static_cast<std::uint32_t>(i + 1); };
+    std::size_t i = 0;
+    const std::size_t n = line.size();
+    for (;;) {
+        while (i < n && blank(line[i])) ++i;
+        if (i >= n && (separator == 0 || fields.empty())) break;
+        QuotedField f;
+        f.column = at(i);
+        if (i < n && line[i] == '"') {
+            ++i;
+            for (;;) {
+                if (i >= n) return FieldSplitError{FieldSplitError::Kind::unclosed_quote, f.column};
+                if (line[i] == '"') {
+                    if (i + 1 < n && line[i + 1] == '"') {
+                        f.text += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                f.text += line[i++];
+            }
+            if (separator != 0)
+                while (i < n && blank(line[i])) ++i;
+            if (i < n && (separator == 0 ? !blank(line[i]) : line[i] != separator))
+                return FieldSplitError{FieldSplitError::Kind::text_after_quote, at(i)};
+        } else if (separator == 0) {
+            const std::size_t b = i;
+            while (i < n && !blank(line[i])) ++i;
+            f.text.assign(line, b, i - b);
+        } else {
+            const std::size_t b = i;
+            while (i < n && line[i] != separator) ++i;
+            std::size_t e = i;
+            while (e > b && blank(line[e - 1])) --e;
+            f.text.assign(line, b, e - b);
+        }
+        fields.push_back(std::move(f));
+        if (separator != 0) {
+            if (i >= n) break;
+            ++i;  // the separator; a trailing one leaves an empty last field
+        }
+    }
+    return std::nullopt;
 }
 
 bool is_decimal_comma(const std::string& text) {

@@ -1,4 +1,5 @@
-// Streaming line input for every text reader: plain or gzip-compressed files (zlib detects which),
+// Streaming line input for every text reader: plain or gzip-compressed files or in-memory buffers
+// (zlib detects which),
 // a UTF-8 byte-order mark removed, CRLF/CR line ends accepted, lines that are not UTF-8 decoded
 // as Windows-1252 and converted to UTF-8 (with one warning per file), NUL bytes rejected as
 // binary input. Also the small text helpers several readers share (separator counts, decimal
@@ -8,10 +9,14 @@
 #include <zlib.h>
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graphs/error.hpp"
+#include "graphs/source.hpp"
 
 namespace clusterlens {
 
@@ -19,6 +24,9 @@ class LineReader {
 public:
     /// Opens `path`; throws InputError (path: error: cannot open ...) if it cannot.
     explicit LineReader(std::string path);
+    /// Reads `source`: its file, or its bytes (gzip-compressed ones decompressed as they are
+    /// read), with the same messages; positions name `source.name`.
+    explicit LineReader(const Source& source);
     ~LineReader();
     LineReader(const LineReader&) = delete;
     LineReader& operator=(const LineReader&) = delete;
@@ -36,9 +44,15 @@ public:
     std::vector<Warning> take_warnings();
 
 private:
+    friend std::string read_all_bytes(const Source& source);
+    void open();
     bool fill();
+    /// Reads up to `capacity` bytes of the source into `out`: their count, 0 at the end.
+    std::size_t read_bytes(char* out, std::size_t capacity);
     std::string path_;
     gzFile file_ = nullptr;
+    class Memory;
+    std::unique_ptr<Memory> memory_;  ///< an in-memory source (file_ is null then)
     std::vector<char> buffer_;
     std::size_t begin_ = 0, end_ = 0;
     bool eof_ = false;
@@ -48,6 +62,11 @@ private:
     std::uint32_t cp1252_line_ = 0;
     std::vector<Warning> warnings_;
 };
+
+/// The bytes of `source` as one string: its file read whole, or its buffer; gzip-compressed
+/// content decompressed (with LineReader's messages for a damaged or cut-off stream). For readers
+/// that parse a whole document at once (XML from memory).
+std::string read_all_bytes(const Source& source);
 
 /// True if `text` is valid UTF-8.
 bool is_valid_utf8(const std::string& text);
@@ -59,6 +78,9 @@ bool is_valid_utf8(const std::string& text);
 /// (ISO-8859-1) is the same except in 0x80-0x9F, where it holds control characters that text
 /// files do not use, so Latin-1 files read correctly too.
 std::string windows1252_to_utf8(const std::string& text);
+/// Text for a message: control characters shown as \xNN so that an invisible byte in a value
+/// does not make "got '0'" look like a valid number.
+std::string shown(const std::string& text);
 /// Lower-cases ASCII letters.
 std::string ascii_lower(std::string text);
 /// Removes leading and trailing spaces and tabs.
@@ -70,6 +92,32 @@ struct SeparatorCounts {
     std::size_t comma = 0, semi = 0, tab = 0;
 };
 SeparatorCounts separators_outside_quotes(const std::string& line);
+/// The separator a line uses: the most frequent of ',' ';' and tab outside double quotes (ties
+/// go to ',', then ';'); 0 when the line has none of them (CSV then takes ',', the edge list
+/// runs of whitespace).
+char most_frequent_separator(const std::string& line);
+
+/// One field of a line split by split_quoted_fields.
+struct QuotedField {
+    std::string text;
+    std::uint32_t column = 0;  ///< 1-based byte column where it starts (its opening quote)
+};
+/// Why split_quoted_fields stopped, and where (1-based column).
+struct FieldSplitError {
+    enum class Kind {
+        unclosed_quote,    ///< at the opening quote
+        text_after_quote,  ///< at the first character after the closing quote
+    } kind;
+    std::uint32_t column = 0;
+};
+/// Splits one line (the VNA and edge-list rule) into `fields` at `separator`, or at runs of
+/// spaces and tabs when `separator` is 0. With a separator, spaces and tabs around a field are
+/// dropped, an empty field between two separators is "", a trailing separator leaves an empty
+/// last field, and a blank line has no field. A field in double quotes may hold spaces and the
+/// separator; a doubled quote inside it stands for one quote. Returns the first error, if any
+/// (`fields` then holds the fields before it).
+std::optional<FieldSplitError> split_quoted_fields(const std::string& line, char separator,
+                                                   std::vector<QuotedField>& fields);
 
 /// True for a number written with a decimal comma: optional sign, digits, one comma, digits
 /// ("2,5", "-0,75"; not "2,", ",5", "2,5e3" or "1,000,5").

@@ -14,6 +14,21 @@
 
 namespace clusterlens::writer {
 
+/// Double-quotes a value for Pajek, DL, VNA and edge lists. These formats have no escape for a
+/// quote or a line break inside a value, so such values are refused rather than altered
+/// (write.cpp).
+std::string quoted(const std::string& text, const char* format);
+
+// Pajek's extra files (write_pajek.cpp), for output_files_for.
+/// True when some actor has a value for the model field `field` (part, locality, ...).
+bool has_field(const Network& net, const std::string& field);
+/// "out.net" + "part" -> "out.part.clu".
+std::string sibling(const std::string& net_path, const std::string& name, const char* ext);
+/// One file per relation when there are several: "out.advice.net".
+std::vector<std::string> pajek_relation_files(const Network& net, const std::string& path);
+/// Actor attributes written as Pajek partitions.
+std::vector<const AttributeColumn*> integer_attributes(const Network& net);
+
 /// The type GraphML and GEXF declare for a column: "long" for number columns holding only whole
 /// numbers (years and counts stay integers in Gephi and NetworkX), "double" for other numbers,
 /// "string" for text.

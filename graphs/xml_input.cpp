@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "graphs/text_input.hpp"
+
 namespace clusterlens::xml {
 
 namespace {
@@ -72,6 +74,10 @@ ErrorCapture::~ErrorCapture() {
     xmlSetGenericErrorFunc(old_generic_ctx_, old_generic_);
 }
 
+namespace {
+bool is_blank(char c) { return std::strchr(" \t\r\n", c) != nullptr && c != '\0'; }
+}  // namespace
+
 void check_readable_and_not_empty(const std::string& path, const std::string& empty_hint) {
     errno = 0;
     gzFile file = gzopen(path.c_str(), "rb");
@@ -87,8 +93,7 @@ void check_readable_and_not_empty(const std::string& path, const std::string& em
     for (;;) {
         const int got = gzread(file, buffer, sizeof buffer);
         if (got <= 0) break;
-        for (int i = 0; i < got && !content; ++i)
-            content = std::strchr(" \t\r\n", buffer[i]) == nullptr || buffer[i] == '\0';
+        for (int i = 0; i < got && !content; ++i) content = !is_blank(buffer[i]);
         if (content) break;
     }
     gzclose(file);
@@ -105,6 +110,36 @@ ReaderPtr open_reader(const std::string& path, Diagnostics& d) {
                          "cannot open file for XML parsing" +
                              (d.message.empty() ? std::string() : ": " + d.message) +
                              "; check the path and that it is readable");
+    xmlTextReaderSetStructuredErrorHandler(reader.get(), &Diagnostics::on_structured, &d);
+    return reader;
+}
+
+ReaderPtr open_document(const Source& source, const std::string& empty_hint, std::string& memory,
+                        Diagnostics& d) {
+    if (!source.in_memory()) {
+        check_readable_and_not_empty(source.name, empty_hint);
+        return open_reader(source.name, d);
+    }
+    std::string_view bytes = *source.bytes;
+    if (is_gzip(bytes)) {
+        memory = read_all_bytes(source);
+        bytes = memory;
+    }
+    bool content = false;
+    for (const char c : bytes)
+        if (!is_blank(c)) {
+            content = true;
+            break;
+        }
+    if (!content)
+        throw InputError(SourcePos{source.name, 0, 0}, "the file is empty; " + empty_hint);
+    xmlInitParser();
+    ReaderPtr reader(xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr,
+                                        nullptr, XML_PARSE_NONET | XML_PARSE_BIG_LINES));
+    if (!reader)
+        throw InputError(SourcePos{source.name, 0, 0},
+                         "cannot open the buffer for XML parsing" +
+                             (d.message.empty() ? std::string() : ": " + d.message));
     xmlTextReaderSetStructuredErrorHandler(reader.get(), &Diagnostics::on_structured, &d);
     return reader;
 }

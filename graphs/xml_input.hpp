@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graphs/error.hpp"
+#include "graphs/source.hpp"
 
 namespace clusterlens::xml {
 
@@ -63,6 +64,12 @@ void check_readable_and_not_empty(const std::string& path, const std::string& em
 /// Opens `path` for streaming (XML_PARSE_NONET | XML_PARSE_BIG_LINES: never fetches DTDs or
 /// entities over the network) with its errors routed to `d`; InputError when it cannot.
 ReaderPtr open_reader(const std::string& path, Diagnostics& d);
+
+/// check_readable_and_not_empty, then open_reader, for a file or a buffer. A buffer is parsed
+/// from memory (libxml2 reads gzip only from files, so a gzip-compressed buffer is decompressed
+/// first, into `memory`, which the caller keeps alive while the reader runs).
+ReaderPtr open_document(const Source& source, const std::string& empty_hint, std::string& memory,
+                        Diagnostics& d);
 
 /// The value of attribute `name` of the current element, if present.
 std::optional<std::string> attribute(xmlTextReaderPtr r, const char* name);

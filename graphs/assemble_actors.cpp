@@ -1,0 +1,261 @@
+// Assembly of the actor table (assemble_actors.hpp).
+#include "graphs/assemble_actors.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "graphs/text_input.hpp"
+
+namespace clusterlens::assembly {
+namespace {
+
+std::string accepted_list(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+    return out;
+}
+
+/// The built-in focal words, compared case-insensitively: English, German, French, Spanish and
+/// Italian yes/no, the spreadsheet booleans of those locales (Excel writes WAHR/FALSCH,
+/// VRAI/FAUX, VERDADERO/FALSO, VERO/FALSO), 1/0, and "x" (a ticked cell; an empty cell is
+/// simply not focal).
+std::optional<bool> parse_bool(const std::string& text) {
+    auto t = ascii_lower(trim(text));
+    if (t == "s\xC3\xAD" || t == "s\xC3\x8D") t = "si";  // sí, SÍ
+    for (const char* w : {"true", "1", "yes", "y", "ja", "j", "oui", "si", "x", "wahr", "vrai",
+                          "verdadero", "vero"})
+        if (t == w) return true;
+    for (const char* w : {"false", "0", "no", "n", "nein", "non", "falsch", "faux", "falso"})
+        if (t == w) return false;
+    return std::nullopt;
+}
+
+/// Looks a value up in a value map: exact, then case-insensitive.
+const std::string* map_value(const std::map<std::string, std::string>& map, const std::string& v) {
+    auto it = map.find(v);
+    if (it != map.end()) return &it->second;
+    const auto lv = ascii_lower(v);
+    for (const auto& [k, val] : map)
+        if (ascii_lower(k) == lv) return &val;
+    return nullptr;
+}
+
+/// Applies a mapping's locality rule to one actor's value and remembers which listed values
+/// matched no actor, so a misspelt `--local EE` is reported instead of making every actor
+/// global in silence.
+class LocalityRuleCheck {
+public:
+    explicit LocalityRuleCheck(const LocalityRule* rule) : rule_(rule) {
+        if (rule_ != nullptr) hits_.assign(values().size(), 0);
+    }
+    /// True when `v` is one of the rule's listed values (local or global, whichever it lists).
+    bool match(const std::string& v) {
+        if (seen_.size() < 12 && !v.empty() &&
+            std::find(seen_.begin(), seen_.end(), v) == seen_.end())
+            seen_.push_back(v);
+        bool any = false;
+        const auto& list = values();
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            const bool hit =
+                rule_->ignore_case ? ascii_lower(list[k]) == ascii_lower(v) : list[k] == v;
+            if (hit) ++hits_[k], any = true;
+            if (!hit && !rule_->ignore_case && ascii_lower(list[k]) == ascii_lower(v))
+                case_only_.insert(k);
+        }
+        return any;
+    }
+    void warn_unmatched(const std::string& path, const std::string& column,
+                        std::vector<Warning>& warnings) const {
+        const auto& list = values();
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            if (hits_[k] > 0) continue;
+            std::string seen;
+            for (const auto& s : seen_) seen += (seen.empty() ? "'" : ", '") + s + "'";
+            warnings.push_back(Warning{
+                SourcePos{path, 0, 0},
+                "locality value '" + list[k] + "' (" +
+                    (rule_->local_values.empty() ? "global" : "local") + ") matches no actor's '" +
+                    column + "'" +
+                    (case_only_.count(k)
+                         ? "; it matches when case is ignored: pass --local-ignore-case (or "
+                           "ignore_case = true in [actors.locality])"
+                         : "; values there include " + (seen.empty() ? "none" : seen) +
+                               ": check the spelling")});
+        }
+    }
+
+private:
+    const std::vector<std::string>& values() const {
+        return rule_->local_values.empty() ? rule_->global_values : rule_->local_values;
+    }
+    const LocalityRule* rule_;
+    std::vector<std::size_t> hits_;
+    std::set<std::size_t> case_only_;
+    std::vector<std::string> seen_;
+};
+
+}  // namespace
+
+std::string list_columns(const RawTable& t) {
+    std::string out;
+    for (const auto& n : t.names()) out += (out.empty() ? "" : ", ") + n;
+    return out.empty() ? "(none)" : out;
+}
+
+/// Finds a column named by the mapping (must exist) or the default name (optional).
+int resolve(const RawTable& table, const std::string& mapped, const char* fallback,
+            const char* what, const std::string& mapping_path) {
+    if (!mapped.empty()) {
+        const int c = table.find(mapped);
+        if (c < 0)
+            throw InputError(
+                SourcePos{table.path, 1, 1},
+                "the mapping " +
+                    (mapping_path.empty() ? std::string() : "(" + mapping_path + ") ") +
+                    "names column '" + mapped + "' for " + what +
+                    ", but there is no such column; columns are: " + list_columns(table));
+        return c;
+    }
+    return fallback == nullptr ? -1 : table.find(fallback);
+}
+
+Actors read_actors(RawTable& at, const Mapping& m, ErrorCollector& errors,
+                   std::vector<Warning>& warnings) {
+    Actors out;
+    out.declared = at.rows();
+    auto& actors = out.actors;
+    auto& index = out.index;
+    auto& actor_rows = out.rows;
+    auto& actor_used = out.used;
+    if (at.rows() > 0 || at.column_count() > 0) {
+        const int c_id = resolve(at, m.actor_id, col::id, "actor ids", m.path);
+        if (c_id < 0)
+            throw InputError(SourcePos{at.path, 1, 1},
+                             "no actor id column: expected a column named 'Id' (Gephi's "
+                             "convention); columns are: " +
+                                 list_columns(at) +
+                                 "; rename the column or name it in a mapping file "
+                                 "([actors] id = \"...\")");
+        const int c_label = resolve(at, m.label, col::label, "labels", m.path);
+        const int c_part = resolve(at, m.part, "part", "parts", m.path);
+        const int c_type = resolve(at, m.type, "type", "actor types", m.path);
+        const int c_focal = resolve(at, m.focal, "focal", "focal firms", m.path);
+        const int c_loc =
+            resolve(at, m.locality, m.locality_rule ? nullptr : "locality", "locality", m.path);
+        const int c_rule = m.locality_rule ? resolve(at, m.locality_rule->column, nullptr,
+                                                     "the locality rule", m.path)
+                                           : -1;
+        const int c_stage = resolve(at, m.stage, "stage", "value-chain stages", m.path);
+        const int c_group = resolve(at, m.group, "group", "groups", m.path);
+        actor_used = {c_id, c_label, c_part, c_type, c_focal, c_loc, c_stage, c_group};
+
+        std::vector<std::string> part_names = {"core", "assisting", "external"};
+        actors.reserve(at.rows());
+        index.reserve(at.rows() * 2);
+        LocalityRuleCheck rule_check(m.locality_rule ? &*m.locality_rule : nullptr);
+        for (std::size_t r = 0; r < at.rows(); ++r) {
+            Actor a;
+            a.id = trim(at.cell(static_cast<std::size_t>(c_id), r));
+            if (a.id.empty()) {
+                errors.add(InputError(at.pos(r, c_id), "empty actor id; every actor needs an id"));
+                continue;
+            }
+            auto [it, fresh] = index.emplace(a.id, actors.size());
+            if (!fresh) {
+                errors.add(InputError(at.pos(r, c_id),
+                                      "duplicate actor id '" + a.id + "' (first at line " +
+                                          std::to_string(at.line(actor_rows[it->second])) +
+                                          "); actor ids must be unique"));
+                continue;
+            }
+            a.label = c_label >= 0 ? at.cell(static_cast<std::size_t>(c_label), r) : std::string();
+            if (trim(a.label).empty()) a.label = a.id;
+            if (c_part >= 0) {
+                const auto v = trim(at.cell(static_cast<std::size_t>(c_part), r));
+                if (!v.empty()) {
+                    const auto* mapped = map_value(m.part_values, v);
+                    const auto p = parse_part(mapped ? *mapped : v);
+                    if (!p) {
+                        errors.add(InputError(
+                            at.pos(r, c_part),
+                            "unknown part '" + v + "'; accepted: " + accepted_list(part_names) +
+                                " (or map it in a mapping file: [actors.part_values])"));
+                    } else {
+                        a.part = *p;
+                    }
+                }
+            }
+            if (c_type >= 0) {
+                const auto v = trim(at.cell(static_cast<std::size_t>(c_type), r));
+                if (!v.empty()) {
+                    const auto* mapped = map_value(m.type_values, v);
+                    const auto t = ascii_lower(mapped ? *mapped : v);
+                    const auto& known = known_actor_types();
+                    if (std::find(known.begin(), known.end(), t) == known.end()) {
+                        errors.add(InputError(
+                            at.pos(r, c_type),
+                            "unknown actor type '" + v + "'; accepted: " + accepted_list(known) +
+                                " (or map it in a mapping file: [actors.type_values])"));
+                    } else {
+                        a.type = t;
+                    }
+                }
+            }
+            if (c_focal >= 0) {
+                const auto v = trim(at.cell(static_cast<std::size_t>(c_focal), r));
+                if (!v.empty()) {
+                    const auto* mapped = map_value(m.focal_values, v);
+                    const auto b = parse_bool(mapped ? *mapped : v);
+                    if (!b)
+                        errors.add(InputError(
+                            at.pos(r, c_focal),
+                            "focal must be true or false (also 1/0, yes/no, ja/nein, oui/non, "
+                            "s\xC3\xAD/no, wahr/falsch, vrai/faux, x for true), got '" +
+                                v + "' (or map it in a mapping file: [actors.focal_values])"));
+                    else
+                        a.focal = *b;
+                }
+            }
+            if (c_loc >= 0) {
+                const auto v = trim(at.cell(static_cast<std::size_t>(c_loc), r));
+                if (!v.empty()) {
+                    const auto l = parse_locality(v);
+                    if (!l)
+                        errors.add(InputError(
+                            at.pos(r, c_loc),
+                            "unknown locality '" + v +
+                                "'; accepted: local, global "
+                                "(or give a rule in a mapping file: [actors.locality])"));
+                    else
+                        a.locality = *l;
+                }
+            } else if (c_rule >= 0) {
+                const auto v = trim(at.cell(static_cast<std::size_t>(c_rule), r));
+                const bool listed = rule_check.match(v);
+                a.locality = (!m.locality_rule->local_values.empty()) == listed ? Locality::local
+                                                                                : Locality::global;
+            }
+            // Derivations: locality from part, part from locality and type.
+            if (a.locality == Locality::unspecified && a.part != Part::unspecified)
+                a.locality = a.part == Part::external ? Locality::global : Locality::local;
+            if (a.part == Part::unspecified && a.locality != Locality::unspecified) {
+                if (a.locality == Locality::global)
+                    a.part = Part::external;
+                else if (!a.type.empty())
+                    a.part = is_firm_type(a.type) ? Part::core : Part::assisting;
+            }
+            if (c_stage >= 0) a.stage = trim(at.cell(static_cast<std::size_t>(c_stage), r));
+            if (c_group >= 0) a.group = trim(at.cell(static_cast<std::size_t>(c_group), r));
+            actor_rows.push_back(r);
+            actors.push_back(std::move(a));
+        }
+        if (c_rule >= 0)
+            rule_check.warn_unmatched(at.path, at.names()[static_cast<std::size_t>(c_rule)],
+                                      warnings);
+    }
+    return out;
+}
+
+}  // namespace clusterlens::assembly

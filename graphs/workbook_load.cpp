@@ -1,0 +1,326 @@
+// Loading a workbook file or buffer with liborcus: what it is checked for first (a zip archive,
+// .xlsx or .ods, not encrypted, no cells liborcus 0.17 would misread), then every sheet's cells
+// into a Book (workbook_import.hpp), with liborcus' exceptions and printed text caught.
+#include <unistd.h>
+#include <orcus/orcus_ods.hpp>
+#include <orcus/orcus_xlsx.hpp>
+#include <orcus/zip_archive.hpp>
+#include <orcus/zip_archive_stream.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "graphs/attributes.hpp"
+#include "graphs/workbook_import.hpp"
+
+namespace clusterlens::workbook {
+namespace {
+
+/// Sends stdout and stderr to a temporary file while liborcus runs (the library never prints),
+/// and gives back what was written.
+class CaptureOutput {
+public:
+    CaptureOutput() {
+        std::cout.flush();
+        std::cerr.flush();
+        std::fflush(nullptr);
+        tmp_ = std::tmpfile();
+        if (!tmp_) return;
+        saved_out_ = ::dup(STDOUT_FILENO);
+        saved_err_ = ::dup(STDERR_FILENO);
+        ::dup2(::fileno(tmp_), STDOUT_FILENO);
+        ::dup2(::fileno(tmp_), STDERR_FILENO);
+    }
+    ~CaptureOutput() { restore(); }
+    CaptureOutput(const CaptureOutput&) = delete;
+    CaptureOutput& operator=(const CaptureOutput&) = delete;
+
+    /// Restores the streams and returns what was printed meanwhile.
+    std::string restore() {
+        if (!tmp_) return {};
+        std::cout.flush();
+        std::cerr.flush();
+        std::fflush(nullptr);
+        if (saved_out_ >= 0) ::dup2(saved_out_, STDOUT_FILENO), ::close(saved_out_);
+        if (saved_err_ >= 0) ::dup2(saved_err_, STDERR_FILENO), ::close(saved_err_);
+        saved_out_ = saved_err_ = -1;
+        std::string text;
+        std::rewind(tmp_);
+        char buf[4096];
+        std::size_t n = 0;
+        while ((n = std::fread(buf, 1, sizeof buf, tmp_)) > 0) text.append(buf, n);
+        std::fclose(tmp_);
+        tmp_ = nullptr;
+        return text;
+    }
+
+private:
+    std::FILE* tmp_ = nullptr;
+    int saved_out_ = -1, saved_err_ = -1;
+};
+
+std::string read_entry(const orcus::zip_archive& zip, std::string_view name) {
+    std::vector<unsigned char> buf;
+    if (!zip.read_file_entry(name, buf)) return {};
+    return std::string(buf.begin(), buf.end());
+}
+
+}  // namespace
+
+const char* const kDamaged =
+    "; the file is damaged or incomplete (truncated download or copy?): open it in a "
+    "spreadsheet program and save it again as .xlsx or .ods";
+
+namespace {
+/// The reference of the first cell of a worksheet's XML that has a formula (<f>) but no saved
+/// value (<v>), or "". liborcus 0.17 reads such a cell as the number 0 (xlsx_sheet_context:
+/// push_raw_cell_result parses the missing value as a number), so it must not get that far.
+/// A text search, not a parse: cells are <c ...>...</c> or <c .../> without namespace prefix,
+/// as Excel, LibreOffice and the Python writers produce them.
+std::string formula_without_value(const std::string& xml) {
+    for (std::size_t at = xml.find("<c "); at != std::string::npos; at = xml.find("<c ", at + 1)) {
+        const auto tag_end = xml.find('>', at);
+        if (tag_end == std::string::npos) break;
+        if (xml[tag_end - 1] == '/') continue;  // <c .../>: no content
+        const auto end = xml.find("</c>", tag_end);
+        if (end == std::string::npos) break;
+        const auto body = std::string_view(xml).substr(tag_end, end - tag_end);
+        if (body.find("<f") == std::string_view::npos || body.find("<v") != std::string_view::npos)
+            continue;
+        const auto r = xml.find("r=\"", at);
+        return r != std::string::npos && r < tag_end
+                   ? xml.substr(r + 3, xml.find('"', r + 3) - r - 3)
+                   : std::string("?");
+    }
+    return {};
+}
+
+/// What a workbook file is, checked before liborcus sees it so that the common failures get a
+/// message that says what to do.
+struct Kinds {
+    bool ods = false;
+    bool date1904 = false;
+    std::multiset<std::string> annotations;  ///< .ods cell comments, by squeeze()
+};
+
+}  // namespace
+
+/// Text without whitespace, for matching a comment's paragraphs against what liborcus passed.
+std::string squeeze(std::string_view text) {
+    std::string out;
+    for (const char c : text)
+        if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+    return out;
+}
+
+namespace {
+/// The paragraphs of the cell comments (<office:annotation>) of an .ods content.xml, tags
+/// stripped and the five XML entities decoded. liborcus 0.17 puts them into the shared-string
+/// table like cell text, so they must not be taken for dropped cells (a text search, not a
+/// parse: enough to recognise the paragraphs, which are only compared, never read as data).
+std::multiset<std::string> annotation_texts(const std::string& xml) {
+    std::multiset<std::string> out;
+    for (auto at = xml.find("<office:annotation"); at != std::string::npos;
+         at = xml.find("<office:annotation", at + 1)) {
+        const auto end = xml.find("</office:annotation>", at);
+        if (end == std::string::npos) break;
+        for (auto p = xml.find("<text:p", at); p != std::string::npos && p < end;
+             p = xml.find("<text:p", p + 1)) {
+            const auto open_end = xml.find('>', p);
+            if (open_end == std::string::npos || open_end > end) break;
+            if (xml[open_end - 1] == '/') continue;  // <text:p/>
+            const auto close = xml.find("</text:p>", open_end);
+            if (close == std::string::npos || close > end) break;
+            std::string text;
+            bool tag = false;
+            for (auto i = open_end + 1; i < close; ++i) {
+                if (xml[i] == '<') tag = true;
+                if (!tag) text += xml[i];
+                if (xml[i] == '>') tag = false;
+            }
+            for (const auto& [entity, ch] :
+                 std::vector<std::pair<std::string, std::string>>{{"&lt;", "<"},
+                                                                  {"&gt;", ">"},
+                                                                  {"&quot;", "\""},
+                                                                  {"&apos;", "'"},
+                                                                  {"&amp;", "&"}})
+                for (auto e = text.find(entity); e != std::string::npos;
+                     e = text.find(entity, e + ch.size()))
+                    text.replace(e, entity.size(), ch);
+            out.insert(squeeze(text));
+        }
+        at = end;
+    }
+    return out;
+}
+
+Kinds inspect(const Source& source) {
+    const std::string& path = source.name;
+    char magic[8] = {};
+    std::streamsize got = 0;
+    if (source.in_memory()) {
+        got = static_cast<std::streamsize>(std::min(source.bytes->size(), sizeof magic));
+        std::copy_n(source.bytes->data(), got, magic);
+    } else {
+        std::ifstream in(path, std::ios::binary);
+        if (!in)
+            throw InputError(SourcePos{path, 0, 0},
+                             "cannot open the file; check the path and "
+                             "that you may read it");
+        in.read(magic, sizeof magic);
+        got = in.gcount();
+    }
+    if (got == 0)
+        throw InputError(SourcePos{path, 0, 0},
+                         "the file is empty; a workbook needs a sheet with a header row");
+    if (got == 8 && std::string(magic, 8) == std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+        throw InputError(SourcePos{path, 0, 0},
+                         "this is an OLE2 compound file, not an .xlsx/.ods (zip) workbook: a "
+                         "password-protected (encrypted) workbook or an Excel 97-2003 .xls; "
+                         "remove the password or save it as .xlsx or .ods (or export the "
+                         "sheets as CSV)");
+    if (got < 4 || magic[0] != 'P' || magic[1] != 'K')
+        throw InputError(SourcePos{path, 0, 0},
+                         "not an .xlsx or .ods workbook (not a zip archive); if it is a CSV or "
+                         "another text format, give it that extension or use --format");
+
+    Kinds k;
+    try {
+        std::unique_ptr<orcus::zip_archive_stream> stream;
+        if (source.in_memory())
+            stream = std::make_unique<orcus::zip_archive_stream_blob>(
+                reinterpret_cast<const std::uint8_t*>(source.bytes->data()), source.bytes->size());
+        else
+            stream = std::make_unique<orcus::zip_archive_stream_fd>(path.c_str());
+        orcus::zip_archive zip(stream.get());
+        zip.load();
+        const auto mimetype = read_entry(zip, "mimetype");
+        const auto manifest = read_entry(zip, "META-INF/manifest.xml");
+        if (mimetype.find("opendocument.spreadsheet") != std::string::npos ||
+            (mimetype.empty() && !read_entry(zip, "content.xml").empty())) {
+            k.ods = true;
+            k.annotations = annotation_texts(read_entry(zip, "content.xml"));
+            if (manifest.find("encryption-data") != std::string::npos)
+                throw InputError(SourcePos{path, 0, 0},
+                                 "the workbook is password-protected (encrypted); save a copy "
+                                 "without a password (File > Properties > Security in "
+                                 "LibreOffice) or export the sheets as CSV");
+            return k;
+        }
+        if (mimetype.find("opendocument") != std::string::npos)
+            throw InputError(SourcePos{path, 0, 0},
+                             "an OpenDocument file but not a spreadsheet (" + mimetype +
+                                 "); give an .ods spreadsheet, an .xlsx workbook or CSV tables");
+        const auto workbook = read_entry(zip, "xl/workbook.xml");
+        if (workbook.empty())
+            throw InputError(SourcePos{path, 0, 0},
+                             "a zip archive but neither an .xlsx workbook (no xl/workbook.xml) "
+                             "nor an .ods spreadsheet (no content.xml); save it from a "
+                             "spreadsheet program as .xlsx or .ods");
+        for (const char* v :
+             {"date1904=\"1\"", "date1904=\"true\"", "date1904='1'", "date1904='true'"})
+            if (workbook.find(v) != std::string::npos) k.date1904 = true;
+        // Inline strings: liborcus 0.17 drops them; find the first one to name it.
+        for (std::size_t i = 0; i < zip.get_file_entry_count(); ++i) {
+            const std::string name(zip.get_file_entry_name(i));
+            if (name.rfind("xl/worksheets/", 0) != 0 || name.size() < 4 ||
+                name.compare(name.size() - 4, 4, ".xml") != 0)
+                continue;
+            const auto xml = read_entry(zip, name);
+            if (const auto ref = formula_without_value(xml); !ref.empty())
+                throw InputError(SourcePos{path, 0, 0},
+                                 name + " (cell " + ref +
+                                     ") holds a formula saved without its computed value, which "
+                                     "liborcus 0.17 would read as 0 (files written by "
+                                     "programs that do not calculate, such as openpyxl); open "
+                                     "the workbook in Excel or LibreOffice and save it again, or "
+                                     "export the sheets as CSV");
+            const auto at = xml.find("inlineStr");
+            if (at == std::string::npos) continue;
+            const auto c = xml.rfind("<c ", at);
+            std::string ref;
+            if (c != std::string::npos) {
+                const auto r = xml.find("r=\"", c);
+                if (r != std::string::npos && r < at)
+                    ref = " (cell " + xml.substr(r + 3, xml.find('"', r + 3) - r - 3) + ")";
+            }
+            throw InputError(SourcePos{path, 0, 0},
+                             name + ref +
+                                 " holds inline-string cells, which liborcus 0.17 cannot "
+                                 "read; open the workbook in Excel or LibreOffice and save it "
+                                 "again (they store text as shared strings), or export the "
+                                 "sheets as CSV");
+        }
+    } catch (const orcus::zip_error& e) {
+        const std::string what = e.what();
+        throw InputError(
+            SourcePos{path, 0, 0},
+            "cannot read the zip archive" + (what.empty() ? "" : " (" + what + ")") + kDamaged);
+    }
+    return k;
+}
+
+void read_into(orcus::iface::import_filter& reader, const Source& source) {
+    if (source.in_memory())
+        reader.read_stream(*source.bytes);
+    else
+        reader.read_file(source.name);
+}
+
+}  // namespace
+
+/// Loads every sheet's cells. Throws InputError for anything liborcus cannot read.
+std::unique_ptr<Book> load_book(const Source& source, std::vector<Warning>& warnings) {
+    const std::string& path = source.name;
+    const auto kinds = inspect(source);
+    auto book = std::make_unique<Book>(kinds.ods);
+    book->annotations = kinds.annotations;
+    std::string failure;
+    {
+        CaptureOutput capture;
+        try {
+            if (kinds.ods) {
+                orcus::orcus_ods reader(book.get());
+                read_into(reader, source);
+            } else {
+                orcus::orcus_xlsx reader(book.get());
+                read_into(reader, source);
+            }
+        } catch (const std::exception& e) {
+            failure = e.what();
+            if (failure.empty()) failure = "unknown error";
+        } catch (...) {
+            failure = "unknown error";
+        }
+        auto printed = capture.restore();
+        while (!printed.empty() && (printed.back() == '\n' || printed.back() == '\r'))
+            printed.pop_back();
+        if (!printed.empty() && failure.empty())
+            warnings.push_back(Warning{SourcePos{path, 0, 0}, "liborcus: " + printed});
+        if (!printed.empty() && !failure.empty()) failure += "; " + printed;
+    }
+    if (!failure.empty())
+        throw InputError(SourcePos{path, 0, 0},
+                         "cannot read the workbook (liborcus: " + failure + ")" + kDamaged);
+    if (kinds.date1904) book->settings.set_origin_date(1904, 1, 1);
+    book->finalize();
+    return book;
+}
+
+/// A number cell as text: integers in full ("12345678901234568", not "1.2345678901234568e+16",
+/// up to 1e21), other values in the shortest text that reads back to the same double.
+std::string number_text(double v) {
+    if (v == 0) return "0";  // also -0
+    if (std::isfinite(v) && std::fabs(v) < 1e21 && std::trunc(v) == v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
+    return format_number(v);
+}
+
+}  // namespace clusterlens::workbook
