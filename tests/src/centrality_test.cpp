@@ -234,8 +234,9 @@ TEST(Centrality, SeveralRelationsAreAUsageError) {
         FAIL() << "expected UsageError";
     } catch (const UsageError& e) {
         EXPECT_STREQ(e.what(),
-                     "centrality: the network holds ties of 2 relations; score one relation at "
-                     "a time (Network::select_relation)");
+                     "centrality: the network holds ties of 2 relations (\"knowledge\", "
+                     "\"business\"); measure one relation at a time (Network::select_relation; "
+                     "on the command line --relation)");
     }
     EXPECT_NO_THROW((void)scoring::centrality(net.select_relation(0), {}));
 }
