@@ -1,6 +1,6 @@
-// Actor attributes by name, as render reads them (scores flow as attributes, so a figure names them): a
-// model field (part, type, locality, group, stage, id, label) or an attribute column. Internal
-// to render.
+// Actor attributes by name, as render reads them (scores flow as attributes, so a figure names
+// them): a model field (part, type, locality, group, stage, id, label) or an attribute column.
+// Internal to render.
 #pragma once
 
 #include <optional>

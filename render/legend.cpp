@@ -289,14 +289,14 @@ Section ties_section(const LegendInputs& in, double k) {
                 o.tie_colour_by + ": " + (name.empty() ? "(none)" : name));
         // The line style still tells the linkage.
         if (kinds.size() > 1)
-            for (const char* linkage : {"buzz", "pipeline", "extra_local"})
+            for (const char* linkage : {"buzz", "pipeline", "extra_local", ""})
                 if (kinds.count(linkage)) {
                     const auto& row = linkage_style(linkage);
                     tie(ties, linkage, "#555555", 0.6, k,
                         fmt::format("{}: {}", row.style, row.name));
                 }
     } else {
-        for (const char* linkage : {"buzz", "pipeline", "extra_local"}) {
+        for (const char* linkage : {"buzz", "pipeline", "extra_local", ""}) {
             if (!kinds.count(linkage)) continue;
             const auto& row = linkage_style(linkage);
             const std::string_view name =

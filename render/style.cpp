@@ -139,7 +139,8 @@ const std::vector<LinkageStyle>& linkage_styles() {
         {"pipeline", "#d55e00", "#404040", "dashed", "global pipeline", "local to global", false},
         {"extra_local", "#7f7f7f", "#8c8c8c", "dotted", "outside the cluster", "", true},
         {"plain", "#555555", "#404040", "solid", "tie", "", false},
-        {"", "#7f7f7f", "#8c8c8c", "dotted", "other linkage", "", false},
+        // graphs/vocabulary.hpp: a tie with an end of unspecified locality has no linkage.
+        {"", "#7f7f7f", "#8c8c8c", "dotted", "locality not given", "", false},
     };
     return table;
 }
@@ -172,7 +173,7 @@ const std::vector<TypeShape>& type_shapes() {
 const TypeShape& type_shape(std::string_view type, bool focal) {
     const auto& table = type_shapes();
     for (const auto& row : table)
-        if (row.type == type && (!row.focal || focal)) return row;
+        if (row.type == (is_firm_type(type) ? "firm" : type) && (!row.focal || focal)) return row;
     return table.back();
 }
 

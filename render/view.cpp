@@ -181,14 +181,6 @@ std::vector<std::size_t> make_nodes(const Network& net, const RenderOptions& o,
     return node_of;
 }
 
-std::string linkage_of(Locality a, Locality b) {
-    if (a == Locality::local && b == Locality::local) return "buzz";
-    if ((a == Locality::local && b == Locality::global) ||
-        (a == Locality::global && b == Locality::local))
-        return "pipeline";
-    return "extra_local";
-}
-
 void make_edges(const Network& net, const RenderOptions& o, const std::vector<std::size_t>& node_of,
                 View& v) {
     const auto* linkage = net.tie_attributes().find("linkage");
@@ -220,13 +212,15 @@ void make_edges(const Network& net, const RenderOptions& o, const std::vector<st
                 continue;
             }
             v.edges.push_back({a, b, net.weight(e),
-                               linkage_of(net.actor(s).locality, net.actor(t).locality),
+                               std::string(to_string(clusterlens::linkage(net.actor(s).locality,
+                                                                          net.actor(t).locality))),
                                "pipeline"});
             continue;
         }
         v.edges.push_back({a, b, net.weight(e),
                            linkage ? linkage->as_text(e)
-                                   : linkage_of(net.actor(s).locality, net.actor(t).locality),
+                                   : std::string(to_string(clusterlens::linkage(
+                                         net.actor(s).locality, net.actor(t).locality))),
                            dimension ? dimension->as_text(e) : std::string()});
     }
     if (merged_away > 0) {

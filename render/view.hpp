@@ -115,10 +115,6 @@ std::vector<std::size_t> make_nodes(const Network& net, const RenderOptions& o,
 void make_edges(const Network& net, const RenderOptions& o, const std::vector<std::size_t>& node_of,
                 View& v);
 
-/// The linkage of a tie from its ends' localities: buzz (local-local), pipeline
-/// (local-global), extra_local (anything else, an unspecified end included).
-std::string linkage_of(Locality a, Locality b);
-
 /// Tie filters: `o.only_linkage`, then `o.min_weight`, then the `o.top_ties` strongest.
 void filter_ties(const RenderOptions& o, View& v);
 

@@ -20,13 +20,8 @@ namespace {
 /// Local versus global linkage of every cluster (Bathelt et al. 2004): pipelines per local
 /// actor (global linkage) x density among local actors (buzz), lines at the clusters' means.
 render::QuadrantChart linkage_chart(const scoring::ManyClusters& many) {
-    const auto& metrics = scoring::compared_metrics();
-    auto index_of = [&](const char* name) {
-        for (std::size_t k = 0; k < metrics.size(); ++k)
-            if (metrics[k].first == name) return k;
-        throw BackendError(std::string("compare: no metric ") + name);
-    };
-    const auto px = index_of("pipelines_per_local_actor"), py = index_of("local_density");
+    const auto px = scoring::compared_metric_index("pipelines_per_local_actor"),
+               py = scoring::compared_metric_index("local_density");
     render::QuadrantChart q;
     q.title = "Local versus global linkage of the clusters";
     q.x_name = "pipelines per local actor (global linkage)";
@@ -47,7 +42,8 @@ render::QuadrantChart linkage_chart(const scoring::ManyClusters& many) {
     return q;
 }
 
-/// The cluster patterns (Lin, Chen & Chen 2018): mean ability x mean trigger, lines at the thresholds.
+/// The cluster patterns (Lin, Chen & Chen 2018): mean ability x mean trigger, lines at the
+/// thresholds.
 render::QuadrantChart patterns_chart(const scoring::ManyClusters& many,
                                      const std::vector<std::string>& ability_columns,
                                      const std::vector<std::string>& trigger_columns) {
@@ -164,10 +160,16 @@ void print_many_clusters(const scoring::ManyClusters& many, const std::vector<st
     };
     out << fmt::format("{:<16}{:>8}{:>8}{:>10}{:>10}{:>8}  {}\n", "cluster", "actors", "ties",
                        "openness", "pipelines", "lock-in", many.patterns ? "pattern" : "");
+    using scoring::compared_metric_index;
+    const auto actors = compared_metric_index("actors"), ties = compared_metric_index("ties"),
+               openness = compared_metric_index("cluster_openness_local_ei"),
+               pipelines = compared_metric_index("pipelines"),
+               lock_in = compared_metric_index("lock_in_flag");
     for (const auto& row : many.rows)
         out << fmt::format("{:<16}{:>8}{:>8}{:>10}{:>10}{:>8}  {}\n", row.name,
-                           count(row.values[0]), count(row.values[1]), num(row.values[8]),
-                           count(row.values[10]), row.values[22] > 0 ? "YES" : "no", row.pattern);
+                           count(row.values[actors]), count(row.values[ties]),
+                           num(row.values[openness]), count(row.values[pipelines]),
+                           row.values[lock_in] > 0 ? "YES" : "no", row.pattern);
     if (many.patterns)
         out << fmt::format("pattern thresholds: ability {}, trigger {} ({})\n",
                            num(many.ability_threshold), num(many.trigger_threshold),

@@ -78,6 +78,11 @@ TEST(LegendEncoding, TheTableFormulasByHand) {
     EXPECT_EQ(shape_for_type("firm", true), "doublecircle");
     EXPECT_EQ(shape_for_type("university", true), "box");  // focal matters for firms only
     EXPECT_EQ(type_shape("consultant", false).legend, "other / not given");
+    // Every firm type (graphs/vocabulary.hpp: a supplier is a firm) is drawn as a firm.
+    for (const char* t : {"customer", "supplier", "subcontractor"}) {
+        EXPECT_EQ(type_shape(t, false).shape, "circle") << t;
+        EXPECT_EQ(type_shape(t, true).shape, "doublecircle") << t;
+    }
 }
 
 TEST(LegendEncoding, EveryTypeOfTheTableIsInTheLegendWithItsShapeAndText) {

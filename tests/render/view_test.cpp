@@ -174,9 +174,19 @@ TEST(ViewMerging, LinkageFromTheTieAttributeElseFromTheLocalities) {
     net.tie_attributes().set_texts("linkage", Strings(7, "buzz"));
     v = build_view(net, o, false);
     for (const auto& e : v.edges) EXPECT_EQ(e.kind, "buzz");
-    // An unspecified end: outside the cluster (render's rule).
-    EXPECT_EQ(linkage_of(Locality::local, Locality::unspecified), "extra_local");
-    EXPECT_EQ(linkage_of(Locality::global, Locality::local), "pipeline");
+    // An unspecified end: no linkage, as in scoring (graphs/vocabulary.hpp).
+    {
+        auto partial =
+            small_network({make_actor("x", Part::core, "firm", Locality::local),
+                           make_actor("y", Part::external, "firm", Locality::global),
+                           make_actor("z", Part::unspecified, "", Locality::unspecified)},
+                          {0, 1, 0, 2}, {1, 1});
+        partial.actor_attributes().set_numbers("betweenness", {1, 0, 0});
+        const auto pv = build_view(partial, o, false);
+        std::multiset<std::string> kinds;
+        for (const auto& e : pv.edges) kinds.insert(e.kind);
+        EXPECT_EQ(kinds, (std::multiset<std::string>{"", "pipeline"}));
+    }
     // No locality anywhere: one plain style.
     auto plain = small_network({make_actor("x", Part::unspecified, "", Locality::unspecified),
                                 make_actor("y", Part::unspecified, "", Locality::unspecified)},
