@@ -18,45 +18,13 @@
 
 #include "graphs/load.hpp"
 #include "src/centrality/centrality_detail.hpp"
+#include "src/centrality_helpers.hpp"
 #include "test_paths.hpp"
 
 namespace clusterlens {
 namespace {
 
-using scoring::CentralityOptions;
-using scoring::CentralityScores;
-
-/// Actors named a, b, c, ...; ties as (source, target, weight) over actor indices.
-struct Tie {
-    int s, t;
-    double w = 1;
-};
-Network make(int n, bool directed, const std::vector<Tie>& ties) {
-    std::vector<Actor> actors(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-        actors[static_cast<std::size_t>(i)].id = std::string(1, static_cast<char>('a' + i));
-    std::vector<std::int64_t> ends;
-    std::vector<double> weights;
-    for (const auto& t : ties) {
-        ends.push_back(t.s);
-        ends.push_back(t.t);
-        weights.push_back(t.w);
-    }
-    return Network::build(actors, directed, ends, weights, {""},
-                          std::vector<std::uint32_t>(ties.size(), 0));
-}
-
-CentralityScores scores_of(const Network& net, bool weighted_paths = false, unsigned threads = 1) {
-    CentralityOptions o;
-    o.weighted_paths = weighted_paths;
-    o.threads = threads;
-    return scoring::centrality(net, o);
-}
-
-/// |a - b| <= 1e-9 * max(1, |b|): relative for large values, absolute near 0.
-void expect_close(double actual, double expected, const std::string& what) {
-    EXPECT_NEAR(actual, expected, 1e-9 * std::max(1.0, std::fabs(expected))) << what;
-}
+using namespace testing;  // make, scores_of, expect_close
 
 // ---- hand-computed -------------------------------------------------------------------------
 
@@ -482,84 +450,6 @@ TEST(Centrality, ThreadCountDoesNotChangeTheResult) {
             EXPECT_EQ(one.closeness, many.closeness);
         }
     }
-}
-
-// ---- oracle json (NetworkX + python-igraph) --------------------------------------------------
-
-Network oracle_network(const std::string& key, const nlohmann::json& entry) {
-    if (entry.contains("file"))
-        return load_network({testing::data(entry["file"].get<std::string>())}, LoadOptions{});
-    if (entry.contains("example")) {
-        LoadOptions o;
-        o.mapping = load_mapping(testing::example("cordis_ee_climate/cordis.toml"));
-        return load_network({testing::example("cordis_ee_climate/data")}, o);
-    }
-    // Borgatti (1997): actors A..G and the ties written by the oracle script.
-    std::vector<Actor> actors(7);
-    for (std::size_t i = 0; i < 7; ++i) actors[i].id = std::string(1, static_cast<char>('A' + i));
-    std::vector<std::int64_t> ends;
-    std::vector<double> weights;
-    for (const auto& t : entry["ties"]) {
-        ends.push_back(t[0].get<std::string>()[0] - 'A');
-        ends.push_back(t[1].get<std::string>()[0] - 'A');
-        weights.push_back(t[2].get<double>());
-    }
-    EXPECT_FALSE(key.empty());
-    return Network::build(actors, false, ends, weights, {""},
-                          std::vector<std::uint32_t>(weights.size(), 0));
-}
-
-void expect_measure(const Network& net, const std::vector<double>& actual,
-                    const nlohmann::json& expected, const std::string& what) {
-    ASSERT_EQ(actual.size(), net.actor_count()) << what;
-    ASSERT_EQ(expected.size(), net.actor_count()) << what;
-    for (std::size_t v = 0; v < net.actor_count(); ++v)
-        expect_close(actual[v], expected.at(net.actor(v).id).get<double>(),
-                     what + " " + net.actor(v).id);
-}
-
-TEST(Centrality, MatchesNetworkXAndIgraphOracle) {
-    std::ifstream in(testing::data("oracle/centrality_oracle.json"));
-    const auto oracle = nlohmann::json::parse(in);
-    for (const auto& [key, entry] : oracle["networks"].items()) {
-        SCOPED_TRACE(key);
-        const auto net = oracle_network(key, entry);
-        ASSERT_EQ(net.actor_count(), entry["actors"].get<std::size_t>());
-        ASSERT_EQ(net.tie_count(), entry["ties"].is_array() ? entry["ties"].size()
-                                                            : entry["ties"].get<std::size_t>());
-        ASSERT_EQ(net.directed(), entry["directed"].get<bool>());
-        const auto& m = entry["measures"];
-        const auto s = scores_of(net, false, 2);
-        expect_measure(net, s.degree, m["degree"], "degree");
-        expect_measure(net, s.in_degree, m["in_degree"], "in_degree");
-        expect_measure(net, s.out_degree, m["out_degree"], "out_degree");
-        expect_measure(net, s.strength, m["strength"], "strength");
-        expect_measure(net, s.betweenness, m["betweenness"], "betweenness");
-        expect_measure(net, s.closeness, m["closeness"], "closeness");
-        expect_measure(net, s.eigenvector, m["eigenvector"], "eigenvector");
-        expect_measure(net, s.pagerank, m["pagerank"], "pagerank");
-        expect_measure(net, s.coreness, m["coreness"], "coreness");
-        const auto w = scores_of(net, true, 2);
-        expect_measure(net, w.betweenness, m["betweenness_weighted"], "betweenness_weighted");
-        expect_measure(net, w.closeness, m["closeness_weighted"], "closeness_weighted");
-
-        const auto c = scoring::freeman_centralization(net, s);
-        const auto& ce = entry["centralization"];
-        expect_close(c.degree, ce["degree"].get<double>(), "degree centralization");
-        expect_close(c.betweenness, ce["betweenness"].get<double>(), "betweenness centralization");
-        expect_close(c.closeness, ce["closeness"].get<double>(), "closeness centralization");
-        expect_close(scoring::transitivity(net), entry["transitivity"].get<double>(),
-                     "transitivity");
-    }
-}
-
-TEST(Centrality, BorgattiDegreeCentralizationAsPublished) {
-    // Freeman (1979) degree centralization of Borgatti's 1997 example: 0.7333, worked out here.
-    // Degrees A 4, B 3, C 1, D 2, E 2, F 2, G 6: Σ(6 - d) = 2+3+5+4+4+4 = 22; C* = 6 · 5 = 30.
-    const auto net = make(
-        7, false, {{0, 1}, {0, 5}, {0, 6}, {0, 4}, {4, 6}, {5, 6}, {1, 6}, {1, 3}, {3, 6}, {6, 2}});
-    const auto s = scores_of(net);
-    EXPECT_DOUBLE_EQ(scoring::freeman_centralization(net, s).degree, 22.0 / 30.0);
 }
 
 }  // namespace
