@@ -1,5 +1,7 @@
 #include "src/compare/local_global.hpp"
 
+#include "src/learning/lock_in.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -117,8 +119,9 @@ LocalGlobalComparison compare_local_global(const Network& net, const LocalGlobal
         if ((local[i] || reached[i]) && first_visit(root_seen_p, pipe_parts.find(i)))
             ++r.pipelines.components;
     }
-    const double directed_factor = net.directed() ? 1.0 : 2.0;
-    r.buzz.density = ratio(directed_factor * static_cast<double>(r.buzz.ties), nl * (nl - 1));
+    // Local density and pipeline concentration are lock-in's indicators: one definition each.
+    const auto li = lock_in(net, {});
+    r.buzz.density = li.local_density;
     r.pipelines.density = ratio(static_cast<double>(r.pipelines.ties), nl * ng);
     for (auto* side : {&r.buzz, &r.pipelines})
         side->mean_strength = ratio(side->strength, static_cast<double>(side->ties));
@@ -138,7 +141,7 @@ LocalGlobalComparison compare_local_global(const Network& net, const LocalGlobal
 
     // Pipeline holders and concentration (shares of the pipeline count).
     const double total = static_cast<double>(r.pipelines.ties);
-    r.pipeline_concentration = total > 0 ? 0.0 : kNan;
+    r.pipeline_concentration = li.pipeline_concentration;
     r.gatekeeper_dependence = ratio(static_cast<double>(r.reached_only_via_gatekeepers),
                                     static_cast<double>(r.global_reached));
 
@@ -171,7 +174,6 @@ LocalGlobalComparison compare_local_global(const Network& net, const LocalGlobal
     for (std::size_t i = 0; i < n; ++i) {
         if (!local[i]) continue;
         const double share = ratio(pipe_ties[i], total);
-        if (total > 0) r.pipeline_concentration += share * share;
         r.local_rows.push_back({i, buzz_degree[i],
                                 local_betweenness[static_cast<std::size_t>(sub_index[i])],
                                 pipe_ties[i], pipe_strength[i], share, ty.typology[i]});
