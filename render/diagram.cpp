@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "graphs/error.hpp"
-#include "render/actor_values.hpp"
+#include "graphs/actor_values.hpp"
 #include "render/canvas.hpp"
 #include "render/compose.hpp"
 #include "render/graphviz_support.hpp"

@@ -9,7 +9,7 @@
 
 #include "graphs/attributes.hpp"
 #include "graphs/error.hpp"
-#include "render/actor_values.hpp"
+#include "graphs/actor_values.hpp"
 #include "render/page.hpp"
 
 namespace clusterlens::render {

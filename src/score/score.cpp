@@ -6,6 +6,7 @@
 #include <map>
 
 #include "clusterlens/version.hpp"
+#include "graphs/actor_values.hpp"
 #include "graphs/error.hpp"
 #include "graphs/text_input.hpp"
 #include "src/roles/learning_dimension.hpp"
@@ -15,31 +16,10 @@
 namespace clusterlens::scoring {
 namespace {
 
-/// Group labels for brokerage from the actors' model fields or any attribute.
+/// Group labels for brokerage: a model field (locality, part, type, group, stage) or any
+/// attribute (graphs/actor_values.hpp).
 std::vector<std::string> group_labels(const Network& net, const std::string& by) {
-    std::vector<std::string> g(net.actor_count());
-    if (by == "locality") return locality_groups(net);
-    for (std::size_t i = 0; i < net.actor_count(); ++i) {
-        const Actor& a = net.actor(i);
-        if (by == "part")
-            g[i] = std::string(to_string(a.part));
-        else if (by == "type")
-            g[i] = a.type;
-        else if (by == "group")
-            g[i] = a.group;
-        else if (by == "stage")
-            g[i] = a.stage;
-    }
-    if (by == "part" || by == "type" || by == "group" || by == "stage") return g;
-    const auto* col = net.actor_attributes().find(by);
-    if (col == nullptr) {
-        std::string names = "locality, part, type, group, stage";
-        for (const auto& c : net.actor_attributes().columns()) names += ", " + c.name;
-        throw UsageError("--groups '" + by +
-                         "' is not an actor attribute; choose one of: " + names);
-    }
-    for (std::size_t i = 0; i < net.actor_count(); ++i) g[i] = col->as_text(i);
-    return g;
+    return texts_of(net, by, "--groups");
 }
 
 std::vector<double> ratio(const std::vector<double>& a, const std::vector<double>& b) {

@@ -1,6 +1,6 @@
-// Actor attributes by name, as render reads them (scores flow as attributes, so a figure names
-// them): a model field (part, type, locality, group, stage, id, label) or an attribute column.
-// Internal to render.
+// Actor attributes by name (scores flow as attributes, so a figure, a brokerage partition or a
+// table names them): a model field (part, type, locality, group, stage, id, label) or an
+// attribute column. Used by scoring (--groups), render (--size-by, --color-by, ...) alike.
 #pragma once
 
 #include <optional>
@@ -9,11 +9,12 @@
 
 #include "graphs/network.hpp"
 
-namespace clusterlens::render {
+namespace clusterlens {
 
 /// Numeric values of an attribute (text parsed; unparsable or empty → NaN), or nullopt when
 /// the attribute is categorical (a model field or a text column that is not all numbers).
-/// UsageError naming `option` and the choices when there is no such attribute.
+/// UsageError naming `option` (what the caller calls the choice, e.g. "--size-by") and the
+/// choices when there is no such attribute.
 std::optional<std::vector<double>> numbers_of(const Network& net, const std::string& name,
                                               const std::string& option);
 
@@ -26,4 +27,4 @@ std::vector<std::string> texts_of(const Network& net, const std::string& name,
 bool coordinates(const Network& net, const char* x_name, const char* y_name, std::vector<double>& x,
                  std::vector<double>& y);
 
-}  // namespace clusterlens::render
+}  // namespace clusterlens

@@ -1,11 +1,11 @@
-#include "render/actor_values.hpp"
+#include "graphs/actor_values.hpp"
 
 #include <limits>
 
 #include "graphs/attributes.hpp"
 #include "graphs/error.hpp"
 
-namespace clusterlens::render {
+namespace clusterlens {
 namespace {
 
 constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
@@ -77,4 +77,4 @@ bool coordinates(const Network& net, const char* x_name, const char* y_name, std
     return true;
 }
 
-}  // namespace clusterlens::render
+}  // namespace clusterlens
