@@ -170,32 +170,26 @@ std::vector<std::string> write_pajek_files(const Network& net, const std::string
     const auto files = output_files_for(path, net);
     refuse_overwriting_inputs(output_files_for(path), inputs);
     refuse_overwriting_inputs(files, inputs);
-    std::vector<std::unique_ptr<AtomicFile>> out;
-    out.push_back(std::make_unique<AtomicFile>(path));
-    write_pajek(net, out.back()->stream());
+    OutputSet out(inputs);
+    write_pajek(net, out.add(path));
     std::vector<std::string> stale;
     for (const auto& f : pajek_partition_fields()) {
         if (!has_field(net, f)) {
             stale.push_back(sibling(path, f, ".clu"));
             continue;
         }
-        out.push_back(std::make_unique<AtomicFile>(sibling(path, f, ".clu")));
-        write_pajek_partition(net, f, out.back()->stream());
+        write_pajek_partition(net, f, out.add(sibling(path, f, ".clu")));
     }
     for (const auto* c : integer_attributes(net)) {
-        out.push_back(std::make_unique<AtomicFile>(sibling(path, c->name, ".clu")));
-        auto& clu = out.back()->stream();
+        auto& clu = out.add(sibling(path, c->name, ".clu"));
         clu << "% " << c->name << " of each actor, one value per vertex in the order of the .net "
             << "file\n*Vertices " << net.actor_count() << '\n';
         for (const double v : c->numbers) clu << format_number(v) << '\n';
     }
     const auto relation_files = pajek_relation_files(net, path);
-    for (std::uint32_t r = 0; r < relation_files.size(); ++r) {
-        out.push_back(std::make_unique<AtomicFile>(relation_files[r]));
-        write_pajek_relation(net, r, out.back()->stream());
-    }
-    for (auto& f : out) f->finish();
-    for (auto& f : out) f->commit();
+    for (std::uint32_t r = 0; r < relation_files.size(); ++r)
+        write_pajek_relation(net, r, out.add(relation_files[r]));
+    out.commit_all();
     for (const auto& f : stale) {
         std::error_code ec;
         if (fs::is_regular_file(f, ec)) fs::remove(f, ec);
@@ -213,14 +207,10 @@ std::vector<std::string> write_network(const Network& net, const std::string& pa
     if (format == OutputFormat::csv_pair) {
         create_output_folder(path);
         // Both files are written and checked before either replaces an existing one.
-        AtomicFile nodes(files[0]);
-        AtomicFile edges(files[1]);
-        write_csv_nodes(net, nodes.stream());
-        write_csv_edges(net, edges.stream());
-        nodes.finish();
-        edges.finish();
-        nodes.commit();
-        edges.commit();
+        OutputSet out(inputs);
+        write_csv_nodes(net, out.add(files[0]));
+        write_csv_edges(net, out.add(files[1]));
+        out.commit_all();
         return files;
     }
     AtomicFile file(path);
