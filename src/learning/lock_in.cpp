@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "graphs/attributes.hpp"
+#include "src/openness/openness.hpp"
 
 namespace clusterlens::scoring {
 
@@ -32,7 +33,9 @@ LockInDiagnosis lock_in(const Network& net, const LockInOptions& o) {
     const double nan = std::nan("");
     const double E = static_cast<double>(d.pipelines), I = static_cast<double>(d.local_ties);
     const double L = static_cast<double>(d.local_actors);
-    const double ei = E + I > 0 ? (E - I) / (E + I) : nan;
+    // The local group's E-I is the E-I index of the locality partition (one definition).
+    const auto group_ei = ei_index(net, locality_groups(net), EiOptions{0, 1}).group_binary;
+    const double ei = group_ei.count("local") ? group_ei.at("local") : nan;
     const double per_actor = d.local_actors ? E / L : nan;
     double hhi = nan;
     if (d.pipelines > 0) {
