@@ -118,7 +118,7 @@ std::vector<std::string> write_many_clusters(const scoring::ManyClusters& many,
         nlohmann::ordered_json jr = {{"cluster", row.name}};
         for (std::size_t k = 0; k < row.values.size(); ++k) {
             csv << ',' << csv_number(row.values[k]);
-            jr[scoring::compared_metrics()[k].first] = json_number(row.values[k]);
+            jr[scoring::compared_metrics()[k].name] = json_number(row.values[k]);
         }
         if (many.patterns) {
             csv << ',' << csv_number(row.ability) << ',' << csv_number(row.trigger) << ','

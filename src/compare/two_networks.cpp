@@ -138,7 +138,7 @@ const std::vector<ComparedMetric>& compared_metrics() {
 std::size_t compared_metric_index(const std::string& name) {
     const auto& m = compared_metrics();
     for (std::size_t k = 0; k < m.size(); ++k)
-        if (m[k].first == name) return k;
+        if (m[k].name == name) return k;
     throw BackendError("compare: no compared metric '" + name + "'");
 }
 

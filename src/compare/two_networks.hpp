@@ -80,7 +80,10 @@ std::string matching_label(const Network& net, std::size_t i);
 
 /// A compared metric: its row name in comparison.csv / clusters.csv and its value in a score
 /// summary (counts as numbers, flags as 1/0, a typology role nobody has as 0).
-using ComparedMetric = std::pair<std::string, double (*)(const ClusterSummary&)>;
+struct ComparedMetric {
+    std::string name;
+    double (*value)(const ClusterSummary&);
+};
 
 /// The metrics compared, in the order of the tables.
 const std::vector<ComparedMetric>& compared_metrics();

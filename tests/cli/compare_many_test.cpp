@@ -56,7 +56,7 @@ TEST(CompareMany, BalticRowsEqualEachClustersOwnSummary) {
         // The local_density row reads the 4th lock-in indicator.
         EXPECT_EQ(s["lock_in"]["indicators"][3]["name"], "local_density");
         for (std::size_t k = 0; k < scoring::compared_metrics().size(); ++k) {
-            const auto& name = scoring::compared_metrics()[k].first;
+            const auto& name = scoring::compared_metrics()[k].name;
             const double want = testing::summary_value(s, name);
             EXPECT_NEAR(std::stod(table.cell(k + 1, r)), want,
                         1e-12 * std::max(1.0, std::fabs(want)))

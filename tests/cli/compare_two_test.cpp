@@ -78,7 +78,7 @@ TEST(CompareTwo, TwoWavesKnownByConstruction) {
     const auto table = read_csv_table(dir.path("out/comparison.csv"), w);
     ASSERT_EQ(table.rows(), scoring::compared_metrics().size());
     for (std::size_t i = 0; i < table.rows(); ++i) {
-        const auto& name = scoring::compared_metrics()[i].first;
+        const auto& name = scoring::compared_metrics()[i].name;
         EXPECT_EQ(table.cell(0, i), name);
         const double a = testing::summary_value(sa, name), b = testing::summary_value(sb, name);
         EXPECT_NEAR(std::stod(table.cell(1, i)), a, 1e-12) << name;
