@@ -17,6 +17,8 @@ cd "$root"
 ee="examples/cordis_ee_climate"
 b="examples/cordis_sc5_baltics"
 title="Climate projects with an Estonian partner (CORDIS H2020, SC5)"
+# Under the sanitizer build LeakSanitizer would print its suppression counts to stderr.
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
 run() { "$bin" "$@" >>"$out/stdout.txt" 2>>"$out/stderr.txt"; }
 run validate "$ee/data" --map "$ee/cordis.toml" --json "$out/validate.json"
 run convert "$ee/data" --map "$ee/cordis.toml" -o "$out/network.graphml"
