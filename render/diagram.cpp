@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "graphs/error.hpp"
 #include "graphs/actor_values.hpp"
+#include "graphs/error.hpp"
 #include "render/canvas.hpp"
 #include "render/compose.hpp"
 #include "render/graphviz_support.hpp"

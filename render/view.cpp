@@ -7,9 +7,9 @@
 #include <map>
 #include <utility>
 
+#include "graphs/actor_values.hpp"
 #include "graphs/attributes.hpp"
 #include "graphs/error.hpp"
-#include "graphs/actor_values.hpp"
 #include "render/page.hpp"
 
 namespace clusterlens::render {
