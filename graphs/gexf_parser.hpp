@@ -92,16 +92,7 @@ enum class Element {
 class GexfParser {
 public:
     GexfParser(const std::string& path, xmlTextReaderPtr reader, xml::Diagnostics& diagnostics)
-        : path_(path), r_(reader), diag_(diagnostics) {
-        net_.format = "gexf";
-        net_.sources = {path};
-        net_.actors_authoritative = true;
-        net_.actors.path = path;
-        net_.ties.path = path;
-        net_.actors.column(col::id);
-        net_.ties.column(col::source);
-        net_.ties.column(col::target);
-    }
+        : path_(path), r_(reader), diag_(diagnostics), net_(RawNetwork::for_file(path, "gexf")) {}
 
     RawNetwork run();
 

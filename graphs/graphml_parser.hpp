@@ -59,16 +59,10 @@ enum class Element { graphml, key, default_value, graph, node, edge, data, ignor
 class GraphmlParser {
 public:
     GraphmlParser(const std::string& path, xmlTextReaderPtr reader, xml::Diagnostics& diagnostics)
-        : path_(path), r_(reader), diag_(diagnostics) {
-        net_.format = "graphml";
-        net_.sources = {path};
-        net_.actors_authoritative = true;
-        net_.actors.path = path;
-        net_.ties.path = path;
-        net_.actors.column(col::id);
-        net_.ties.column(col::source);
-        net_.ties.column(col::target);
-    }
+        : path_(path),
+          r_(reader),
+          diag_(diagnostics),
+          net_(RawNetwork::for_file(path, "graphml")) {}
 
     RawNetwork run();
 

@@ -44,4 +44,17 @@ void RawTable::reserve(std::size_t) {
     // Deques need no reservation; kept so that readers can say how many rows they expect.
 }
 
+RawNetwork RawNetwork::for_file(const std::string& path, std::string format) {
+    RawNetwork net;
+    net.format = std::move(format);
+    net.sources = {path};
+    net.actors_authoritative = true;
+    net.actors.path = path;
+    net.ties.path = path;
+    net.actors.column(col::id);
+    net.ties.column(col::source);
+    net.ties.column(col::target);
+    return net;
+}
+
 }  // namespace clusterlens

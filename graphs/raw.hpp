@@ -75,6 +75,11 @@ struct RawNetwork {
     /// The format's own notion of direction (Pajek *Arcs, GraphML edgedefault); nullopt: unknown.
     std::optional<bool> directed;
     std::vector<Warning> warnings;
+
+    /// A network read from the one file `path` that lists its actors (GraphML, GEXF, GML): the
+    /// format and source named, the actor table authoritative, both tables' messages naming
+    /// `path`, and the id, source and target columns created.
+    static RawNetwork for_file(const std::string& path, std::string format);
 };
 
 }  // namespace clusterlens

@@ -42,17 +42,8 @@ std::string column_for(const std::string& key, bool node) {
 
 class GmlParser {
 public:
-    GmlParser(LineReader& lines) : lines_(lines), lex_(lines) {
-        const std::string& path = lines.path();
-        net_.format = "gml";
-        net_.sources = {path};
-        net_.actors_authoritative = true;
-        net_.actors.path = path;
-        net_.ties.path = path;
-        net_.actors.column(col::id);
-        net_.ties.column(col::source);
-        net_.ties.column(col::target);
-    }
+    GmlParser(LineReader& lines)
+        : lines_(lines), lex_(lines), net_(RawNetwork::for_file(lines.path(), "gml")) {}
 
     RawNetwork run() {
         bool any = false, seen_graph = false;
