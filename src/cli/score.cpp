@@ -3,6 +3,7 @@
 
 #include <ostream>
 
+#include "graphs/atomic_file.hpp"
 #include "graphs/error.hpp"
 #include "src/app/relations.hpp"
 #include "src/app/summary_reads.hpp"
@@ -49,14 +50,14 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
         "folder for actors.csv, ties.csv, summary.json and network.graphml (one subfolder per "
         "relation when there are several)")("relation", po::value(&relation)->value_name("NAME"),
                                             "score only this relation")(
-        "betweenness-samples", po::value(&samples)->value_name("K"),
+        "betweenness-samples", count_value(&samples)->value_name("K"),
         "estimate betweenness from K random sources (Brandes & Pich 2007) instead of all n; "
         "the standard error goes to actors.csv (betweenness_se) and the summary")(
-        "threads", po::value(&threads)->value_name("N"),
+        "threads", count_value(&threads, 0, 1024)->value_name("N"),
         "threads for betweenness (default: all cores)")(
-        "permutations", po::value(&permutations)->default_value(10000)->value_name("N"),
+        "permutations", count_value(&permutations)->default_value(10000)->value_name("N"),
         "permutations for the E-I test (0 = no test)")(
-        "seed", po::value(&seed)->default_value(1)->value_name("S"),
+        "seed", count_value(&seed)->default_value(1)->value_name("S"),
         "seed for permutations and sampling")(
         "timings", po::bool_switch(&timings),
         "print the seconds each scoring stage took to stderr (for benchmarks)");
@@ -82,6 +83,7 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
         };
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
+    check_output_folder(out_dir, with_given_paths(inputs, c));  // before the long work
     const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
     const auto chosen = app::relations_to_score(net, relation);
