@@ -1,5 +1,6 @@
 // Outputs are written to a temporary file next to the destination and renamed into place on
-// commit(), so a failed run never leaves a half-written file or destroys the previous one.
+// commit(), so a failed run never leaves a half-written file or destroys the previous one, and
+// an interrupted one leaves no temporary behind (remove_temporaries_on_signals).
 #pragma once
 
 #include <fstream>
@@ -11,8 +12,9 @@ namespace clusterlens {
 
 class AtomicFile {
 public:
-    /// Creates the temporary file (UsageError if the folder does not exist, is not writable, or
-    /// the path is a folder).
+    /// Creates the temporary file `.NAME.tmp-PID-XXXXXX` next to `path` (UsageError if the
+    /// folder does not exist, is not writable, or the path is a folder), first removing the
+    /// temporaries of `path` that processes no longer running left (a run killed outright).
     explicit AtomicFile(std::string path);
     ~AtomicFile();  ///< removes the temporary file unless committed
     AtomicFile(const AtomicFile&) = delete;
@@ -29,6 +31,7 @@ public:
 private:
     std::string path_;
     std::string temp_;
+    int slot_ = -1;  ///< its place in the registry of temporaries (-1: not registered)
     std::ofstream out_;
     bool committed_ = false;
     bool finished_ = false;
@@ -59,6 +62,29 @@ private:
     std::vector<std::string> inputs_;
     std::vector<std::unique_ptr<AtomicFile>> files_;
 };
+
+/// Removes every temporary file AtomicFile has open when the process gets SIGINT, SIGTERM or
+/// SIGHUP, then ends the process with that signal as it would have ended without the handler.
+/// The handler is async-signal-safe: it only unlinks the paths of a fixed registry that
+/// AtomicFile fills and empties. Installed once, and only for signals left at their default
+/// (an ignored SIGHUP under nohup stays ignored). SIGKILL cannot be caught: the next write to
+/// the same destination removes what such a run left (AtomicFile's constructor).
+void remove_temporaries_on_signals();
+
+/// For tests: called with the temporary's path right after AtomicFile created and registered
+/// it, before anything is written (nullptr: no hook).
+void set_temporary_created_hook(void (*hook)(const char* temporary));
+
+/// Checks, before any long work, that `dir` can be a run's output folder: it exists as a
+/// folder clusterlens can write in, or can be created (its nearest existing parent is such a
+/// folder), and it is apart from the run's inputs (`inputs`: the paths as given, folders
+/// included, and the files they name): not an input, not inside an input folder, holding no
+/// input. UsageError saying which and what to do. Creates nothing.
+void check_output_folder(const std::string& dir, const std::vector<std::string>& inputs);
+
+/// The same for an output file: not a folder, in an existing folder clusterlens can write in,
+/// and not one of `inputs`.
+void check_output_file(const std::string& path, const std::vector<std::string>& inputs);
 
 /// Throws UsageError if any output path names the same file as an input path.
 void refuse_overwriting_inputs(const std::vector<std::string>& outputs,

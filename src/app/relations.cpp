@@ -4,10 +4,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <initializer_list>
+#include <set>
+#include <string_view>
 
+#include "graphs/atomic_file.hpp"
 #include "graphs/error.hpp"
+#include "graphs/write.hpp"
 
 namespace clusterlens::app {
 
@@ -51,11 +56,133 @@ std::vector<std::uint32_t> relations_to_score(const Network& net, const std::str
     return chosen;
 }
 
-std::string relation_folder(const std::string& out_dir, const std::string& relation_name) {
-    std::string name = relation_name.empty() ? "unnamed" : relation_name;
-    for (auto& ch : name)
-        if (ch == '/' || ch == '\\' || ch == ':') ch = '_';
-    return (std::filesystem::path(out_dir) / name).string();
+namespace {
+
+/// The length in bytes of the well-formed UTF-8 sequence at text[i] and its code point, or 0
+/// when the bytes there are not one (stray continuation, overlong, surrogate, past U+10FFFF).
+std::size_t utf8_at(const std::string& text, std::size_t i, char32_t& cp) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    const unsigned char lead = b(0);
+    std::size_t len = 0;
+    if (lead >= 0xC2 && lead <= 0xDF)
+        len = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF)
+        len = 3;
+    else if (lead >= 0xF0 && lead <= 0xF4)
+        len = 4;
+    if (len == 0 || i + len > text.size()) return 0;
+    cp = lead & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((b(k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b(k) & 0x3F);
+    }
+    const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0;
+    return len;
+}
+
+/// C1 controls and the invisible characters that change how a name reads (zero-width,
+/// bidirectional embeddings, overrides and isolates, the byte-order mark).
+bool invisible(char32_t cp) {
+    return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+std::string lower_ascii(std::string s) {
+    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+/// CON, PRN, AUX, NUL, COM1-9, LPT1-9, with or without an extension, in any case.
+bool windows_reserved(const std::string& name) {
+    const auto base = lower_ascii(name.substr(0, name.find('.')));
+    if (base == "con" || base == "prn" || base == "aux" || base == "nul") return true;
+    return base.size() == 4 && (base.compare(0, 3, "com") == 0 || base.compare(0, 3, "lpt") == 0) &&
+           base[3] >= '1' && base[3] <= '9';
+}
+
+constexpr std::size_t kMaxFolderBytes = 100;
+
+}  // namespace
+
+std::string safe_folder_name(const std::string& relation_name) {
+    if (relation_name.empty()) return "unnamed";
+    std::string name;
+    for (std::size_t i = 0; i < relation_name.size() && name.size() < kMaxFolderBytes;) {
+        const auto ch = static_cast<unsigned char>(relation_name[i]);
+        if (ch < 0x80) {
+            const bool bad = ch < 0x20 || ch == 0x7F ||
+                             std::string_view("/\\:*?\"<>|").find(static_cast<char>(ch)) !=
+                                 std::string_view::npos;
+            name += bad ? '_' : static_cast<char>(ch);
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        const auto len = utf8_at(relation_name, i, cp);
+        if (len == 0 || invisible(cp)) {
+            name += '_';
+            i += len == 0 ? 1 : len;
+        } else {
+            if (name.size() + len > kMaxFolderBytes) break;
+            name.append(relation_name, i, len);
+            i += len;
+        }
+    }
+    if (name.front() == '.') name.front() = '_';
+    if (name.back() == '.' || name.back() == ' ') name.back() = '_';
+    if (windows_reserved(name)) name.insert(std::min(name.find('.'), name.size()), "_");
+    return name;
+}
+
+std::vector<std::string> relation_folders(const std::vector<std::string>& relations) {
+    std::vector<std::string> folders(relations.size());
+    std::set<std::string> taken = {lower_ascii(kRelationFoldersFile)};
+    // First the relations whose names are folder names already, then the rest, in order.
+    for (std::size_t r = 0; r < relations.size(); ++r) {
+        const auto safe = safe_folder_name(relations[r]);
+        if (safe == relations[r] && taken.insert(lower_ascii(safe)).second) folders[r] = safe;
+    }
+    for (std::size_t r = 0; r < relations.size(); ++r) {
+        if (!folders[r].empty()) continue;
+        const auto base = safe_folder_name(relations[r]);
+        auto folder = base;
+        for (std::size_t k = 2; !taken.insert(lower_ascii(folder)).second; ++k)
+            folder = base + "_" + std::to_string(k);
+        folders[r] = folder;
+    }
+    return folders;
+}
+
+std::string write_relation_folders(const std::string& out_dir,
+                                   const std::vector<std::string>& relations,
+                                   const std::vector<std::string>& folders,
+                                   const std::vector<std::string>& inputs) {
+    const auto path = (std::filesystem::path(out_dir) / kRelationFoldersFile).string();
+    OutputSet out(inputs);
+    auto& f = out.add(path);
+    f << "relation,folder\n";
+    for (std::size_t r = 0; r < relations.size(); ++r)
+        f << csv_field(relations[r]) << ',' << csv_field(folders[r]) << '\n';
+    out.commit_all();
+    return path;
+}
+
+std::string quoted_relation(const std::string& relation_name) {
+    std::string out = "\"";
+    for (const char c : relation_name) {
+        const auto ch = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (ch < 0x20 || ch == 0x7F) {
+            out += fmt::format("\\x{:02x}", ch);
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
 }
 
 void require_locality(const Network& net, const std::string& input) {

@@ -22,9 +22,34 @@ Network pick_relation(const Network& net, const std::string& relation);
 /// none has that name).
 std::vector<std::uint32_t> relations_to_score(const Network& net, const std::string& relation);
 
-/// The folder a relation's scores go to when several relations are scored:
-/// OUTDIR/<relation>, the name made safe for a path ("unnamed" when empty).
-std::string relation_folder(const std::string& out_dir, const std::string& relation_name);
+/// The relation's name made a safe folder name, on Linux, macOS and Windows alike: "unnamed"
+/// when empty; `_` for every path separator, control character, character Windows refuses
+/// (`:*?"<>|`), invisible format character (zero-width, bidirectional) and byte that is not
+/// UTF-8, for a leading `.` (so never `.` or `..`, nor hidden) and for a trailing `.` or space;
+/// `_` after a name Windows reserves (CON, NUL, COM1, ...); at most 100 bytes.
+std::string safe_folder_name(const std::string& relation_name);
+
+/// The file in OUTDIR that says which folder holds which relation when several are scored.
+inline constexpr const char* kRelationFoldersFile = "relations.csv";
+
+/// The folder (a name inside OUTDIR) of each relation in `relations`, in order, when several
+/// relations are scored: safe_folder_name, made unique ignoring case (as macOS and Windows
+/// compare names) and apart from kRelationFoldersFile. A relation whose name is already a safe
+/// folder name gets it; the others, in order, get theirs or, when it is taken, the first free
+/// of NAME_2, NAME_3, ... (`x_y` -> x_y, then `x/y` -> x_y_2). The same relations give the
+/// same folders.
+std::vector<std::string> relation_folders(const std::vector<std::string>& relations);
+
+/// Writes OUTDIR/relations.csv (relation,folder: one row per relation, in order) atomically
+/// and returns its path.
+std::string write_relation_folders(const std::string& out_dir,
+                                   const std::vector<std::string>& relations,
+                                   const std::vector<std::string>& folders,
+                                   const std::vector<std::string>& inputs);
+
+/// The relation's name for a message: in double quotes, with `"`, `\` and control characters
+/// escaped (`\x1b`), so a name cannot write to the terminal.
+std::string quoted_relation(const std::string& relation_name);
 
 /// InputError (naming `input`) when no actor has a locality: there is then no local buzz, no
 /// pipeline and no lock-in to compare.

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <ostream>
 
+#include "graphs/atomic_file.hpp"
 #include "graphs/error.hpp"
 #include "src/app/local_global_outputs.hpp"
 #include "src/app/many_cluster_outputs.hpp"
@@ -71,7 +72,7 @@ po::options_description compare_options(CompareCli& k) {
         "match", po::value(&k.match)->value_name("id|label|auto"),
         "two networks: match actors by id, by label, or auto (default): by label when either "
         "network's ids are positions (Pajek vertex numbers, n0, n1, ...) and labels are unique")(
-        "top", po::value(&k.top)->default_value(5)->value_name("N"),
+        "top", count_value(&k.top)->default_value(5)->value_name("N"),
         "pipeline holders listed in the report")(
         "ability-threshold", po::value(&k.ability_threshold)->value_name("X"),
         "many clusters: high ability from X (default: the mean over the clusters)")(
@@ -99,6 +100,16 @@ std::vector<scoring::ScoredRelation> load_and_score(
     return scored;
 }
 
+/// Every file and path of `networks` (as given and as resolved) and the mapping: what the
+/// output folder must keep apart from.
+std::vector<std::string> paths_of(const std::vector<std::vector<std::string>>& networks,
+                                  const LoadOptions& options, const InputCli& c) {
+    std::vector<std::string> files;
+    for (const auto& group : networks)
+        for (const auto& f : resolve_inputs(group, options).all()) files.push_back(f);
+    return with_given_paths(files, c);
+}
+
 int compare_two_networks(const InputCli& c, const CompareCli& k, const scoring::ScoreOptions& so,
                          const app::FigureOptions& figures, Streams io) {
     scoring::TwoNetworkOptions to;
@@ -112,6 +123,7 @@ int compare_two_networks(const InputCli& c, const CompareCli& k, const scoring::
     to.path_a = networks[0][0];
     to.path_b = networks[1][0];
     const auto options = load_options(c);
+    check_output_folder(k.out_dir, paths_of(networks, options, c));  // before the long work
     std::vector<std::string> inputs;
     const auto scored = load_and_score(networks, options, k.relation, so, inputs, io);
     const auto cmp = scoring::compare_two(scored[0], scored[1], to);
@@ -124,6 +136,7 @@ int compare_many_networks(const InputCli& c, const CompareCli& k, const scoring:
                           const app::FigureOptions& figures, Streams io) {
     const auto options = load_options(c);
     const auto networks = app::networks_of(c.inputs);
+    check_output_folder(k.out_dir, paths_of(networks, options, c));  // before the long work
     std::vector<std::string> paths, inputs;
     for (const auto& group : networks) paths.push_back(group[0]);
     const auto scored = load_and_score(networks, options, k.relation, so, inputs, io);
@@ -141,6 +154,7 @@ int compare_local_global(const InputCli& c, const CompareCli& k, const scoring::
                          const app::FigureOptions& figures, Streams io) {
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
+    check_output_folder(k.out_dir, with_given_paths(inputs, c));  // before the long work
     const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
     app::require_locality(net, c.inputs.front());

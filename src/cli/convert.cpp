@@ -50,7 +50,12 @@ int cmd_convert(const std::vector<std::string>& args, Streams io) {
     if (out_path.empty()) throw UsageError("convert needs -o OUT; see clusterlens convert --help");
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
-    refuse_overwriting_inputs(output_files_for(out_path), inputs);  // before the (long) load
+    // Every output checked before the (long) load: a folder for a CSV pair, else files.
+    const auto apart = with_given_paths(inputs, c);
+    if (output_format_for(out_path) == OutputFormat::csv_pair)
+        check_output_folder(out_path, apart);
+    else
+        for (const auto& f : output_files_for(out_path)) check_output_file(f, apart);
     const auto loaded = load_with_progress(c.inputs, options, io);
     print_warnings(loaded, io);
     const auto net =

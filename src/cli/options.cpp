@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <ostream>
 
@@ -11,6 +12,45 @@
 #include "graphs/error.hpp"
 
 namespace clusterlens::cli {
+
+// ---- whole numbers ----------------------------------------------------------------------------
+
+std::optional<std::uint64_t> whole_number(const std::string& text, std::uint64_t min,
+                                          std::uint64_t max) {
+    if (text.empty() ||
+        !std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        return std::nullopt;
+    std::uint64_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || v < min || v > max)
+        return std::nullopt;
+    return v;
+}
+
+namespace detail {
+
+std::uint64_t parse_count_token(const std::vector<std::string>& tokens, std::uint64_t min,
+                                std::uint64_t max) {
+    const std::string& text = po::validators::get_single_string(tokens);
+    if (const auto v = whole_number(text, min, max)) return *v;
+    // boost fills in the option's name (%canonical_option%) as the error passes through store()
+    po::error_with_option_name e(fmt::format(
+        "%canonical_option% takes a whole number from {} to {}; got '%value%'", min, max));
+    e.set_substitute("value", text);
+    throw e;
+}
+
+}  // namespace detail
+
+namespace {
+std::function<void(const po::options_description&)> g_options_listener;
+}  // namespace
+
+void set_options_listener(std::function<void(const po::options_description&)> listener) {
+    g_options_listener = std::move(listener);
+}
+
+// ---- input ------------------------------------------------------------------------------------
 
 po::options_description input_options(InputCli& c) {
     po::options_description d("input options");
@@ -39,7 +79,7 @@ po::options_description input_options(InputCli& c) {
         "decimal-comma", po::bool_switch(&c.decimal_comma),
         "in ';'- or tab-separated CSV, read ',' in numbers as the decimal point (2,5 = 2.5; "
         "detected with a warning when clear); a number with a '.' is then an error")(
-        "max-errors", po::value(&c.max_errors)->default_value(20)->value_name("N"),
+        "max-errors", count_value(&c.max_errors, 1, 1000000)->default_value(20)->value_name("N"),
         "stop after N input errors");
     return d;
 }
@@ -92,6 +132,7 @@ bool parse(const std::vector<std::string>& args, po::options_description& visibl
     pos.add("input", -1);
     po::options_description all;
     all.add(visible).add(hidden);
+    if (g_options_listener) g_options_listener(all);
     po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
     if (vm.count("help")) {
         io.out << usage << "\n\n" << visible << '\n' << teaching;
@@ -99,6 +140,12 @@ bool parse(const std::vector<std::string>& args, po::options_description& visibl
     }
     po::notify(vm);
     return true;
+}
+
+std::vector<std::string> with_given_paths(std::vector<std::string> inputs, const InputCli& c) {
+    inputs.insert(inputs.end(), c.inputs.begin(), c.inputs.end());
+    if (!c.map_file.empty()) inputs.push_back(c.map_file);
+    return inputs;
 }
 
 // ---- measure definitions --------------------------------------------------------------------
@@ -208,7 +255,7 @@ po::options_description lock_in_options(scoring::LockInOptions& o) {
         "lock-in fires when pipeline concentration (HHI) >= X")(
         "lockin-density", po::value(&o.density_threshold)->default_value(0.5)->value_name("X"),
         "lock-in fires when local density >= X")(
-        "lockin-min", po::value(&o.min_fired)->default_value(2)->value_name("K"),
+        "lockin-min", count_value(&o.min_fired, 0, 4)->default_value(2)->value_name("K"),
         "lock-in flag when at least K indicators fire");
     return d;
 }

@@ -3,7 +3,12 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "graphs/load.hpp"
@@ -13,6 +18,49 @@
 
 namespace clusterlens::cli {
 namespace po = boost::program_options;
+
+// ---- whole numbers ----------------------------------------------------------------------------
+
+/// `text` as a whole number from `min` to `max`: decimal digits only (no sign, no spaces, no
+/// fraction), so "-1" is refused rather than wrapped to 18446744073709551615. nullopt when it is
+/// not one.
+std::optional<std::uint64_t> whole_number(const std::string& text, std::uint64_t min,
+                                          std::uint64_t max);
+
+namespace detail {
+/// The token of a whole-number option as T; a program_options error naming the option (boost
+/// adds the name), the range and the value when it is not a whole number from min to max.
+std::uint64_t parse_count_token(const std::vector<std::string>& tokens, std::uint64_t min,
+                                std::uint64_t max);
+
+template <class T>
+class CountValue final : public po::typed_value<T> {
+public:
+    CountValue(T* target, T min, T max) : po::typed_value<T>(target), min_(min), max_(max) {}
+    void xparse(boost::any& store, const std::vector<std::string>& tokens) const override {
+        store = static_cast<T>(parse_count_token(tokens, min_, max_));
+    }
+
+private:
+    T min_, max_;
+};
+}  // namespace detail
+
+/// The value of every whole-number option of every command (the one parser for them): a whole
+/// number from `min` to `max`, else a usage error (exit 2) "--NAME takes a whole number from
+/// MIN to MAX; got 'TEXT'". Used like po::value: count_value(&n)->default_value(5).
+template <class T>
+po::typed_value<T>* count_value(T* target, std::type_identity_t<T> min = 0,
+                                std::type_identity_t<T> max = std::numeric_limits<T>::max()) {
+    static_assert(std::is_integral_v<T> && std::is_unsigned_v<T> && !std::is_same_v<T, bool>);
+    return new detail::CountValue<T>(target, min, max);
+}
+
+/// For tests: called by parse() with every option of the command being parsed (its own, the
+/// shared groups and the input options) before the arguments are read; nullptr for none.
+void set_options_listener(std::function<void(const po::options_description&)> listener);
+
+// ---- input ------------------------------------------------------------------------------------
 
 /// The input options every command takes, and the NETWORK arguments.
 struct InputCli {
@@ -38,6 +86,10 @@ LoadOptions load_options(const InputCli& c);
 /// --help was given.
 bool parse(const std::vector<std::string>& args, po::options_description& visible, InputCli& c,
            po::variables_map& vm, const char* usage, const char* teaching, Streams io);
+
+/// `inputs` (the files the NETWORK arguments name) and the arguments as given (folders too):
+/// what an output must keep apart from (check_output_folder, check_output_file).
+std::vector<std::string> with_given_paths(std::vector<std::string> inputs, const InputCli& c);
 
 // ---- measure definitions: one group per options struct, composed by measure_options --------
 

@@ -81,19 +81,19 @@ po::options_description render_options(RenderCli& r, render::RenderOptions& ro) 
         "draw this relation (default: the only one; required when there are several)")(
         "ego", po::value(&ro.ego)->value_name("ID"),
         "draw only this actor's neighbourhood, in rings by distance")(
-        "radius", po::value(&ro.radius)->default_value(1)->value_name("R"),
+        "radius", count_value(&ro.radius)->default_value(1)->value_name("R"),
         "steps from the ego to include")(
-        "seed", po::value(&ro.seed)->default_value(1)->value_name("S"),
+        "seed", count_value(&ro.seed)->default_value(1)->value_name("S"),
         "seed for the Graphviz engines (same input and seed, same file)")(
         "min-weight", po::value(&ro.min_weight)->default_value(0)->value_name("W"),
         "leave out ties lighter than W")(
-        "top-ties", po::value(&ro.top_ties)->default_value(10000)->value_name("N"),
+        "top-ties", count_value(&ro.top_ties)->default_value(10000)->value_name("N"),
         "draw only the N strongest ties (0 = all); beyond ~10,000 ties a figure is a "
         "hairball and slow to open, so that is the default cap (the legend says so)")(
         "collapse-external", po::value(&ro.collapse_external)->value_name("ATTR"),
         "merge global actors into one node per value of ATTR (e.g. country, type), so "
         "pipelines read as which local actor reaches where")(
-        "max-actors", po::value(&ro.max_actors)->default_value(1500)->value_name("N"),
+        "max-actors", count_value(&ro.max_actors, 1)->default_value(1500)->value_name("N"),
         "above N actors draw an overview of the top N by the size score (the legend says what "
         "was left out)")("tie-colour",
                          po::value(&r.tie_colour)->default_value("linkage")->value_name("WHAT"),
@@ -119,9 +119,13 @@ void apply_labels(const std::string& labels, render::RenderOptions& ro) {
     } else if (labels == "none") {
         ro.labels = render::RenderOptions::Labels::none;
     } else {
-        const auto n = labels.rfind("top:", 0) == 0 ? parse_number(labels.substr(4)) : std::nullopt;
-        if (!n || *n < 0 || *n != std::floor(*n))
-            throw UsageError("--labels takes top:N, all or none; got '" + labels + "'");
+        constexpr auto kMax = std::numeric_limits<std::size_t>::max();
+        const auto n =
+            labels.rfind("top:", 0) == 0 ? whole_number(labels.substr(4), 0, kMax) : std::nullopt;
+        if (!n)
+            throw UsageError(fmt::format(
+                "--labels takes top:N (N a whole number from 0 to {}), all or none; got '{}'", kMax,
+                labels));
         ro.label_top = static_cast<std::size_t>(*n);
     }
 }
@@ -170,7 +174,6 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
     ro.tie_colour_by = r.tie_colour == "linkage"     ? std::string()
                        : r.tie_colour == "dimension" ? std::string("learning_dimension")
                                                      : r.tie_colour;
-    if (ro.max_actors == 0) throw UsageError("--max-actors must be at least 1");
     ro.page = page_options(figure);
     ro.title = figure.title;
     ro.label_by = figure.label_by;
@@ -178,7 +181,7 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
 
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
-    refuse_overwriting_inputs({r.out_file}, inputs);
+    check_output_file(r.out_file, with_given_paths(inputs, c));  // before the long work
     const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
     const auto one = app::pick_relation(net, r.relation);

@@ -1,9 +1,13 @@
 // run(): the overview, --version, dispatch to the commands, and errors mapped to exit codes
-// (0 ok, 1 input error, 2 usage error, 3 internal error).
+// (0 ok, 1 input error, 2 usage error, 3 internal error). A command whose report could not be
+// written (stdout on a full disk) has not succeeded; an interrupted one leaves no temporary.
 #include <boost/program_options.hpp>
+#include <cerrno>
+#include <cstring>
 #include <ostream>
 
 #include "clusterlens/version.hpp"
+#include "graphs/atomic_file.hpp"
 #include "graphs/error.hpp"
 #include "src/cli/command_list.hpp"
 #include "src/cli/commands.hpp"
@@ -65,9 +69,7 @@ int dispatch(const std::vector<std::string>& args, Streams io) {
                      "clusterlens --help)");
 }
 
-}  // namespace
-
-int run(const std::vector<std::string>& args, Streams io) {
+int run_command(const std::vector<std::string>& args, Streams io) {
     try {
         try {
             return dispatch(args, io);
@@ -93,6 +95,38 @@ int run(const std::vector<std::string>& args, Streams io) {
         io.err << "clusterlens: internal error: " << e.what() << " (please report this)\n";
         return 3;
     }
+}
+
+/// What became of the streams: what the command printed on stdout is its result (a report, a
+/// list of the files written), so a failed write there, found when it is flushed at the end, is
+/// an error like a failed output file (exit 3, said on stderr). When stderr itself cannot be
+/// written the exit code alone tells (3, unless the command failed already).
+int check_streams(int code, Streams io) {
+    errno = 0;
+    io.out.flush();
+    if (!io.out) {
+        int e = errno;
+        if (e == 0) {  // it failed earlier, and a failed stream flushes nothing: try once more
+            io.out.clear();
+            io.out.flush();
+            e = errno;
+            io.out.setstate(std::ios::badbit);
+        }
+        io.err << "clusterlens: error: cannot write to standard output: "
+               << (e != 0 ? std::strerror(e) : "write failed")
+               << "; the command's report is incomplete (is the disk full?)\n";
+        if (code == 0) code = 3;
+    }
+    io.err.flush();
+    if (!io.err && code == 0) code = 3;
+    return code;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Streams io) {
+    remove_temporaries_on_signals();
+    return check_streams(run_command(args, io), io);
 }
 
 }  // namespace clusterlens::cli

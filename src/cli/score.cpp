@@ -1,8 +1,10 @@
 // clusterlens score: score every actor and tie of each relation and write the tables.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <ostream>
 
+#include "graphs/atomic_file.hpp"
 #include "graphs/error.hpp"
 #include "src/app/relations.hpp"
 #include "src/app/summary_reads.hpp"
@@ -26,7 +28,9 @@ constexpr const char* kHelp =
                          learning dimension, linkage (buzz | pipeline | extra_local)
   OUTDIR/summary.json    network-level results, every option and default used
   OUTDIR/network.graphml the network with every score as an attribute (opens in Gephi)
-With several relations each is scored separately, in OUTDIR/<relation>/.
+With several relations each is scored separately, in OUTDIR/<relation>/, the name made a safe
+and unique folder name (x/y -> x_y, or x_y_2 when x_y is taken); OUTDIR/relations.csv says
+which folder holds which relation.
 
 Example (the bundled Estonian climate cluster):
   clusterlens score examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml -o out/ee
@@ -49,14 +53,14 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
         "folder for actors.csv, ties.csv, summary.json and network.graphml (one subfolder per "
         "relation when there are several)")("relation", po::value(&relation)->value_name("NAME"),
                                             "score only this relation")(
-        "betweenness-samples", po::value(&samples)->value_name("K"),
+        "betweenness-samples", count_value(&samples)->value_name("K"),
         "estimate betweenness from K random sources (Brandes & Pich 2007) instead of all n; "
         "the standard error goes to actors.csv (betweenness_se) and the summary")(
-        "threads", po::value(&threads)->value_name("N"),
+        "threads", count_value(&threads, 0, 1024)->value_name("N"),
         "threads for betweenness (default: all cores)")(
-        "permutations", po::value(&permutations)->default_value(10000)->value_name("N"),
+        "permutations", count_value(&permutations)->default_value(10000)->value_name("N"),
         "permutations for the E-I test (0 = no test)")(
-        "seed", po::value(&seed)->default_value(1)->value_name("S"),
+        "seed", count_value(&seed)->default_value(1)->value_name("S"),
         "seed for permutations and sampling")(
         "timings", po::bool_switch(&timings),
         "print the seconds each scoring stage took to stderr (for benchmarks)");
@@ -82,25 +86,39 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
         };
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
+    const auto apart = with_given_paths(inputs, c);
+    check_output_folder(out_dir, apart);  // before the long work
     const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
     const auto chosen = app::relations_to_score(net, relation);
+    // With several relations, one folder each, named as relation_folders says.
+    std::vector<std::string> names, folders, dirs;
+    for (const auto r : chosen) names.push_back(net.relations()[r]);
+    if (chosen.size() > 1) folders = app::relation_folders(names);
+    for (const auto& f : folders) {
+        dirs.push_back((std::filesystem::path(out_dir) / f).string());
+        check_output_folder(dirs.back(), apart);  // e.g. a file of that name in the way
+    }
+    if (chosen.size() == 1) dirs.push_back(out_dir);
     // Score everything first, then write: a failure leaves no partial output.
-    std::vector<std::pair<std::string, scoring::ScoredRelation>> results;
+    std::vector<scoring::ScoredRelation> results;
     for (const auto r : chosen) {
-        const auto dir =
-            chosen.size() > 1 ? app::relation_folder(out_dir, net.relations()[r]) : out_dir;
-        results.emplace_back(dir, scoring::score_relation(net.select_relation(r), so));
-        print_scoring_warnings(results.back().second.warnings, io);
+        results.push_back(scoring::score_relation(net.select_relation(r), so));
+        print_scoring_warnings(results.back().warnings, io);
         if (timings)
-            for (const auto& [stage, seconds] : results.back().second.timings)
+            for (const auto& [stage, seconds] : results.back().timings)
                 io.err << fmt::format("timing: {}: {:.3f} s\n", stage, seconds);
     }
-    for (const auto& [dir, scored] : results) {
-        app::print_score_summary(scored, io.out);
-        for (const auto& f : scoring::write_scored(scored, dir, inputs))
+    for (std::size_t k = 0; k < results.size(); ++k) {
+        if (chosen.size() > 1)
+            io.out << "relation " << app::quoted_relation(names[k]) << " -> " << dirs[k] << '\n';
+        app::print_score_summary(results[k], io.out);
+        for (const auto& f : scoring::write_scored(results[k], dirs[k], inputs))
             io.out << "wrote " << f << '\n';
     }
+    if (chosen.size() > 1)
+        io.out << "wrote " << app::write_relation_folders(out_dir, names, folders, inputs)
+               << " (the folder of each relation)\n";
     io.out << fmt::format("OK: {} actors, {} ties, {} relation(s) scored\n", net.actor_count(),
                           net.tie_count(), results.size());
     return 0;

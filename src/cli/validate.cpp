@@ -3,6 +3,7 @@
 
 #include <ostream>
 
+#include "graphs/atomic_file.hpp"
 #include "graphs/error.hpp"
 #include "src/app/validation_report.hpp"
 #include "src/cli/command_list.hpp"
@@ -41,6 +42,8 @@ int cmd_validate(const std::vector<std::string>& args, Streams io) {
     if (c.inputs.empty())
         throw UsageError("validate needs a NETWORK; see clusterlens validate --help");
     const auto options = load_options(c);
+    if (!json_path.empty())  // before the (long) load
+        check_output_file(json_path, with_given_paths(resolve_inputs(c.inputs, options).all(), c));
     const auto net = load_with_progress(c.inputs, options, io);
     const auto comp = scoring::composition(net);
     print_warnings(net, io);

@@ -104,9 +104,50 @@ TEST(App, ClusterNamesAreFileNamesOrTheWholePathWhenTwoAgree) {
               (std::vector<std::string>{"x", "b/x", "y.graphml", "data"}));
 }
 
-TEST(App, RelationFoldersAreSafeNames) {
-    EXPECT_EQ(app::relation_folder("out", "co/author:2"), "out/co_author_2");
-    EXPECT_EQ(app::relation_folder("out", ""), "out/unnamed");
+TEST(RelationFolders, NamesAreSafeOnEverySystem) {
+    EXPECT_EQ(app::safe_folder_name("co/author:2"), "co_author_2");
+    EXPECT_EQ(app::safe_folder_name(""), "unnamed");
+    EXPECT_EQ(app::safe_folder_name("a\\b"), "a_b");
+    EXPECT_EQ(app::safe_folder_name("."), "_");  // never . or ..
+    EXPECT_EQ(app::safe_folder_name(".."), "__");
+    EXPECT_EQ(app::safe_folder_name(".hidden"), "_hidden");
+    EXPECT_EQ(app::safe_folder_name("tab\there\nnl\x1b[2J"), "tab_here_nl_[2J");  // controls
+    EXPECT_EQ(app::safe_folder_name("a*b?c\"d<e>f|g"), "a_b_c_d_e_f_g");          // Windows refuses
+    EXPECT_EQ(app::safe_folder_name("advice."), "advice_");                       // trailing dot
+    EXPECT_EQ(app::safe_folder_name("advice "), "advice_");                       // trailing space
+    EXPECT_EQ(app::safe_folder_name("CON"), "CON_");                              // Windows devices
+    EXPECT_EQ(app::safe_folder_name("nul.txt"), "nul_.txt");
+    EXPECT_EQ(app::safe_folder_name("com7"), "com7_");
+    EXPECT_EQ(app::safe_folder_name("console"), "console");
+    EXPECT_EQ(app::safe_folder_name("Zusammenarbeit über Grenzen"),
+              "Zusammenarbeit über Grenzen");                      // UTF-8 kept
+    EXPECT_EQ(app::safe_folder_name("bad\xff\xc3("), "bad__(");    // not UTF-8
+    EXPECT_EQ(app::safe_folder_name("a\u202eb\u200bc"), "a_b_c");  // bidi, zero-width
+    EXPECT_EQ(app::safe_folder_name(std::string(300, 'r')), std::string(100, 'r'));
+    EXPECT_EQ(app::safe_folder_name(std::string(99, 'r') + "ü"), std::string(99, 'r'));
+}
+
+TEST(RelationFolders, CollisionsGetASuffixTheExactNameKeepsItsOwn) {
+    // x_y is a safe name already, so it keeps x_y and x/y (made x_y) moves aside; the same
+    // for the unnamed relation and one called unnamed. Order does not decide who keeps a name.
+    EXPECT_EQ(app::relation_folders({"x/y", "x_y", "", "unnamed", "..", "."}),
+              (std::vector<std::string>{"x_y_2", "x_y", "unnamed_2", "unnamed", "__", "_"}));
+    EXPECT_EQ(app::relation_folders({"x_y", "x/y"}), (std::vector<std::string>{"x_y", "x_y_2"}));
+    // A suffix never takes a name another relation has exactly.
+    EXPECT_EQ(app::relation_folders({"a/b", "a_b_2", "a_b"}),
+              (std::vector<std::string>{"a_b_3", "a_b_2", "a_b"}));
+    // Names equal ignoring case are one folder on macOS and Windows.
+    EXPECT_EQ(app::relation_folders({"Advice", "advice", "ADVICE"}),
+              (std::vector<std::string>{"Advice", "advice_2", "ADVICE_3"}));
+    // The mapping file's name is not a folder.
+    EXPECT_EQ(app::relation_folders({"relations.csv", "x"}),
+              (std::vector<std::string>{"relations.csv_2", "x"}));
+}
+
+TEST(RelationFolders, NamesInMessagesAreQuotedAndEscaped) {
+    EXPECT_EQ(app::quoted_relation("x/y"), "\"x/y\"");
+    EXPECT_EQ(app::quoted_relation(""), "\"\"");
+    EXPECT_EQ(app::quoted_relation("a\x1b]0;pwned\x07\"\\"), "\"a\\x1b]0;pwned\\x07\\\"\\\\\"");
 }
 
 TEST(App, NetworksOfKeepPartitionsWithTheirNetAndACsvPairTogether) {
