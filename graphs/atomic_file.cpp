@@ -305,9 +305,8 @@ void check_output_folder(const std::string& dir, const std::vector<std::string>&
     for (std::size_t k = 0; k < in.size(); ++k)
         if (within(out, in[k]))
             throw UsageError("output folder " + dir + " is inside the input " + inputs[k] + kApart);
-    for (std::size_t k = 0; k < in.size(); ++k)
-        if (within(in[k], out))
-            throw UsageError("output folder " + dir + " holds the input " + inputs[k] + kApart);
+    // A folder that holds an input further down (`score data/edges.csv -o .`) is fine: no output
+    // replaces an input (OutputSet refuses that per file) and the input folder stays as it was.
     std::error_code ec;
     const bool exists = fs::exists(dir, ec);
     if (exists && !fs::is_directory(dir, ec))

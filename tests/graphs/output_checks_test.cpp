@@ -29,7 +29,7 @@ constexpr const char* kApart =
     "; choose an output folder apart from the inputs (clusterlens never writes among its "
     "inputs)";
 
-TEST(OutputFolder, AnInputFolderOrAFolderAroundOrInsideAnInputIsRefused) {
+TEST(OutputFolder, AnInputFolderOrAFolderInsideAnInputIsRefused) {
     TempDir dir;
     const auto data = dir.path("data");
     const auto edges = dir.file("data/edges.csv", "Source,Target\na,b\n");
@@ -40,10 +40,10 @@ TEST(OutputFolder, AnInputFolderOrAFolderAroundOrInsideAnInputIsRefused) {
               "output folder " + dir.path("data/./") + " is the input " + data + kApart);
     EXPECT_EQ(usage_error([&] { check_output_folder(dir.path("data/out"), inputs); }),
               "output folder " + dir.path("data/out") + " is inside the input " + data + kApart);
-    EXPECT_EQ(usage_error([&] { check_output_folder(dir.path(), inputs); }),
-              "output folder " + dir.path() + " holds the input " + edges + kApart);
-    EXPECT_EQ(usage_error([&] { check_output_folder(dir.path(), {edges}); }),
-              "output folder " + dir.path() + " holds the input " + edges + kApart);
+    // A folder around the input is fine (`score data/edges.csv -o .`): nothing lands among the
+    // inputs.
+    EXPECT_NO_THROW(check_output_folder(dir.path(), inputs));
+    EXPECT_NO_THROW(check_output_folder(dir.path(), {edges}));
     // Through a symbolic link it is still the input folder.
     fs::create_directory_symlink(data, dir.path("link"));
     EXPECT_EQ(usage_error([&] { check_output_folder(dir.path("link"), inputs); }),
