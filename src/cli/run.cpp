@@ -7,6 +7,7 @@
 #include "graphs/error.hpp"
 #include "src/cli/command_list.hpp"
 #include "src/cli/commands.hpp"
+#include "src/cli/terminal_output.hpp"
 
 namespace clusterlens::cli {
 namespace {
@@ -68,6 +69,8 @@ int dispatch(const std::vector<std::string>& args, Streams io) {
 }  // namespace
 
 int run(const std::vector<std::string>& args, Streams io) {
+    // Everything printed, messages and reports alike, with control characters escaped.
+    const TerminalSafeStream safe_out(io.out), safe_err(io.err);
     try {
         try {
             return dispatch(args, io);
@@ -84,13 +87,14 @@ int run(const std::vector<std::string>& args, Streams io) {
         io.err << e.what() << '\n';
         return 1;
     } catch (const UsageError& e) {
-        io.err << "clusterlens: usage error: " << e.what() << '\n';
+        io.err << "clusterlens: usage error: " << terminal_safe(e.what()) << '\n';
         return 2;
     } catch (const BackendError& e) {
-        io.err << "clusterlens: error: " << e.what() << '\n';
+        io.err << "clusterlens: error: " << terminal_safe(e.what()) << '\n';
         return 3;
     } catch (const std::exception& e) {
-        io.err << "clusterlens: internal error: " << e.what() << " (please report this)\n";
+        io.err << "clusterlens: internal error: " << terminal_safe(e.what())
+               << " (please report this)\n";
         return 3;
     }
 }
