@@ -67,10 +67,12 @@ void write_edge_list(const Network& net, std::ostream& out) {
         throw UsageError("a plain edge list holds one relation and this network has " +
                          std::to_string(net.relations().size()) +
                          "; write GraphML, GML, JSON, Pajek, DL, VNA or a CSV folder instead");
-    // Ids are quoted only when they must be (spaces, separators, a leading '#' or '%'), so
+    // Ids are quoted only when they must be (spaces, separators, a leading '#' or '%'; quoted()
+    // refuses a line break), so
     // NetworkX's read_edgelist and igraph's NCOL reader take the file as it is.
     auto id = [](const std::string& text) {
-        const bool plain = !text.empty() && text.find_first_of(" \t,;\"") == std::string::npos &&
+        const bool plain = !text.empty() &&
+                           text.find_first_of(" \t,;\"\n\r") == std::string::npos &&
                            text[0] != '#' && text[0] != '%';
         return plain ? text : quoted(text, "an edge list");
     };
