@@ -53,7 +53,8 @@ TEST(LabelEntities, SvgTextEqualsTheData) {
         actors.back().label = labels[i];
         actors.back().group = labels[i];  // the legend lists the groups
     }
-    const auto net = small_network(actors, {0, 1, 1, 2, 2, 3}, {1, 1, 1});
+    auto net = small_network(actors, {0, 1, 1, 2, 2, 3}, {1, 1, 1});
+    net.actor_attributes().set_numbers("betweenness", {0, 2, 2, 0});  // the default size
     RenderOptions o;
     o.color_by = "group";
     o.labels = RenderOptions::Labels::all;
