@@ -250,6 +250,7 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
         Actor a;
         a.id = id;
         a.label = id;
+        read.lookalikes.add(id, tt.pos(r, c));
         index.emplace(id, actors.size());
         actors.push_back(std::move(a));
         return static_cast<std::int64_t>(actors.size() - 1);
@@ -363,6 +364,7 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
                                                    (loops == 1 ? " self-loop" : " self-loops") +
                                                    " dropped (first here); clusterlens ignores "
                                                    "ties from an actor to itself"});
+    read.lookalikes.warn(index, warnings);
     if (created > 0)
         warnings.push_back(
             Warning{SourcePos{at.path, 0, 0}, std::to_string(created) +

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "graphs/text_input.hpp"
 
@@ -96,7 +97,140 @@ private:
     std::vector<std::string> seen_;
 };
 
+/// The name of an invisible or direction character, or nullptr for any other code point.
+const char* invisible_name(std::uint32_t cp) {
+    switch (cp) {
+        case 0xAD:
+            return "soft hyphen";
+        case 0x200B:
+            return "zero width space";
+        case 0x200C:
+            return "zero width non-joiner";
+        case 0x200D:
+            return "zero width joiner";
+        case 0x200E:
+            return "left-to-right mark";
+        case 0x200F:
+            return "right-to-left mark";
+        case 0x202A:
+            return "left-to-right embedding";
+        case 0x202B:
+            return "right-to-left embedding";
+        case 0x202C:
+            return "pop directional formatting";
+        case 0x202D:
+            return "left-to-right override";
+        case 0x202E:
+            return "right-to-left override";
+        case 0x2066:
+            return "left-to-right isolate";
+        case 0x2067:
+            return "right-to-left isolate";
+        case 0x2068:
+            return "first strong isolate";
+        case 0x2069:
+            return "pop directional isolate";
+        case 0xFEFF:
+            return "zero width no-break space";
+        default:
+            return nullptr;
+    }
+}
+
+/// The Latin letter a look-alike code point is drawn like, or 0.
+char lookalike_latin(std::uint32_t cp) {
+    // Cyrillic А В Е К М Н О Р С Т Х, а е о р с у х ѕ і ј; Greek Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ, ο.
+    static const std::pair<std::uint32_t, char> table[] = {
+        {0x391, 'A'}, {0x392, 'B'}, {0x395, 'E'}, {0x396, 'Z'}, {0x397, 'H'}, {0x399, 'I'},
+        {0x39A, 'K'}, {0x39C, 'M'}, {0x39D, 'N'}, {0x39F, 'O'}, {0x3A1, 'P'}, {0x3A4, 'T'},
+        {0x3A5, 'Y'}, {0x3A7, 'X'}, {0x3BF, 'o'}, {0x410, 'A'}, {0x412, 'B'}, {0x415, 'E'},
+        {0x41A, 'K'}, {0x41C, 'M'}, {0x41D, 'H'}, {0x41E, 'O'}, {0x420, 'P'}, {0x421, 'C'},
+        {0x422, 'T'}, {0x425, 'X'}, {0x430, 'a'}, {0x435, 'e'}, {0x43E, 'o'}, {0x440, 'p'},
+        {0x441, 'c'}, {0x443, 'y'}, {0x445, 'x'}, {0x455, 's'}, {0x456, 'i'}, {0x458, 'j'}};
+    if (cp == 0xA0) return ' ';                                               // no-break space
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return static_cast<char>(cp - 0xFEE0);  // full-width
+    for (const auto& [from, to] : table)
+        if (from == cp) return to;
+    return 0;
+}
+
+std::string code_point_text(std::uint32_t cp) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out = "U+";
+    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 0xF];
+    return out;
+}
+
+std::string line_of(const SourcePos& pos) {
+    return pos.line > 0 ? " (line " + std::to_string(pos.line) + ")" : std::string();
+}
+
 }  // namespace
+
+void IdLookalikes::add(const std::string& id, const SourcePos& pos) {
+    if (std::all_of(id.begin(), id.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return;
+    Entry e{id, {}, {}, pos};
+    for (std::size_t i = 0; i < id.size();) {
+        const auto c = static_cast<unsigned char>(id[i]);
+        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        std::uint32_t cp = len == 1 ? c : c & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
+        for (std::size_t k = 1; k < len && i + k < id.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(id[i + k]) & 0x3Fu);
+        if (const char* name = invisible_name(cp)) {
+            const std::string what = code_point_text(cp) + " (" + name + ")";
+            if (e.invisible.find(what) == std::string::npos)
+                e.invisible += (e.invisible.empty() ? "" : ", ") + what;
+        } else if (const char latin = lookalike_latin(cp)) {
+            e.skeleton += latin;
+        } else {
+            e.skeleton.append(id, i, len);
+        }
+        i += len;
+    }
+    if (!e.invisible.empty() || e.skeleton != id) entries_.push_back(std::move(e));
+}
+
+void IdLookalikes::warn(const std::unordered_map<std::string, std::size_t>& index,
+                        std::vector<Warning>& warnings) const {
+    constexpr std::size_t kMax = 20;
+    std::size_t invisible = 0, alike = 0;
+    for (const auto& e : entries_) {
+        if (e.invisible.empty()) continue;
+        if (++invisible <= kMax)
+            warnings.push_back(
+                Warning{e.pos, "actor id '" + e.id + "' holds " + e.invisible +
+                                   ", which does not show: the id looks like '" + e.skeleton +
+                                   "' but is not; remove the character if it is not meant"});
+    }
+    std::unordered_map<std::string, const Entry*> first;  // skeleton -> first id showing so
+    for (const auto& e : entries_) {
+        const Entry* other = nullptr;
+        std::string other_id;
+        if (index.count(e.skeleton)) {
+            other_id = e.skeleton;
+        } else {
+            const auto [it, fresh] = first.emplace(e.skeleton, &e);
+            if (fresh) continue;
+            other = it->second;
+            other_id = other->id;
+        }
+        if (++alike <= kMax)
+            warnings.push_back(Warning{
+                e.pos, "actor ids '" + e.id + "' and '" + other_id + "'" +
+                           (other != nullptr ? line_of(other->pos) : std::string()) +
+                           " look the same (they differ only in invisible characters or in "
+                           "look-alike letters such as Cyrillic or Greek ones for Latin): they "
+                           "are two actors; if they are one, give them one id"});
+    }
+    for (const auto& [count, what] : {std::pair{invisible, "ids with invisible characters"},
+                                      std::pair{alike, "ids that look like another"}})
+        if (count > kMax)
+            warnings.push_back(Warning{SourcePos{entries_.front().pos.path, 0, 0},
+                                       "... and " + std::to_string(count - kMax) + " more " + what +
+                                           " (" + std::to_string(count) + " in all)"});
+}
 
 std::string list_columns(const RawTable& t) {
     std::string out;
@@ -248,6 +382,7 @@ Actors read_actors(RawTable& at, const Mapping& m, ErrorCollector& errors,
             }
             if (c_stage >= 0) a.stage = trim(at.cell(static_cast<std::size_t>(c_stage), r));
             if (c_group >= 0) a.group = trim(at.cell(static_cast<std::size_t>(c_group), r));
+            out.lookalikes.add(a.id, at.pos(r, c_id));
             actor_rows.push_back(r);
             actors.push_back(std::move(a));
         }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace clusterlens {
@@ -25,6 +26,16 @@ struct SourcePos {
 
 /// Formats "path:line:col" leaving out unknown parts ("path:line" or "path").
 std::string format_pos(const SourcePos& pos);
+
+/// `text` safe to print on a terminal: every character that controls the terminal or the layout
+/// of the line instead of showing is written as an escape, so data quoted in a message cannot set
+/// the window title, clear the screen, break the line or reorder the text around it. Escaped:
+/// the C0 controls (tab and line feed too) and DEL as \xNN (ESC is \x1B); the C1 controls
+/// U+0080..U+009F, the bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+/// U+2066..U+2069), the invisible characters (U+00AD, U+200B..U+200F, U+2028, U+2029, U+FEFF)
+/// as \uNNNN; bytes that are not UTF-8 as \xNN. Everything else is copied. InputError,
+/// Warning::format() and the command line's output use it.
+std::string terminal_safe(std::string_view text);
 
 /// A defect in the user's data or files. Prints as `path:line:col: error: message`.
 class InputError : public Error {

@@ -125,6 +125,7 @@ private:
     std::vector<Element> stack_;
     std::size_t ignore_depth_ = 0;  ///< stack size where ignored content began; 0: none
     xml::TagPositions positions_;
+    xml::EntityText entities_;
     std::uint32_t line_ = 0, column_ = 0;  ///< where the current element's tag starts
 
     bool seen_root_ = false, seen_graph_ = false;

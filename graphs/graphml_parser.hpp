@@ -113,6 +113,7 @@ private:
     std::uint32_t data_line_ = 0, data_column_ = 0;
 
     xml::TagPositions positions_;  ///< where the current element's tag starts: line_, column_
+    xml::EntityText entities_;     ///< entity references in text (xml_input.hpp)
     std::uint32_t line_ = 0, column_ = 0;
 };
 

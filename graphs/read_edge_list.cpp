@@ -1,5 +1,6 @@
 // Plain edge-list reader over LineReader (gzip, BOM, CRLF, Windows-1252 handled there).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,16 +43,27 @@ std::vector<Field> split_fields(const std::string& path, char sep, const std::st
 }
 
 /// The header rule: the first data line names the columns when its first two fields form a
-/// known pair: source/target, from/to, src/dst, sender/receiver, node1/node2, ego/alter,
-/// actor1/actor2 (any case), with an optional third field. Any other line is a tie, so a bad
-/// first tie ("a b strong") is reported as an error instead of being skipped as a header.
+/// known pair (is_edge_list_header_pair), with an optional third field that is not a number. Any
+/// other line is a tie, so a bad first tie ("a b strong") is reported as an error instead of being
+/// skipped as a header, and a tie between actors called "from" and "to" with a weight
+/// ("from to 2") is a tie: a weight column is never named by a number.
 bool is_header(const std::vector<Field>& f) {
     if (f.size() != 2 && f.size() != 3) return false;
-    const auto a = ascii_lower(f[0].text), b = ascii_lower(f[1].text);
-    return (a == "source" && b == "target") || (a == "from" && b == "to") ||
-           (a == "src" && b == "dst") || (a == "sender" && b == "receiver") ||
-           (a == "node1" && b == "node2") || (a == "ego" && b == "alter") ||
-           (a == "actor1" && b == "actor2");
+    if (f.size() == 3 && parse_number(f[2].text)) return false;
+    return is_edge_list_header_pair(f[0].text, f[1].text);
+}
+
+/// The warning that says the first line was read as a header, and how to make it a tie.
+Warning header_warning(const std::string& path, std::uint32_t line_no,
+                       const std::vector<Field>& f) {
+    std::string names;
+    for (const auto& field : f) names += (names.empty() ? "" : " ") + field.text;
+    return Warning{SourcePos{path, line_no, f[0].column},
+                   "read the first line '" + names +
+                       "' as a header naming the columns, not as a tie; if it is a tie between "
+                       "actors called '" +
+                       f[0].text + "' and '" + f[1].text +
+                       "', put a header line 'source target weight' above it"};
 }
 
 /// The decimal-comma rule for a first data line that the separator count calls comma-separated:
@@ -76,6 +88,14 @@ bool is_comment_or_blank(const std::string& line) {
 
 }  // namespace
 
+bool is_edge_list_header_pair(const std::string& first, const std::string& second) {
+    const auto a = ascii_lower(first), b = ascii_lower(second);
+    return (a == "source" && b == "target") || (a == "from" && b == "to") ||
+           (a == "src" && b == "dst") || (a == "sender" && b == "receiver") ||
+           (a == "node1" && b == "node2") || (a == "ego" && b == "alter") ||
+           (a == "actor1" && b == "actor2");
+}
+
 /// Reads a plain edge list: one tie per line, "source target [weight]".
 ///
 /// Supported: fields separated by whitespace, ',', ';' or tab, chosen once from the first data
@@ -87,8 +107,11 @@ bool is_comment_or_blank(const std::string& line) {
 ///
 /// Header rule (documented in README.md too): the first data line is a header, and is skipped,
 /// when its first two fields form a known pair (source target, from to, src dst, sender
-/// receiver, node1 node2, ego alter, actor1 actor2; any case), e.g. "source target weight" or
-/// "from,to,weight". Otherwise it is a tie.
+/// receiver, node1 node2, ego alter, actor1 actor2; any case) and a third field, if any, is not
+/// a number, e.g. "source target weight" or "from,to,weight" ("from to 2" is a tie). A warning
+/// names the line read as a header (so a tie between actors called "from" and "to" is never
+/// lost in silence); write_edge_list puts a header line above such a first tie. Otherwise the
+/// first line is a tie.
 ///
 /// Decimal-comma rule (README.md too): a first data line such as "Mueller Schaefer 2,5", whose
 /// only comma is inside its third whitespace field and that field is a number with a decimal
@@ -129,6 +152,7 @@ RawNetwork read_edge_list(const Source& input) {
     std::size_t decimal_commas = 0;
     SourcePos first_decimal;
     std::string first_decimal_text;
+    std::optional<Warning> header;
     while (lines.next(line)) {
         if (line.find_first_not_of(" \t") != std::string::npos) any_line = true;
         if (is_comment_or_blank(line)) continue;
@@ -140,7 +164,10 @@ RawNetwork read_edge_list(const Source& input) {
         auto fields = split_fields(path, sep, line, line_no);
         if (first) {
             first = false;
-            if (is_header(fields)) continue;
+            if (is_header(fields)) {
+                header = header_warning(path, line_no, fields);
+                continue;
+            }
         }
         const std::string expected =
             "expected 'source target [weight]' separated by " + separator_name(sep) + "; ";
@@ -187,6 +214,7 @@ RawNetwork read_edge_list(const Source& input) {
                          "the file is empty; an edge list has one 'source target [weight]' line "
                          "per tie");
     net.warnings = lines.take_warnings();
+    if (header) net.warnings.push_back(std::move(*header));
     if (decimal_commas > 0)
         net.warnings.push_back(Warning{
             first_decimal,

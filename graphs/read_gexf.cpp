@@ -43,8 +43,17 @@ RawNetwork GexfParser::run() {
                 positions_.text(r_, text);
                 break;
             }
+            case XML_READER_TYPE_ENTITY_REFERENCE: {
+                // Only in text (libxml2 expands references in attribute values itself).
+                const std::string text = entities_.at(r_, diag_);
+                if (!stack_.empty() && ignore_depth_ == 0 &&
+                    stack_.back() == Element::default_value)
+                    text_ += text;
+                positions_.other();
+                break;
+            }
             default:
-                positions_.other();  // comments, processing instructions, entities
+                positions_.other();  // comments, processing instructions
                 break;
         }
     }

@@ -84,5 +84,9 @@ RawNetwork read_vna(const Source& source);
 /// semicolon or tab; '#' and '%' comments; an optional header line naming the columns.
 RawNetwork read_edge_list(const std::string& path);
 RawNetwork read_edge_list(const Source& source);
+/// True when two fields name edge-list columns (source target, from to, src dst, sender receiver,
+/// node1 node2, ego alter, actor1 actor2; any case): the header rule of read_edge_list, which
+/// write_edge_list checks the first tie against.
+bool is_edge_list_header_pair(const std::string& first, const std::string& second);
 
 }  // namespace clusterlens

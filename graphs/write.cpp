@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -43,6 +44,23 @@ std::string csv_field(const std::string& text) {
     return out + '"';
 }
 
+std::string csv_text_cell(const std::string& text) {
+    if (text.empty() || std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos)
+        return csv_field(text);
+    // A number ("-0.5", "+3", "-inf") is no formula: it stays a number in the spreadsheet.
+    const char* b = text.data() + (text.front() == '+' ? 1 : 0);
+    const char* e = text.data() + text.size();
+    double v = 0;
+    const auto [end, ec] = std::from_chars(b, e, v);
+    if (ec == std::errc() && end == e && b != e) return csv_field(text);
+    std::string out = "\"'";
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
 std::string xml_escape(const std::string& text) {
     std::string out;
     out.reserve(text.size());
@@ -63,12 +81,21 @@ std::string xml_escape(const std::string& text) {
             case '\'':
                 out += "&apos;";
                 break;
+            // Tab, line feed and carriage return as character references: a parser
+            // normalises them to spaces in attribute values (XML 1.0 3.3.3) and CR LF to LF in
+            // text, but keeps a referenced one (ids "a<TAB>b" and "a b" stay two actors).
+            case '\t':
+                out += "&#9;";
+                break;
+            case '\n':
+                out += "&#10;";
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
             default:
-                // XML 1.0 forbids most control characters even escaped: replace them.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                    out += ' ';
-                else
-                    out += c;
+                // XML 1.0 forbids the other control characters even escaped: replace them.
+                out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
         }
     }
     return out;
@@ -76,7 +103,8 @@ std::string xml_escape(const std::string& text) {
 
 // ---- CSV pair ------------------------------------------------------------------------
 
-void write_csv_nodes(const Network& net, std::ostream& out) {
+void write_csv_nodes(const Network& net, std::ostream& out, CsvCells cells) {
+    const auto cell = cells == CsvCells::spreadsheet_safe ? csv_text_cell : csv_field;
     const ActorColumns cols(net);
     out << "Id,Label";
     if (cols.part) out << ",part";
@@ -85,35 +113,35 @@ void write_csv_nodes(const Network& net, std::ostream& out) {
     if (cols.locality) out << ",locality";
     if (cols.stage) out << ",stage";
     if (cols.group) out << ",group";
-    for (const auto& [name, c] : cols.extra) out << ',' << csv_field(name);
+    for (const auto& [name, c] : cols.extra) out << ',' << cell(name);
     out << '\n';
     for (std::size_t i = 0; i < net.actor_count(); ++i) {
         const auto& a = net.actor(i);
-        out << csv_field(a.id) << ',' << csv_field(a.label);
+        out << cell(a.id) << ',' << cell(a.label);
         if (cols.part) out << ',' << to_string(a.part);
         if (cols.type) out << ',' << a.type;
         if (cols.focal) out << ',' << (a.focal ? "true" : "false");
         if (cols.locality) out << ',' << to_string(a.locality);
-        if (cols.stage) out << ',' << csv_field(a.stage);
-        if (cols.group) out << ',' << csv_field(a.group);
-        for (const auto& [name, c] : cols.extra) out << ',' << csv_field(c->as_text(i));
+        if (cols.stage) out << ',' << cell(a.stage);
+        if (cols.group) out << ',' << cell(a.group);
+        for (const auto& [name, c] : cols.extra) out << ',' << cell(c->as_text(i));
         out << '\n';
     }
 }
 
-void write_csv_edges(const Network& net, std::ostream& out) {
+void write_csv_edges(const Network& net, std::ostream& out, CsvCells cells) {
+    const auto cell = cells == CsvCells::spreadsheet_safe ? csv_text_cell : csv_field;
     const TieColumns cols(net);
     out << "Source,Target,Type,Weight";
     if (cols.relation) out << ",relation";
-    for (const auto& [name, c] : cols.extra) out << ',' << csv_field(name);
+    for (const auto& [name, c] : cols.extra) out << ',' << cell(name);
     out << '\n';
     const char* type = net.directed() ? "Directed" : "Undirected";
     for (std::size_t e = 0; e < net.tie_count(); ++e) {
-        out << csv_field(net.actor(net.source(e)).id) << ','
-            << csv_field(net.actor(net.target(e)).id) << ',' << type << ','
-            << format_number(net.weight(e));
-        if (cols.relation) out << ',' << csv_field(net.relations()[net.relation(e)]);
-        for (const auto& [name, c] : cols.extra) out << ',' << csv_field(c->as_text(e));
+        out << cell(net.actor(net.source(e)).id) << ',' << cell(net.actor(net.target(e)).id) << ','
+            << type << ',' << format_number(net.weight(e));
+        if (cols.relation) out << ',' << cell(net.relations()[net.relation(e)]);
+        for (const auto& [name, c] : cols.extra) out << ',' << cell(c->as_text(e));
         out << '\n';
     }
 }
@@ -199,7 +227,7 @@ std::vector<std::string> write_pajek_files(const Network& net, const std::string
 }  // namespace
 
 std::vector<std::string> write_network(const Network& net, const std::string& path,
-                                       const std::vector<std::string>& inputs) {
+                                       const std::vector<std::string>& inputs, CsvCells cells) {
     const auto format = output_format_for(path);
     if (format == OutputFormat::pajek) return write_pajek_files(net, path, inputs);
     const auto files = output_files_for(path);
@@ -208,8 +236,8 @@ std::vector<std::string> write_network(const Network& net, const std::string& pa
         create_output_folder(path);
         // Both files are written and checked before either replaces an existing one.
         OutputSet out(inputs);
-        write_csv_nodes(net, out.add(files[0]));
-        write_csv_edges(net, out.add(files[1]));
+        write_csv_nodes(net, out.add(files[0]), cells);
+        write_csv_edges(net, out.add(files[1]), cells);
         out.commit_all();
         return files;
     }

@@ -60,17 +60,29 @@ void write_pajek_partition(const Network& net, const std::string& field, std::os
 void write_dl(const Network& net, std::ostream& out);
 void write_vna(const Network& net, std::ostream& out);
 void write_edge_list(const Network& net, std::ostream& out);
-void write_csv_nodes(const Network& net, std::ostream& out);
-void write_csv_edges(const Network& net, std::ostream& out);
+/// How the text cells of a CSV pair are written: exactly (the data, for Gephi and every reader)
+/// or spreadsheet_safe (csv_text_cell: formula-like text gets a leading apostrophe).
+enum class CsvCells { exact, spreadsheet_safe };
+void write_csv_nodes(const Network& net, std::ostream& out, CsvCells cells = CsvCells::exact);
+void write_csv_edges(const Network& net, std::ostream& out, CsvCells cells = CsvCells::exact);
 
-/// Writes `net` to `path` atomically. `inputs` are refused as outputs (UsageError).
-/// Returns the files written.
+/// Writes `net` to `path` atomically. `inputs` are refused as outputs (UsageError). `cells`
+/// applies to the CSV pair. Returns the files written.
 std::vector<std::string> write_network(const Network& net, const std::string& path,
-                                       const std::vector<std::string>& inputs);
+                                       const std::vector<std::string>& inputs,
+                                       CsvCells cells = CsvCells::exact);
 
 /// Quotes a CSV field when needed (RFC 4180).
 std::string csv_field(const std::string& text);
-/// Escapes & < > " ' for XML text and attributes.
+/// A text cell of a table meant for spreadsheets (score's and compare's CSV outputs): as
+/// csv_field, except that text a spreadsheet would run as a formula (it starts with = + - @, tab
+/// or carriage return, OWASP's list of CSV-injection triggers, and is not a number) is written
+/// quoted with a leading apostrophe ("'=1+1"), which spreadsheets show as the text =1+1 and do
+/// not evaluate. Numbers such as -0.5 or +3 stay numbers.
+std::string csv_text_cell(const std::string& text);
+/// Escapes & < > " ' for XML text and attributes, and writes tab, line feed and carriage return
+/// as character references (&#9; &#10; &#13;), which XML parsers keep in attribute values; the
+/// other C0 control characters, which XML 1.0 cannot hold at all, become spaces.
 std::string xml_escape(const std::string& text);
 
 }  // namespace clusterlens

@@ -32,8 +32,8 @@ std::string gml_string(const std::string& s) {
                 out += "&quot;";
             else if (c == '&')
                 out += "&amp;";
-            else if (c == '\n' || c == '\r')
-                out += ' ';
+            else if (c == '\n' || c == '\r' || c == '\t')
+                out += "&#" + std::to_string(c) + ";";  // a raw one would not survive a reader
             else
                 out += static_cast<char>(c);
             ++i;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "graphs/readers.hpp"
 #include "graphs/text_input.hpp"
 #include "graphs/write.hpp"
 #include "graphs/write_columns.hpp"
@@ -66,15 +67,22 @@ void write_edge_list(const Network& net, std::ostream& out) {
         throw UsageError("a plain edge list holds one relation and this network has " +
                          std::to_string(net.relations().size()) +
                          "; write GraphML, GML, JSON, Pajek, DL, VNA or a CSV folder instead");
-    // Ids are quoted only when they must be (spaces, separators, a leading '#' or '%'), so
+    // Ids are quoted only when they must be (spaces, separators, a leading '#' or '%'; quoted()
+    // refuses a line break), so
     // NetworkX's read_edgelist and igraph's NCOL reader take the file as it is.
     auto id = [](const std::string& text) {
-        const bool plain = !text.empty() && text.find_first_of(" \t,;\"") == std::string::npos &&
+        const bool plain = !text.empty() &&
+                           text.find_first_of(" \t,;\"\n\r") == std::string::npos &&
                            text[0] != '#' && text[0] != '%';
         return plain ? text : quoted(text, "an edge list");
     };
     out << "# clusterlens edge list: source target weight ("
         << (net.directed() ? "directed" : "undirected") << ")\n";
+    // A first tie between actors called like a header pair ("from to") would be read as the
+    // header: a header line above it keeps it a tie for any reader that follows the rule.
+    if (net.tie_count() > 0 &&
+        is_edge_list_header_pair(net.actor(net.source(0)).id, net.actor(net.target(0)).id))
+        out << "source target weight\n";
     for (std::size_t e = 0; e < net.tie_count(); ++e)
         out << id(net.actor(net.source(e)).id) << ' ' << id(net.actor(net.target(e)).id) << ' '
             << format_number(net.weight(e)) << '\n';

@@ -8,6 +8,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include "graphs/text_input.hpp"
 
@@ -116,11 +117,22 @@ ReaderPtr open_reader(const std::string& path, Diagnostics& d) {
 
 ReaderPtr open_document(const Source& source, const std::string& empty_hint, std::string& memory,
                         Diagnostics& d) {
+    std::string_view bytes;
     if (!source.in_memory()) {
-        check_readable_and_not_empty(source.name, empty_hint);
-        return open_reader(source.name, d);
+        // A pipe, /dev/stdin or another stream can be read once only: the emptiness check
+        // would eat its first bytes before libxml2 opened it again ("Extra content at the end
+        // of the document"). Read it whole into memory and parse that; files are streamed.
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(source.name, ec) ||
+            !std::filesystem::exists(source.name, ec)) {
+            check_readable_and_not_empty(source.name, empty_hint);
+            return open_reader(source.name, d);
+        }
+        memory = read_all_bytes(source);
+        bytes = memory;
+    } else {
+        bytes = *source.bytes;
     }
-    std::string_view bytes = *source.bytes;
     if (is_gzip(bytes)) {
         memory = read_all_bytes(source);
         bytes = memory;
@@ -142,6 +154,39 @@ ReaderPtr open_document(const Source& source, const std::string& empty_hint, std
                              (d.message.empty() ? std::string() : ": " + d.message));
     xmlTextReaderSetStructuredErrorHandler(reader.get(), &Diagnostics::on_structured, &d);
     return reader;
+}
+
+std::string EntityText::at(xmlTextReaderPtr r, Diagnostics& d) {
+    const std::string name = chars(xmlTextReaderConstName(r));
+    const xmlEntity* entity = xmlGetDocEntity(xmlTextReaderCurrentDoc(r), xml(name.c_str()));
+    const long line = xmlGetLineNo(xmlTextReaderCurrentNode(r));
+    const SourcePos pos{d.path,
+                        line > 0 && line < 0xFFFFFFFFL ? static_cast<std::uint32_t>(line) : 0u, 0};
+    // An internal entity of plain text ("Company") is its text. One holding markup or other
+    // references (the billion-laughs form) and an external one (XXE) are never expanded.
+    if (entity != nullptr && entity->etype == XML_INTERNAL_GENERAL_ENTITY &&
+        entity->content != nullptr) {
+        const std::string content = chars(entity->content);
+        if (content.find_first_of("&<") == std::string::npos) {
+            expanded_ += content.size();
+            if (expanded_ > kMaxExpanded)
+                throw InputError(pos, "the entities declared in the DTD expand to more than " +
+                                          std::to_string(kMaxExpanded) +
+                                          " bytes of text; write the text itself instead of "
+                                          "entity references");
+            return content;
+        }
+    }
+    if (warned_.insert(name).second)
+        d.warnings.emplace_back(
+            pos, "the entity reference &" + name + "; was not expanded (" +
+                     (entity == nullptr ? std::string("it is not declared")
+                      : entity->etype == XML_INTERNAL_GENERAL_ENTITY
+                          ? std::string("its text holds markup or other references")
+                          : std::string("it is an external entity, which is never read")) +
+                     "): the text keeps '&" + name +
+                     ";' as written; write the text itself, or &amp; for a literal '&'");
+    return "&" + name + ";";
 }
 
 std::optional<std::string> attribute(xmlTextReaderPtr r, const char* name) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -70,6 +71,22 @@ ReaderPtr open_reader(const std::string& path, Diagnostics& d);
 /// first, into `memory`, which the caller keeps alive while the reader runs).
 ReaderPtr open_document(const Source& source, const std::string& empty_hint, std::string& memory,
                         Diagnostics& d);
+
+/// The text an entity reference in element text stands for (the reader is at an
+/// XML_READER_TYPE_ENTITY_REFERENCE node; libxml2 decodes the predefined and character
+/// references itself). An internal entity of plain text gives its text, up to kMaxExpanded
+/// bytes in all per document (then InputError). Any other entity (external ones: XXE; ones
+/// holding markup or references: billion laughs) is not expanded: its reference is kept as
+/// written ("&name;") with one warning per name in `d`.
+class EntityText {
+public:
+    static constexpr std::size_t kMaxExpanded = 1u << 20;
+    std::string at(xmlTextReaderPtr r, Diagnostics& d);
+
+private:
+    std::size_t expanded_ = 0;
+    std::set<std::string> warned_;
+};
 
 /// The value of attribute `name` of the current element, if present.
 std::optional<std::string> attribute(xmlTextReaderPtr r, const char* name);

@@ -64,6 +64,8 @@ std::string plain_label(std::string_view text, std::size_t max_chars) {
         for_each_code_point(text, max_chars, [&](std::string_view bytes, std::uint32_t cp) {
             if (cp == '\\')
                 out += "\\\\";
+            else if (cp == '&')  // Graphviz decodes entities in plain labels too
+                out += "&amp;";
             else if (is_control(cp))
                 out += kReplacement;
             else

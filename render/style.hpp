@@ -15,7 +15,8 @@ namespace clusterlens::render {
 
 /// Text for a plain Graphviz label: backslashes doubled (Graphviz reads \N, \G, \n, \l as
 /// escapes), control characters and invalid UTF-8 replaced by U+FFFD, at most `max_chars`
-/// code points (an ellipsis marks the cut). Graphviz escapes & < > " itself in SVG.
+/// code points (an ellipsis marks the cut), '&' as "&amp;": Graphviz decodes entity references
+/// in plain labels too (a label "&amp;" would be drawn "&"), and escapes & < > " itself in SVG.
 std::string plain_label(std::string_view text, std::size_t max_chars = 40);
 
 /// Text for inside a Graphviz HTML-like label: control characters and invalid UTF-8 replaced,

@@ -119,7 +119,7 @@ LocalGlobalOutput write_local_global(const Network& one, const scoring::LocalGlo
     nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
     for (const auto& r : rows) {
         csv << r.metric << ',' << csv_number(r.local) << ',' << csv_number(r.global) << ','
-            << csv_number(r.cluster) << ',' << csv_field(r.definition) << '\n';
+            << csv_number(r.cluster) << ',' << csv_text_cell(r.definition) << '\n';
         metrics.push_back({{"metric", r.metric},
                            {"local", json_number(r.local)},
                            {"global", json_number(r.global)},
@@ -131,7 +131,7 @@ LocalGlobalOutput write_local_global(const Network& one, const scoring::LocalGlo
     nlohmann::ordered_json holders = nlohmann::ordered_json::array();
     for (const auto& a : cmp.local_rows) {
         const Actor& x = one.actor(a.actor);
-        actors << csv_field(x.id) << ',' << csv_field(x.label) << ',' << x.type << ','
+        actors << csv_text_cell(x.id) << ',' << csv_text_cell(x.label) << ',' << x.type << ','
                << to_string(x.part) << ',' << csv_number(a.local_degree) << ','
                << csv_number(a.local_betweenness) << ',' << csv_number(a.pipelines) << ','
                << csv_number(a.pipeline_strength) << ',' << csv_number(a.pipeline_share) << ','

@@ -114,7 +114,7 @@ std::vector<std::string> write_many_clusters(const scoring::ManyClusters& many,
     csv << '\n';
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (const auto& row : many.rows) {
-        csv << csv_field(row.name);
+        csv << csv_text_cell(row.name);
         nlohmann::ordered_json jr = {{"cluster", row.name}};
         for (std::size_t k = 0; k < row.values.size(); ++k) {
             csv << ',' << csv_number(row.values[k]);
@@ -122,7 +122,7 @@ std::vector<std::string> write_many_clusters(const scoring::ManyClusters& many,
         }
         if (many.patterns) {
             csv << ',' << csv_number(row.ability) << ',' << csv_number(row.trigger) << ','
-                << csv_field(row.pattern);
+                << csv_text_cell(row.pattern);
             jr["ability"] = json_number(row.ability);
             jr["trigger"] = json_number(row.trigger);
             jr["pattern"] = row.pattern;

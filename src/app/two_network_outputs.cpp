@@ -59,14 +59,14 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
     actors << "id,label,status,ext_share_a,ext_share_b,brokerage_total_a,"
               "brokerage_total_b,gatekeeper_a,gatekeeper_b,typology_a,typology_b\n";
     for (const auto& x : cmp.actors)
-        actors << csv_field(x.id) << ',' << csv_field(x.label) << ',' << x.status << ','
+        actors << csv_text_cell(x.id) << ',' << csv_text_cell(x.label) << ',' << x.status << ','
                << csv_number(x.ext_share_a) << ',' << csv_number(x.ext_share_b) << ','
                << csv_number(x.brokerage_a) << ',' << csv_number(x.brokerage_b) << ','
                << csv_number(x.gatekeeper_a) << ',' << csv_number(x.gatekeeper_b) << ','
                << x.typology_a << ',' << x.typology_b << '\n';
     ties << "source,target,status,weight_a,weight_b\n";
     for (const auto& t : cmp.ties)
-        ties << csv_field(t.source) << ',' << csv_field(t.target) << ',' << t.status << ','
+        ties << csv_text_cell(t.source) << ',' << csv_text_cell(t.target) << ',' << t.status << ','
              << csv_number(t.weight_a) << ',' << csv_number(t.weight_b) << '\n';
     const nlohmann::ordered_json j = {
         {"clusterlens_version", kVersion},

@@ -42,7 +42,11 @@ int cmd_convert(const std::vector<std::string>& args, Streams io) {
         "output: .graphml .gexf (Gephi, GEXF 1.2) .gml .json (NetworkX node-link) .net (Pajek) .dl "
         "(UCINET) .vna .txt (edge list), or a folder for the Gephi CSV pair (nodes.csv, "
         "edges.csv)")("relation", po::value(&relation)->value_name("NAME"),
-                      "write only the ties of this relation (every actor stays)");
+                      "write only the ties of this relation (every actor stays)")(
+        "csv-safe",
+        "CSV pair: write text cells that start with = + - @ (which a spreadsheet would run as a "
+        "formula) with a leading apostrophe, for opening in a spreadsheet; without it the cells "
+        "hold the data exactly, for Gephi and other readers");
     po::variables_map vm;
     if (!parse(args, visible, c, vm, kUsage, kHelp, io)) return 0;
     if (c.inputs.empty())
@@ -60,7 +64,8 @@ int cmd_convert(const std::vector<std::string>& args, Streams io) {
     print_warnings(loaded, io);
     const auto net =
         relation.empty() ? loaded : loaded.select_relation(app::relation_named(loaded, relation));
-    const auto written = write_network(net, out_path, inputs);
+    const auto written = write_network(
+        net, out_path, inputs, vm.count("csv-safe") ? CsvCells::spreadsheet_safe : CsvCells::exact);
     for (const auto& w : written) io.out << "wrote " << w << '\n';
     io.out << fmt::format("OK: {} actors, {} ties\n", net.actor_count(), net.tie_count());
     return 0;

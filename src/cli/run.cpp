@@ -11,6 +11,7 @@
 #include "graphs/error.hpp"
 #include "src/cli/command_list.hpp"
 #include "src/cli/commands.hpp"
+#include "src/cli/terminal_output.hpp"
 
 namespace clusterlens::cli {
 namespace {
@@ -86,13 +87,14 @@ int run_command(const std::vector<std::string>& args, Streams io) {
         io.err << e.what() << '\n';
         return 1;
     } catch (const UsageError& e) {
-        io.err << "clusterlens: usage error: " << e.what() << '\n';
+        io.err << "clusterlens: usage error: " << terminal_safe(e.what()) << '\n';
         return 2;
     } catch (const BackendError& e) {
-        io.err << "clusterlens: error: " << e.what() << '\n';
+        io.err << "clusterlens: error: " << terminal_safe(e.what()) << '\n';
         return 3;
     } catch (const std::exception& e) {
-        io.err << "clusterlens: internal error: " << e.what() << " (please report this)\n";
+        io.err << "clusterlens: internal error: " << terminal_safe(e.what())
+               << " (please report this)\n";
         return 3;
     }
 }
@@ -126,6 +128,9 @@ int check_streams(int code, Streams io) {
 
 int run(const std::vector<std::string>& args, Streams io) {
     remove_temporaries_on_signals();
+    // Everything printed, messages and reports alike, with control characters escaped; the
+    // streams are checked while the filters are in place (swapping a buffer back clears them).
+    const TerminalSafeStream safe_out(io.out), safe_err(io.err);
     return check_streams(run_command(args, io), io);
 }
 

@@ -39,22 +39,22 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
     if (focal) a << ",focal";
     if (stage) a << ",stage";
     if (group) a << ",group";
-    for (const auto& name : scored.input_attributes) a << ',' << csv_field(name);
+    for (const auto& name : scored.input_attributes) a << ',' << csv_text_cell(name);
     a << '\n';
     const auto& attrs = net.actor_attributes();
     for (std::size_t i = 0; i < net.actor_count(); ++i) {
         const Actor& x = net.actor(i);
-        a << csv_field(x.id) << ',' << csv_field(x.label) << ',' << to_string(x.part) << ','
+        a << csv_text_cell(x.id) << ',' << csv_text_cell(x.label) << ',' << to_string(x.part) << ','
           << x.type << ',' << to_string(x.locality);
         for (std::size_t k = 5; k < acols.size(); ++k) {
             const auto* col = attrs.find(acols[k]);
-            a << ',' << (col ? csv_field(col->as_text(i)) : std::string());
+            a << ',' << (col ? csv_text_cell(col->as_text(i)) : std::string());
         }
         if (focal) a << ',' << (x.focal ? "true" : "false");
-        if (stage) a << ',' << csv_field(x.stage);
-        if (group) a << ',' << csv_field(x.group);
+        if (stage) a << ',' << csv_text_cell(x.stage);
+        if (group) a << ',' << csv_text_cell(x.group);
         for (const auto& name : scored.input_attributes)
-            a << ',' << csv_field(attrs.find(name)->as_text(i));
+            a << ',' << csv_text_cell(attrs.find(name)->as_text(i));
         a << '\n';
     }
     // ties.csv
@@ -64,12 +64,12 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
     t << '\n';
     const auto& tattrs = net.tie_attributes();
     for (std::size_t e = 0; e < net.tie_count(); ++e) {
-        t << csv_field(net.actor(net.source(e)).id) << ',' << csv_field(net.actor(net.target(e)).id)
-          << ',' << csv_field(net.relations()[net.relation(e)]) << ','
-          << format_number(net.weight(e));
+        t << csv_text_cell(net.actor(net.source(e)).id) << ','
+          << csv_text_cell(net.actor(net.target(e)).id) << ','
+          << csv_text_cell(net.relations()[net.relation(e)]) << ',' << format_number(net.weight(e));
         for (std::size_t k = 4; k < tcols.size(); ++k) {
             const auto* col = tattrs.find(tcols[k]);
-            t << ',' << (col ? csv_field(col->as_text(e)) : std::string());
+            t << ',' << (col ? csv_text_cell(col->as_text(e)) : std::string());
         }
         t << '\n';
     }
