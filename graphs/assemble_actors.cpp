@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "graphs/limits.hpp"
 #include "graphs/text_input.hpp"
 
 namespace clusterlens::assembly {
@@ -121,7 +122,7 @@ int resolve(const RawTable& table, const std::string& mapped, const char* fallba
     return fallback == nullptr ? -1 : table.find(fallback);
 }
 
-Actors read_actors(RawTable& at, const Mapping& m, ErrorCollector& errors,
+Actors read_actors(const RawTable& at, const Mapping& m, ErrorCollector& errors,
                    std::vector<Warning>& warnings) {
     Actors out;
     out.declared = at.rows();
@@ -129,6 +130,11 @@ Actors read_actors(RawTable& at, const Mapping& m, ErrorCollector& errors,
     auto& index = out.index;
     auto& actor_rows = out.rows;
     auto& actor_used = out.used;
+    if (at.rows() > input_limits().actors) {
+        const auto r = static_cast<std::size_t>(input_limits().actors);
+        throw limit_error(at.pos(r), "actor row " + std::to_string(r + 1) + " of the actor table",
+                          Limit::actors);
+    }
     if (at.rows() > 0 || at.column_count() > 0) {
         const int c_id = resolve(at, m.actor_id, col::id, "actor ids", m.path);
         if (c_id < 0)
