@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "graphs/assemble_actors.hpp"
+#include "graphs/limits.hpp"
 #include "graphs/text_input.hpp"
 namespace clusterlens {
 namespace {
@@ -14,17 +15,24 @@ using assembly::list_columns;
 using assembly::resolve;
 
 /// Moves the columns not used by the model into typed attribute columns (numbers when every
-/// non-empty cell is a number, else text), keeping only `rows` in that order.
-void keep_extra_columns(RawTable& table, const std::vector<int>& used,
+/// non-empty cell is a number, else text), keeping only `rows` in that order. A cell of spaces
+/// only is empty. Every row gets a value for every column, so the cells are held to the
+/// attribute_cells limit first.
+void keep_extra_columns(const RawTable& table, const std::vector<int>& used,
                         const std::vector<std::size_t>& rows, AttributeTable& out) {
+    const auto blank = [](const std::string& cell) {
+        return cell.find_first_not_of(" \t") == std::string::npos;
+    };
+    const std::uint64_t cells = std::uint64_t{rows.size()} * table.column_count();
+    check_limit(cells, Limit::attribute_cells, SourcePos{table.path, 0, 0},
+                "the attributes of " + std::to_string(rows.size()) + " elements x " +
+                    std::to_string(table.column_count()) + " columns");
     for (std::size_t c = 0; c < table.column_count(); ++c) {
         if (std::find(used.begin(), used.end(), static_cast<int>(c)) != used.end()) continue;
         bool numeric = true, any = false;
         for (const auto r : rows) {
-            auto& cell = table.cell(c, r);
-            if (!cell.empty() && cell.find_first_not_of(" \t") == std::string::npos)
-                cell.clear();  // only spaces: empty
-            if (cell.empty()) continue;
+            const auto& cell = table.cell(c, r);
+            if (blank(cell)) continue;
             any = true;
             if (!parse_number(cell)) {
                 numeric = false;
@@ -36,7 +44,7 @@ void keep_extra_columns(RawTable& table, const std::vector<int>& used,
             values.reserve(rows.size());
             for (const auto r : rows) {
                 const auto& cell = table.cell(c, r);
-                values.push_back(cell.empty() ? std::nan("") : *parse_number(cell));
+                values.push_back(blank(cell) ? std::nan("") : *parse_number(cell));
             }
             out.set_numbers(table.names()[c], std::move(values));
         } else {
@@ -44,8 +52,7 @@ void keep_extra_columns(RawTable& table, const std::vector<int>& used,
             values.reserve(rows.size());
             for (const auto r : rows) {
                 const auto& cell = table.cell(c, r);
-                values.push_back(cell.find_first_not_of(" \t") == std::string::npos ? std::string()
-                                                                                    : cell);
+                values.push_back(blank(cell) ? std::string() : cell);
             }
             out.set_texts(table.names()[c], std::move(values));
         }
@@ -112,7 +119,7 @@ NegativeTies parse_negative_ties(const std::string& name) {
 Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& options) {
     ErrorCollector errors(options.max_errors);
     RawTable& at = raw.actors;
-    RawTable& tt = raw.ties;
+    const RawTable& tt = raw.ties;  // read only: a cell never given is not stored
     std::vector<Warning> warnings = std::move(raw.warnings);
     assembly::Actors read = assembly::read_actors(at, m, errors, warnings);
     std::vector<Actor>& actors = read.actors;
@@ -247,6 +254,11 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
             return -1;
         }
         if (raw.actors_authoritative) ++created;
+        if (actors.size() >= input_limits().actors)
+            throw limit_error(tt.pos(r, c),
+                              "actor '" + shown(id) + "' (actor " +
+                                  std::to_string(actors.size() + 1) + " of the network)",
+                              Limit::actors);
         Actor a;
         a.id = id;
         a.label = id;

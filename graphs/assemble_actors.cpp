@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "graphs/limits.hpp"
 #include "graphs/text_input.hpp"
 
 namespace clusterlens::assembly {
@@ -255,7 +256,7 @@ int resolve(const RawTable& table, const std::string& mapped, const char* fallba
     return fallback == nullptr ? -1 : table.find(fallback);
 }
 
-Actors read_actors(RawTable& at, const Mapping& m, ErrorCollector& errors,
+Actors read_actors(const RawTable& at, const Mapping& m, ErrorCollector& errors,
                    std::vector<Warning>& warnings) {
     Actors out;
     out.declared = at.rows();
@@ -263,6 +264,11 @@ Actors read_actors(RawTable& at, const Mapping& m, ErrorCollector& errors,
     auto& index = out.index;
     auto& actor_rows = out.rows;
     auto& actor_used = out.used;
+    if (at.rows() > input_limits().actors) {
+        const auto r = static_cast<std::size_t>(input_limits().actors);
+        throw limit_error(at.pos(r), "actor row " + std::to_string(r + 1) + " of the actor table",
+                          Limit::actors);
+    }
     if (at.rows() > 0 || at.column_count() > 0) {
         const int c_id = resolve(at, m.actor_id, col::id, "actor ids", m.path);
         if (c_id < 0)

@@ -55,7 +55,7 @@ struct Actors {
 
 /// Reads the actors of `at` under mapping `m`; errors go to `errors`, warnings (a locality rule
 /// value that matched no actor) to `warnings`.
-Actors read_actors(RawTable& at, const Mapping& m, ErrorCollector& errors,
+Actors read_actors(const RawTable& at, const Mapping& m, ErrorCollector& errors,
                    std::vector<Warning>& warnings);
 
 }  // namespace clusterlens::assembly

@@ -16,8 +16,6 @@
 
 namespace clusterlens::dl {
 
-/// Most actors "n=" may declare (each becomes an actor row; a typo must not exhaust memory).
-constexpr std::uint64_t max_actors = 10'000'000;
 /// Most matrices "nm=" may declare.
 constexpr std::uint64_t max_matrices = 10'000;
 

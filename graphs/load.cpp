@@ -169,6 +169,7 @@ InputFiles resolve_files(const std::vector<std::string>& inputs, const LoadOptio
 }  // namespace
 
 InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOptions& options) {
+    const InputLimitsScope limits(options.limits);
     auto f = resolve_files(inputs, options);
     const auto& w = options.workbook;
     if (!is_workbook_format(f.format) && (!w.nodes_sheet.empty() || !w.edges_sheet.empty()))
@@ -180,6 +181,7 @@ InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOpti
 
 RawNetwork read_raw(const InputFiles& f, const LoadOptions& options) {
     if (f.format == InputFormat::automatic) throw UsageError("no input format");
+    const InputLimitsScope limits(options.limits);
     return format_info(f.format).read(Source::file(f.main), f, options);
 }
 
@@ -190,7 +192,7 @@ namespace {
 /// undirected, so weights are not doubled by the parallel-tie policy.
 void collapse_symmetric(RawNetwork& raw, const Mapping& m) {
     if (m.directed.value_or(false) || !raw.directed.value_or(false)) return;
-    auto& t = raw.ties;
+    const auto& t = raw.ties;  // read only: a cell never given is not stored
     if (t.rows() == 0 || t.find(col::type) >= 0) return;
     const int s = t.find(col::source), g = t.find(col::target);
     const int w = t.find(col::weight), r = t.find(col::relation);
@@ -236,6 +238,7 @@ void collapse_symmetric(RawNetwork& raw, const Mapping& m) {
 /// The steps after reading, the same for files and buffers: the warning naming a reading
 /// taken from the content, DL/VNA symmetric ties collapsed, assembly.
 Network finish(RawNetwork raw, const InputFiles& files, const LoadOptions& options) {
+    const InputLimitsScope limits(options.limits);
     if (!files.detected.empty())
         raw.warnings.insert(raw.warnings.begin(),
                             Warning{SourcePos{files.main, 0, 0}, files.detected});
@@ -285,6 +288,7 @@ InputFiles resolve_buffer(const std::string& display_name, std::string_view byte
 
 Network load_network_from_buffer(std::string_view bytes, InputFormat format,
                                  std::string display_name, const LoadOptions& options) {
+    const InputLimitsScope limits(options.limits);
     const auto files = resolve_buffer(display_name, bytes, format, options);
     LoadOptions o = options;
     if (format != InputFormat::automatic) o.format = format;

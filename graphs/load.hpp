@@ -11,6 +11,7 @@
 #include "graphs/assemble.hpp"
 #include "graphs/csv.hpp"
 #include "graphs/formats.hpp"
+#include "graphs/limits.hpp"
 #include "graphs/mapping.hpp"
 #include "graphs/network.hpp"
 #include "graphs/raw.hpp"
@@ -26,6 +27,10 @@ struct LoadOptions {
     /// back to the mapping's [files] nodes/edges as sheet names, then to finding them by name.
     WorkbookOptions workbook;
     CsvOptions csv;  ///< decimal commas (--decimal-comma)
+    /// What one load may take (limits.hpp: --max-input-bytes, --max-line-length, --max-actors,
+    /// --max-attribute-keys, --max-attribute-cells); the functions below hold every reader to
+    /// them.
+    InputLimits limits;
 };
 
 /// The files an input specification resolves to (after folder lookup and pair ordering).

@@ -21,10 +21,6 @@
 
 namespace clusterlens::pajek {
 
-/// Most vertices a *Vertices line may declare. Every vertex becomes an actor row, so a typo such
-/// as "*Vertices 1000000000" would otherwise exhaust memory before any tie is read.
-constexpr std::uint64_t max_vertices = 10'000'000;
-
 struct Token {
     std::string text;
     std::uint32_t col = 0;  ///< 1-based byte column where the token starts (the quote, if quoted)
@@ -166,6 +162,8 @@ private:
     bool have_vertices_ = false;
     std::uint32_t vertices_line_ = 0;
     std::uint32_t vertices_col_ = 0;
+    /// The vertices listed so far (index v - 1), grown as their lines come; the others of the
+    /// n declared are actors without a line. The actors limit bounds n (limits.hpp).
     std::vector<Vertex> vertices_;
     std::optional<std::string> relation_;  ///< of the current tie section
     std::vector<char> directed_;           ///< per tie row

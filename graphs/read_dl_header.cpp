@@ -1,5 +1,6 @@
 // UCINET DL: the header (dl, n, nm, format, diagonal, labels) and the label lists.
 #include "graphs/dl_parser.hpp"
+#include "graphs/limits.hpp"
 
 namespace clusterlens::dl {
 
@@ -129,10 +130,8 @@ void DlParser::header() {
         if (k == "n") {
             Token value;
             const auto n = assignment(key, value);
-            if (n > max_actors)
-                throw InputError(at(value), "n = " + std::to_string(n) +
-                                                " is more than clusterlens reads (" +
-                                                std::to_string(max_actors) + "); check the number");
+            if (n > input_limits().actors)
+                throw limit_error(at(value), "n = " + std::to_string(n), Limit::actors);
             n_ = n;
             n_token_ = value;
         } else if (k == "nr" || k == "nc") {

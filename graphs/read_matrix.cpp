@@ -7,6 +7,7 @@
 
 #include "graphs/attributes.hpp"
 #include "graphs/csv.hpp"
+#include "graphs/limits.hpp"
 #include "graphs/text_input.hpp"
 
 namespace clusterlens {
@@ -22,7 +23,14 @@ CellGrid read_csv_grid(const Source& source, std::vector<Warning>& warnings) {
     CellGrid grid;
     grid.path = path;
     std::vector<CsvField> fields;
+    std::uint64_t cells = 0;
     while (csv.next(fields)) {
+        // The grid holds every cell, and an n x n matrix becomes n actors.
+        cells += fields.size();
+        check_limit(cells, Limit::attribute_cells, SourcePos{path, csv.record_line(), 0},
+                    "the matrix's " + std::to_string(cells) + " cells up to this row");
+        check_limit(grid.rows.size(), Limit::actors, SourcePos{path, csv.record_line(), 0},
+                    "row " + std::to_string(grid.rows.size() + 1) + " of the matrix");
         std::vector<GridCell> row;
         row.reserve(fields.size());
         for (auto& f : fields)

@@ -1,6 +1,7 @@
 // Pajek .net reader (and .clu partitions, read_pajek_clu.cpp). See read_pajek() below for what
 // is supported.
 #include "graphs/attributes.hpp"
+#include "graphs/limits.hpp"
 #include "graphs/pajek_parser.hpp"
 
 namespace clusterlens {
@@ -79,11 +80,8 @@ void PajekParser::section_header(const std::vector<Token>& raw) {
             throw InputError(in_.pos(tokens[1].col),
                              "expected a number of vertices after *Vertices, got '" +
                                  tokens[1].text + "' (e.g. '*Vertices 12')");
-        if (!n || *n > max_vertices)
-            throw InputError(in_.pos(tokens[1].col),
-                             "*Vertices " + tokens[1].text + " is more than clusterlens reads (" +
-                                 std::to_string(max_vertices) +
-                                 "); check the number, or split the network");
+        if (!n || *n > input_limits().actors)
+            throw limit_error(in_.pos(tokens[1].col), "*Vertices " + tokens[1].text, Limit::actors);
         if (tokens.size() >= 3)
             throw InputError(in_.pos(tokens[2].col),
                              "two-mode Pajek networks ('*Vertices n n1') are not supported yet; "
@@ -92,7 +90,7 @@ void PajekParser::section_header(const std::vector<Token>& raw) {
         have_vertices_ = true;
         vertices_line_ = in_.line_number();
         vertices_col_ = tokens[1].col;
-        vertices_.assign(static_cast<std::size_t>(n_), Vertex{});
+        vertices_.clear();  // grown as vertex lines come: a declared count allocates nothing
         section_ = Section::vertices;
         return;
     }
@@ -155,6 +153,7 @@ void PajekParser::section_header(const std::vector<Token>& raw) {
 
 void PajekParser::vertex_line(const std::vector<Token>& tokens) {
     const auto v = vertex(tokens[0]);
+    if (v > vertices_.size()) vertices_.resize(static_cast<std::size_t>(v));
     auto& slot = vertices_[static_cast<std::size_t>(v - 1)];
     if (slot.line != 0)
         throw InputError(in_.pos(tokens[0].col),
@@ -344,9 +343,9 @@ RawNetwork PajekParser::run() {
     auto& actors = net_.actors;
     const auto id = actors.column(col::id);
     const auto label = actors.column(col::label);
-    actors.reserve(vertices_.size());
-    for (std::size_t v = 0; v < vertices_.size(); ++v) {
-        const auto& info = vertices_[v];
+    const Vertex unlisted;
+    for (std::size_t v = 0; v < n_; ++v) {
+        const auto& info = v < vertices_.size() ? vertices_[v] : unlisted;
         const auto row = actors.add_row(info.line != 0 ? info.line : vertices_line_);
         actors.set(id, row, std::to_string(v + 1), info.line != 0 ? info.id_col : vertices_col_);
         actors.set(label, row, info.label, info.label_col);
@@ -355,7 +354,7 @@ RawNetwork PajekParser::run() {
     if (any_position_) {
         const auto x = actors.column("x");
         const auto y = actors.column("y");
-        for (std::size_t v = 0; v < vertices_.size(); ++v) {
+        for (std::size_t v = 0; v < vertices_.size(); ++v) {  // unlisted ones have none
             actors.set(x, v, vertices_[v].x, vertices_[v].x_col);
             actors.set(y, v, vertices_[v].y, vertices_[v].y_col);
         }

@@ -31,6 +31,7 @@
 #include <map>
 #include <set>
 
+#include "graphs/limits.hpp"
 #include "graphs/read_matrix.hpp"
 #include "graphs/text_input.hpp"
 #include "graphs/workbook_import.hpp"
@@ -165,6 +166,16 @@ CellGrid sheet_grid(const std::string& path, const Sheet& s, const std::vector<C
         first_col = std::min(first_col, c.col);
         last_col = std::max(last_col, c.col);
     }
+    // Every row as wide as the widest: held to the cell and actor limits before allocating.
+    std::uint64_t rows = 0;
+    for (std::size_t k = 0; k < cells.size(); ++k)
+        rows += k == 0 || cells[k].row != cells[k - 1].row;
+    const std::uint64_t width = static_cast<std::uint64_t>(last_col - first_col) + 1;
+    check_limit(rows, Limit::actors, SourcePos{grid.path, 0, 0},
+                "the matrix's " + std::to_string(rows) + " rows");
+    check_limit(
+        rows * width, Limit::attribute_cells, SourcePos{grid.path, 0, 0},
+        "the matrix's " + std::to_string(rows) + " rows x " + std::to_string(width) + " columns");
     ss::row_t row = cells.front().row;
     std::size_t i = 0;
     while (i < cells.size()) {

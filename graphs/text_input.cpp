@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 #include <new>
+
+#include "graphs/limits.hpp"
 
 namespace clusterlens {
 
@@ -32,6 +35,7 @@ public:
     ~Memory() {
         if (gzip_) inflateEnd(&z_);
     }
+    bool compressed() const noexcept { return gzip_; }
     Memory(const Memory&) = delete;
     Memory& operator=(const Memory&) = delete;
 
@@ -77,9 +81,19 @@ private:
     z_stream z_{};
 };
 
-LineReader::LineReader(std::string path) : path_(std::move(path)), buffer_(1 << 18) { open(); }
+LineReader::LineReader(std::string path)
+    : path_(std::move(path)),
+      buffer_(1 << 18),
+      max_bytes_(input_limits().input_bytes),
+      max_line_(input_limits().line_length) {
+    open();
+}
 
-LineReader::LineReader(const Source& source) : path_(source.name), buffer_(1 << 18) {
+LineReader::LineReader(const Source& source)
+    : path_(source.name),
+      buffer_(1 << 18),
+      max_bytes_(input_limits().input_bytes),
+      max_line_(input_limits().line_length) {
     if (source.in_memory())
         memory_ = std::make_unique<Memory>(*source.bytes);
     else
@@ -101,7 +115,22 @@ LineReader::~LineReader() {
 }
 
 std::size_t LineReader::read_bytes(char* out, std::size_t capacity) {
-    if (memory_) return memory_->read(out, capacity, path_, line_no_ + 1);
+    // Never read more than one byte past the limit, so that a bomb stops within a buffer.
+    const std::uint64_t left = max_bytes_ > bytes_read_ ? max_bytes_ - bytes_read_ : 0;
+    if (left < capacity) capacity = static_cast<std::size_t>(left) + 1;
+    const std::size_t n = memory_ ? memory_->read(out, capacity, path_, line_no_ + 1)
+                                  : read_file_bytes(out, capacity);
+    bytes_read_ += n;
+    if (bytes_read_ > max_bytes_) {
+        const bool compressed = memory_ ? memory_->compressed() : gzdirect(file_) == 0;
+        throw limit_error(SourcePos{path_, line_no_ + 1, 0},
+                          compressed ? "the input, decompressed," : "the input",
+                          Limit::input_bytes);
+    }
+    return n;
+}
+
+std::size_t LineReader::read_file_bytes(char* out, std::size_t capacity) {
     const int got = gzread(file_, out, static_cast<unsigned>(capacity));
     if (got < 0) {
         int errnum = 0;
@@ -135,8 +164,20 @@ bool LineReader::fill() {
     return true;
 }
 
+std::uint32_t next_line_number(std::uint32_t current, const std::string& path) {
+    if (current == std::numeric_limits<std::uint32_t>::max())
+        throw InputError(SourcePos{path, current, 0},
+                         "more than 4294967295 lines: clusterlens numbers lines up to there; "
+                         "split the file");
+    return current + 1;
+}
+
 std::string read_all_bytes(const Source& source) {
-    if (source.in_memory() && !is_gzip(*source.bytes)) return std::string(*source.bytes);
+    if (source.in_memory() && !is_gzip(*source.bytes)) {
+        if (source.bytes->size() > input_limits().input_bytes)
+            throw limit_error(SourcePos{source.name, 0, 0}, "the input", Limit::input_bytes);
+        return std::string(*source.bytes);
+    }
     LineReader in(source);
     std::string out;
     std::vector<char> chunk(1 << 16);
@@ -163,6 +204,8 @@ bool LineReader::next(std::string& line) {
                     "the file contains NUL bytes: it looks binary, not text; "
                     "export it as CSV/text (UTF-8) first");
         }
+        if (line.size() + (i - begin_) > max_line_)
+            throw limit_error(SourcePos{path_, line_no_ + 1, 0}, "this line", Limit::line_length);
         if (i < end_) {
             line.append(buffer_.data() + begin_, i - begin_);
             if (buffer_[i] == '\r') {
@@ -185,7 +228,7 @@ bool LineReader::next(std::string& line) {
             break;
         }
     }
-    ++line_no_;
+    line_no_ = next_line_number(line_no_, path_);
     if (first_line_) {
         first_line_ = false;
         if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xEF &&

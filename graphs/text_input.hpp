@@ -31,7 +31,9 @@ public:
     LineReader(const LineReader&) = delete;
     LineReader& operator=(const LineReader&) = delete;
 
-    /// Reads the next line (without its line end) into `line`; false at end of file.
+    /// Reads the next line (without its line end) into `line`; false at end of file. Throws
+    /// InputError (limits.hpp) when the file, decompressed, is longer than the input_bytes
+    /// limit or a line longer than the line_length limit.
     bool next(std::string& line);
     /// 1-based number of the line last returned.
     std::uint32_t line_number() const noexcept { return line_no_; }
@@ -49,6 +51,7 @@ private:
     bool fill();
     /// Reads up to `capacity` bytes of the source into `out`: their count, 0 at the end.
     std::size_t read_bytes(char* out, std::size_t capacity);
+    std::size_t read_file_bytes(char* out, std::size_t capacity);
     std::string path_;
     gzFile file_ = nullptr;
     class Memory;
@@ -60,12 +63,18 @@ private:
     bool pending_cr_ = false;
     std::uint32_t line_no_ = 0;
     std::uint32_t cp1252_line_ = 0;
+    std::uint64_t bytes_read_ = 0;  ///< after decompression
+    std::uint64_t max_bytes_, max_line_;
     std::vector<Warning> warnings_;
 };
 
+/// The number of the line after `current` (1-based); throws InputError at `path` when it would
+/// not fit a SourcePos line (2^32 - 1 lines), so that line numbers never wrap.
+std::uint32_t next_line_number(std::uint32_t current, const std::string& path);
+
 /// The bytes of `source` as one string: its file read whole, or its buffer; gzip-compressed
 /// content decompressed (with LineReader's messages for a damaged or cut-off stream). For readers
-/// that parse a whole document at once (XML from memory).
+/// that parse a whole document at once (XML from memory). Held to the input_bytes limit.
 std::string read_all_bytes(const Source& source);
 
 /// True if `text` is valid UTF-8.

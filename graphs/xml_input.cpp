@@ -4,12 +4,14 @@
 #include <libxml/xmlerror.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 
+#include "graphs/limits.hpp"
 #include "graphs/text_input.hpp"
 
 namespace clusterlens::xml {
@@ -89,16 +91,29 @@ void check_readable_and_not_empty(const std::string& path, const std::string& em
                              (err != 0 ? std::strerror(err) : "out of memory") +
                              "; check the path and that it is readable");
     }
-    char buffer[4096];
+    char buffer[1 << 16];
     bool content = false;
+    // libxml2 decompresses a .gz itself, so its size after decompression is counted here, up
+    // to the input_bytes limit (limits.hpp).
+    const std::uint64_t limit = input_limits().input_bytes;
+    std::uint64_t bytes = 0;
     for (;;) {
         const int got = gzread(file, buffer, sizeof buffer);
         if (got <= 0) break;
         for (int i = 0; i < got && !content; ++i) content = !is_blank(buffer[i]);
-        if (content) break;
+        bytes += static_cast<std::uint64_t>(got);
+        if (bytes > limit) break;
+        if (content && gzdirect(file) == 1) break;  // plain: its size on disk is the size
     }
+    const bool compressed = gzdirect(file) == 0;
     gzclose(file);
     if (!content) throw InputError(SourcePos{path, 0, 0}, "the file is empty; " + empty_hint);
+    std::error_code ec;
+    if (!compressed) bytes = std::max<std::uint64_t>(bytes, std::filesystem::file_size(path, ec));
+    if (bytes > limit)
+        throw limit_error(SourcePos{path, 0, 0},
+                          compressed ? "the input, decompressed," : "the input",
+                          Limit::input_bytes);
 }
 
 ReaderPtr open_reader(const std::string& path, Diagnostics& d) {

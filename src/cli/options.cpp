@@ -81,7 +81,73 @@ po::options_description input_options(InputCli& c) {
         "detected with a warning when clear); a number with a '.' is then an error")(
         "max-errors", count_value(&c.max_errors, 1, 1000000)->default_value(20)->value_name("N"),
         "stop after N input errors");
+    // The limits (README 'Limits'), one option each, from the table in graphs/limits.hpp.
+    std::size_t count = 0;
+    const LimitInfo* limits = limit_infos(count);
+    for (std::size_t i = 0; i < count && i < c.limits.size(); ++i) {
+        const auto& info = limits[i];
+        const std::string help = std::string("limit: ") + info.help + " (default " +
+                                 limit_text(InputLimits{}.*info.member, info) +
+                                 "; suffixes K, M, G)";
+        d.add_options()(info.option + 2, po::value(&c.limits[i])->value_name("N"), help.c_str());
+    }
     return d;
+}
+
+namespace {
+/// The multiplier of a K, M or G suffix: powers of 1024 for bytes, of 1000 for counts.
+std::uint64_t suffix_scale(char suffix, const LimitInfo& info) {
+    const std::uint64_t base = std::string(info.unit) == "bytes" ? 1024 : 1000;
+    switch (std::toupper(static_cast<unsigned char>(suffix))) {
+        case 'K':
+            return base;
+        case 'M':
+            return base * base;
+        case 'G':
+            return base * base * base;
+        default:
+            return 0;
+    }
+}
+
+/// A limit as the user wrote it: digits with an optional K, M or G; at least 1, at most 2^40
+/// (2^32 - 1 for the line length, so that a byte column fits a position).
+std::uint64_t parse_limit(const std::string& text, const LimitInfo& info) {
+    const std::uint64_t most =
+        info.limit == Limit::line_length ? 0xFFFFFFFFull : std::uint64_t{1} << 40;
+    const auto refuse = [&]() {
+        return UsageError(std::string(info.option) + " takes a whole number of " + info.unit +
+                          " from 1 to " + std::to_string(most) + ", optionally with K, M or G (" +
+                          (std::string(info.unit) == "bytes" ? "x1024" : "x1000") + "); got '" +
+                          text + "'");
+    };
+    std::size_t digits = 0;
+    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+    if (digits == 0 || digits > 13 || text.size() > digits + 1) throw refuse();
+    std::uint64_t value = std::stoull(text.substr(0, digits));
+    if (text.size() == digits + 1) {
+        const auto scale = suffix_scale(text.back(), info);
+        if (scale == 0) throw refuse();
+        if (value > most / scale) throw refuse();
+        value *= scale;
+    }
+    if (value == 0 || value > most) throw refuse();
+    return value;
+}
+}  // namespace
+
+std::string limit_text(std::uint64_t value, const LimitInfo& info) {
+    const char* suffixes = "KMG";
+    std::string suffix;
+    for (int i = 3; i >= 1 && suffix.empty(); --i) {
+        std::uint64_t scale = 1;
+        for (int k = 0; k < i; ++k) scale *= suffix_scale('K', info);
+        if (value >= scale && value % scale == 0) {
+            value /= scale;
+            suffix = std::string(1, suffixes[i - 1]);
+        }
+    }
+    return std::to_string(value) + suffix;
 }
 
 LoadOptions load_options(const InputCli& c) {
@@ -120,6 +186,10 @@ LoadOptions load_options(const InputCli& c) {
     o.assemble.create_missing_actors = c.create_missing;
     if (c.decimal_comma) o.csv.decimal_comma = DecimalComma::force;
     o.assemble.max_errors = c.max_errors;
+    std::size_t count = 0;
+    const LimitInfo* limits = limit_infos(count);
+    for (std::size_t i = 0; i < count && i < c.limits.size(); ++i)
+        if (!c.limits[i].empty()) o.limits.*limits[i].member = parse_limit(c.limits[i], limits[i]);
     return o;
 }
 

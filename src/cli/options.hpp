@@ -2,6 +2,7 @@
 // score, render and compare take the same definitions with the same names and help.
 #pragma once
 
+#include <array>
 #include <boost/program_options.hpp>
 #include <cstdint>
 #include <functional>
@@ -74,9 +75,15 @@ struct InputCli {
     bool create_missing = false;
     bool decimal_comma = false;
     std::size_t max_errors = 20;
+    /// The --max-... limits as given (limit_infos() order; "" = the default), parsed by
+    /// load_options so that a negative number is refused rather than wrapped.
+    std::array<std::string, 5> limits;
 };
 
 po::options_description input_options(InputCli& c);
+
+/// A limit's value as --help shows it: 4294967296 bytes as 4G, 10000000 actors as 10M.
+std::string limit_text(std::uint64_t value, const LimitInfo& info);
 
 /// The load options the input options say (UsageError for a bad combination or value).
 LoadOptions load_options(const InputCli& c);
