@@ -8,7 +8,7 @@ const LimitInfo kLimits[] = {
      "bytes of one input file after decompression (a .gz bomb)", &InputLimits::input_bytes},
     {Limit::line_length, "--max-line-length", "bytes",
      "bytes of one line of a text file (at most 4294967295)", &InputLimits::line_length},
-    {Limit::actors, "--max-actors", "actors",
+    {Limit::actors, "--max-input-actors", "actors",
      "actors of the network: declared (Pajek *Vertices, DL n =), listed or named by ties",
      &InputLimits::actors},
     {Limit::attribute_keys, "--max-attribute-keys", "columns",

@@ -27,7 +27,8 @@ struct LoadOptions {
     /// back to the mapping's [files] nodes/edges as sheet names, then to finding them by name.
     WorkbookOptions workbook;
     CsvOptions csv;  ///< decimal commas (--decimal-comma)
-    /// What one load may take (limits.hpp: --max-input-bytes, --max-line-length, --max-actors,
+    /// What one load may take (limits.hpp: --max-input-bytes, --max-line-length,
+    /// --max-input-actors,
     /// --max-attribute-keys, --max-attribute-cells); the functions below hold every reader to
     /// them.
     InputLimits limits;

@@ -224,7 +224,7 @@ TEST(HostileInputs, PajekVerticesOverTheActorLimit) {
     // The probe's 19-byte file (3.6 GB and 38 s before): over the default of 5 M actors.
     EXPECT_EQ(load_error("*Vertices 10000000\n", "big.net"),
               "big.net:1:11: error: *Vertices 10000000 is over the limit of 5000000 actors; if the "
-              "input is right, raise the limit with --max-actors N (README 'Limits')");
+              "input is right, raise the limit with --max-input-actors N (README 'Limits')");
 }
 
 TEST(HostileInputs, PajekDeclaredVerticesAllocateOnlyTheirRows) {
@@ -240,7 +240,7 @@ TEST(HostileInputs, DlDeclaredActorsOverTheActorLimit) {
     small.actors = 100;
     EXPECT_EQ(load_error("dl n = 101\ndata:\n", "big.dl", small),
               "big.dl:1:8: error: n = 101 is over the limit of 100 actors; if the input is right, "
-              "raise the limit with --max-actors N (README 'Limits')");
+              "raise the limit with --max-input-actors N (README 'Limits')");
 }
 
 TEST(HostileInputs, ActorsNamedByTiesOverTheActorLimit) {
@@ -250,7 +250,7 @@ TEST(HostileInputs, ActorsNamedByTiesOverTheActorLimit) {
     for (int i = 0; i < 6; ++i) list += "a" + std::to_string(i) + " b" + std::to_string(i) + "\n";
     EXPECT_EQ(load_error(list, "ties.txt", small),
               "ties.txt:6:1: error: actor 'a5' (actor 11 of the network) is over the limit of 10 "
-              "actors; if the input is right, raise the limit with --max-actors N (README "
+              "actors; if the input is right, raise the limit with --max-input-actors N (README "
               "'Limits')");
 }
 

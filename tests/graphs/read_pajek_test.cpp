@@ -205,8 +205,9 @@ TEST(ReadPajek, SyntaxErrorsNameLineAndColumn) {
     const auto huge = temp_file("huge.net", "*Vertices 99999999999999999999999\n");
     EXPECT_EQ(error_of([&] { read_pajek(huge); }),
               huge +
-                  ":1:11: error: *Vertices 99999999999999999999999 is more than clusterlens "
-                  "reads (10000000); check the number, or split the network");
+                  ":1:11: error: *Vertices 99999999999999999999999 is over the limit of 5000000 "
+                  "actors; if the input is right, raise the limit with --max-input-actors N "
+                  "(README 'Limits')");
 }
 
 TEST(ReadPajek, OddButValidInputs) {
