@@ -266,10 +266,10 @@ void sampled_error(const std::vector<double>& value, const std::vector<double>& 
 /// Sampling mode (--betweenness-samples or --closeness-samples): the E-I permutation test
 /// follows it. A permutation costs about n + 2m steps (the shuffle and the arcs of the relabelled
 /// actors), so the test runs at most max(1000, budget / (n + 2m)) permutations (budget 2·10⁹,
-/// ScoreOptions::permutation_budget) (a million-actor,
-/// ten-million-tie network: 1,000 instead of 10,000, about 20 s instead of minutes) and says so
-/// with the Monte Carlo error of its p-values, at most 0.5 / sqrt(permutations). Without
-/// sampling the test runs every permutation asked for.
+/// ScoreOptions::permutation_budget; a million-actor, ten-million-tie network: 1,000 instead
+/// of 10,000, tests/bench/RESULTS.md) and says so with the Monte Carlo error of its p-values,
+/// at most 0.5 / sqrt(permutations). Without sampling the test runs every permutation asked
+/// for.
 constexpr std::size_t kMinPermutations = 1000;
 
 EiOptions ei_options(const Network& net, const ScoreOptions& o, std::vector<std::string>& notes) {
