@@ -318,11 +318,16 @@ Csr make_csr(const Network& net, bool with_lengths) {
         if (!g.directed) ++g.offsets[net.target(e) + 1];
     }
     for (std::size_t v = 0; v < g.n; ++v) g.offsets[v + 1] += g.offsets[v];
+    if (with_lengths) {
+        double top = 0;
+        for (const double w : net.weights()) top = std::max(top, w);
+        if (top > 0 && (top < 0x1p-32 || top > 0x1p32)) g.length_exponent = std::ilogb(top);
+    }
     std::vector<std::pair<std::uint32_t, double>> arcs(g.offsets[g.n]);
     std::vector<std::size_t> fill(g.offsets.begin(), g.offsets.end() - 1);
     for (std::size_t e = 0; e < m; ++e) {
         const std::size_t s = net.source(e), t = net.target(e);
-        const double length = 1.0 / net.weight(e);
+        const double length = 1.0 / std::ldexp(net.weight(e), -g.length_exponent);
         arcs[fill[s]++] = {static_cast<std::uint32_t>(t), length};
         if (!g.directed) arcs[fill[t]++] = {static_cast<std::uint32_t>(s), length};
     }
@@ -366,7 +371,9 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options) {
     }
 
     // Every representative with an arc is searched (closeness is exact); betweenness only
-    // accumulates where mult > 0.
+    // accumulates where mult > 0. With sampled closeness only those with mult > 0 are
+    // searched; the others keep their place in the chunks, so betweenness is the same bits.
+    const bool closeness_sampled = options.closeness_samples > 0 && options.closeness_samples < n;
     std::vector<std::uint32_t> sources;
     for (std::size_t v = 0; v < n; ++v)
         if (rep[v] == v && g.offsets[v + 1] > g.offsets[v])
@@ -384,7 +391,7 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options) {
 
     std::vector<std::vector<double>> partial(chunks), partial2(sampled ? chunks : 0);
     std::atomic<std::size_t> next_chunk{0};
-    const double scale = 1.0 / static_cast<double>(n - 1);
+    const double scale = std::ldexp(1.0 / static_cast<double>(n - 1), g.length_exponent);
     auto work = [&] {
         Workspace ws(n, weighted);
         for (std::size_t c = next_chunk++; c < chunks; c = next_chunk++) {
@@ -397,6 +404,7 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options) {
             }
             for (std::size_t i = c; i < sources.size(); i += chunks) {
                 const std::uint32_t s = sources[i];
+                if (closeness_sampled && mult[s] == 0) continue;
                 const double h = weighted ? search_dijkstra(g, s, mult[s], bc, bc2, ws)
                                           : search_bfs(g, s, mult[s], inverse, bc, bc2, ws);
                 out.closeness[s] = h * scale;  // one writer per source
@@ -445,7 +453,10 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options) {
     double factor = half;
     if (sampled) factor *= static_cast<double>(n) / static_cast<double>(k);
     for (double& b : out.betweenness) b *= factor;
-    for (std::size_t v = 0; v < n; ++v) out.closeness[v] = out.closeness[rep[v]];
+    if (closeness_sampled)
+        std::fill(out.closeness.begin(), out.closeness.end(), 0.0);  // the caller's estimate
+    else
+        for (std::size_t v = 0; v < n; ++v) out.closeness[v] = out.closeness[rep[v]];
     return out;
 }
 

@@ -40,6 +40,35 @@ const igraph_vector_t* weight_view(const Network& net, igraph_vector_t& view) {
                               static_cast<igraph_integer_t>(net.weights().size()));
 }
 
+/// The tie weights as igraph sees them for eigenvector centrality and PageRank, which do not
+/// change when every weight is multiplied by one factor: as given when the largest weight lies
+/// in [2^-64, 2^64], else multiplied by a power of two that brings it to [1, 2). ARPACK squares
+/// vector norms, so weights near 1e160 overflowed inside it (issue 12: "score fails inside
+/// igraph's ARPACK with exit 3") and weights near 1e-300 underflowed; a power of two is exact,
+/// so ratios between weights are kept bit for bit (a weight below 2^-1074 times the largest
+/// becomes 0: it is not representable next to it anyway).
+class ScaledWeights {
+public:
+    explicit ScaledWeights(const Network& net) : net_(net) {
+        double top = 0;
+        for (const double w : net.weights()) top = std::max(top, w);
+        if (top == 0 || (top >= 0x1p-64 && top <= 0x1p64)) return;
+        const int e = std::ilogb(top);
+        scaled_.reserve(net.weights().size());
+        for (const double w : net.weights()) scaled_.push_back(std::ldexp(w, -e));
+    }
+    const igraph_vector_t* view() {
+        if (scaled_.empty()) return weight_view(net_, view_);
+        return igraph_vector_view(&view_, scaled_.data(),
+                                  static_cast<igraph_integer_t>(scaled_.size()));
+    }
+
+private:
+    const Network& net_;
+    std::vector<double> scaled_;
+    igraph_vector_t view_{};
+};
+
 /// Runs the OpenMP regions started by the calling thread on one thread while alive (igraph's
 /// PRPACK PageRank uses OpenMP; measured 5–45× slower on the 2-core machine, 2 threads
 /// with the other core busy). libgomp is looked up at run time, where igraph loaded it, so
@@ -121,9 +150,9 @@ std::vector<double> eigenvector_scores(const Network& net) {
     igraph_real_t value = 0;
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
-    igraph_vector_t view;
+    ScaledWeights weights(net);
     igraph_call("eigenvector centrality", igraph_eigenvector_centrality, net.graph(), vector.get(),
-                &value, /*directed=*/true, /*scale=*/true, weight_view(net, view), &arpack);
+                &value, /*directed=*/true, /*scale=*/true, weights.view(), &arpack);
     auto x = vector.to_std();
     const auto isolated = isolates(net);
     for (std::size_t v = 0; v < x.size(); ++v)
@@ -134,11 +163,11 @@ std::vector<double> eigenvector_scores(const Network& net) {
 std::vector<double> pagerank_scores(const Network& net) {
     RealVector vector;
     igraph_real_t value = 0;
-    igraph_vector_t view;
+    ScaledWeights weights(net);
     const SingleOmpThread one_thread;
     igraph_call("PageRank", igraph_pagerank, net.graph(), IGRAPH_PAGERANK_ALGO_PRPACK, vector.get(),
-                &value, igraph_vss_all(), /*directed=*/true, /*damping=*/0.85,
-                weight_view(net, view), nullptr);
+                &value, igraph_vss_all(), /*directed=*/true, /*damping=*/0.85, weights.view(),
+                nullptr);
     return vector.to_std();
 }
 
@@ -155,13 +184,32 @@ std::vector<double> coreness_scores(const Network& net) {
 
 CentralityScores centrality(const Network& net, const CentralityOptions& options) {
     require_one_relation(net, "centrality");
+    if (options.closeness_samples == 1)
+        throw UsageError(
+            "closeness from 1 pivot has no error estimate: --closeness-samples needs K >= 2 "
+            "pivots; leave it out for exact closeness");
     CentralityScores scores;
     if (net.actor_count() == 0) return scores;
     detail::degree_scores(net, scores);
-    auto paths = detail::path_scores(detail::make_csr(net, options.weighted_paths), options);
-    scores.betweenness = std::move(paths.betweenness);
-    scores.closeness = std::move(paths.closeness);
-    scores.betweenness_se = std::move(paths.betweenness_se);
+    {
+        const auto csr = detail::make_csr(net, options.weighted_paths);
+        auto paths = detail::path_scores(csr, options);
+        scores.betweenness = std::move(paths.betweenness);
+        scores.closeness = std::move(paths.closeness);
+        scores.betweenness_se = std::move(paths.betweenness_se);
+        const std::size_t k = options.closeness_samples;
+        if (k > 0 && k < net.actor_count()) {
+            // b: the largest 1/d; 1 on binary paths, max w when lengths are 1/w.
+            double max_term = options.weighted_paths ? 0.0 : 1.0;
+            if (options.weighted_paths)
+                for (const double w : net.weights()) max_term = std::max(max_term, w);
+            auto est = detail::sampled_closeness(csr.directed ? detail::reverse_csr(csr) : csr, k,
+                                                 options.seed, max_term, options.threads);
+            scores.closeness = std::move(est.closeness);
+            scores.closeness_se = std::move(est.se);
+            scores.closeness_bound = est.bound;
+        }
+    }
     igraph_take_warnings();  // drop anything earlier callers left
     scores.eigenvector = detail::eigenvector_scores(net);
     scores.pagerank = detail::pagerank_scores(net);

@@ -20,6 +20,12 @@ struct Csr {
     std::vector<std::size_t> offsets;  ///< n + 1 entries; arcs of v are [offsets[v], offsets[v+1])
     std::vector<std::uint32_t> heads;  ///< neighbour at the other end of each arc
     std::vector<double> lengths;       ///< 1 / weight per arc (empty unless with_lengths)
+    /// Lengths are 1 / (w · 2^-length_exponent): when the largest weight lies outside
+    /// [2^-32, 2^32], weights are first multiplied by the power of two that brings it to [1, 2)
+    /// (exact), so path sums neither overflow nor vanish under igraph's tie rule on 1 + length
+    /// (weights near 1e160 made every path a tie). Shortest paths and betweenness do not
+    /// change; closeness is 2^length_exponent times the harmonic sum over these lengths.
+    int length_exponent = 0;
 };
 
 Csr make_csr(const Network& net, bool with_lengths);
@@ -34,8 +40,25 @@ struct PathScores {
 std::vector<std::uint32_t> sample_sources(std::size_t n, std::size_t k, std::uint64_t seed);
 
 /// Betweenness and harmonic closeness (centrality.hpp) from Brandes searches over `graph`.
-/// Does not call igraph, so it may run on several threads.
+/// Does not call igraph, so it may run on several threads. With options.closeness_samples
+/// (0 < K < n) only the betweenness sources are searched and closeness is left 0 (the caller
+/// fills it from sampled_closeness).
 PathScores path_scores(const Csr& graph, const CentralityOptions& options);
+
+/// The arcs of `graph` reversed (v→w becomes w→v, lengths kept), lists sorted by neighbour.
+Csr reverse_csr(const Csr& graph);
+
+struct SampledCloseness {
+    std::vector<double> closeness, se;
+    double bound = 0;  ///< closeness_bound of centrality.hpp
+};
+
+/// The pivot estimate of harmonic closeness (centrality.hpp, closeness_samples) from k pivots
+/// drawn by sample_sources(n, k, seed). `reverse` is the search graph with its arcs reversed
+/// (the search graph itself when undirected); `max_term` is b, the largest value 1/d can take.
+/// The same result for any `threads` (fixed chunks summed in order, as path_scores).
+SampledCloseness sampled_closeness(const Csr& reverse, std::size_t k, std::uint64_t seed,
+                                   double max_term, unsigned threads);
 
 /// degree, in_degree, out_degree, strength.
 void degree_scores(const Network& net, CentralityScores& scores);

@@ -223,7 +223,10 @@ std::vector<std::string> with_given_paths(std::vector<std::string> inputs, const
 void add_centrality_options(po::options_description& d, scoring::CentralityOptions& o) {
     d.add_options()("weighted-paths", po::bool_switch(&o.weighted_paths),
                     "betweenness and closeness along paths of length 1/weight (default: binary "
-                    "paths)");
+                    "paths)")("closeness-samples", po::value(&o.closeness_samples)->value_name("K"),
+                              "estimate closeness from K random pivots (Eppstein & Wang 2004) "
+                              "instead of all n; the bound and closeness_se go to the summary "
+                              "and actors.csv");
 }
 
 void add_burt_options(po::options_description& d, scoring::BurtOptions& o) {
@@ -300,8 +303,8 @@ void apply_measures(const MeasureCli& m, scoring::ScoreOptions& so) {
 std::vector<std::string> measure_options_given(const po::variables_map& vm) {
     std::vector<std::string> given;
     for (const char* name :
-         {"weighted-paths", "ego-model", "groups", "strong-threshold", "internal-threshold",
-          "external-threshold", "lc-weights", "lockin-ei", "lockin-pipelines",
+         {"weighted-paths", "closeness-samples", "ego-model", "groups", "strong-threshold",
+          "internal-threshold", "external-threshold", "lc-weights", "lockin-ei", "lockin-pipelines",
           "lockin-concentration", "lockin-density", "lockin-min"}) {
         const auto it = vm.find(name);
         if (it == vm.end() || it->second.defaulted()) continue;

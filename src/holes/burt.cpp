@@ -44,9 +44,16 @@ Contacts build_contacts(const Network& net) {
     std::vector<std::size_t> fill(start.begin(), start.end() - 1);
     const std::uint8_t out_bit = 1;
     const std::uint8_t in_bit = directed ? 2 : 1;
+    // Every measure here depends on weight ratios only (p_ij, m_jq), but the triangle sums
+    // multiply two weights: when the largest weight lies outside [2^-64, 2^64] all weights are
+    // multiplied by the power of two that brings it to [1, 2) (exact), so weights near 1e160
+    // do not overflow to inf and weights near 1e-300 do not underflow to 0 (issue 12).
+    double top = 0;
+    for (std::size_t e = 0; e < m; ++e) top = std::max(top, net.weight(e));
+    const int shift = top > 0 && (top < 0x1p-64 || top > 0x1p64) ? -std::ilogb(top) : 0;
     for (std::size_t e = 0; e < m; ++e) {
         const std::size_t s = net.source(e), t = net.target(e);
-        const double w = net.weight(e);
+        const double w = std::ldexp(net.weight(e), shift);
         entries[fill[s]++] = {static_cast<std::uint32_t>(t), out_bit, w};
         entries[fill[t]++] = {static_cast<std::uint32_t>(s), in_bit, w};
     }

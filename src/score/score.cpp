@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <map>
+#include <string>
 
 #include "clusterlens/version.hpp"
 #include "graphs/actor_values.hpp"
@@ -236,22 +238,21 @@ std::vector<std::string> csv_columns(std::vector<std::string> head,
     return head;
 }
 
-/// The stated error of sampled betweenness (BetweennessSummary).
-void sampled_betweenness_error(const CentralityScores& c, BetweennessSummary& s) {
-    std::vector<std::size_t> order(c.betweenness.size());
+/// The stated error of a sampled score over the ten actors with the highest estimate: the
+/// median and largest se / estimate (BetweennessSummary, ClosenessSummary).
+template <class Summary>
+void sampled_error(const std::vector<double>& value, const std::vector<double>& se, Summary& s) {
+    std::vector<std::size_t> order(value.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     const std::size_t top = std::min<std::size_t>(10, order.size());
     std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
                       [&](std::size_t a, std::size_t b) {
-                          return c.betweenness[a] != c.betweenness[b]
-                                     ? c.betweenness[a] > c.betweenness[b]
-                                     : a < b;
+                          return value[a] != value[b] ? value[a] > value[b] : a < b;
                       });
     std::vector<double> rel;
     for (std::size_t k = 0; k < top; ++k) {
         const auto i = order[k];
-        if (c.betweenness[i] > 0 && std::isfinite(c.betweenness_se[i]))
-            rel.push_back(c.betweenness_se[i] / c.betweenness[i]);
+        if (value[i] > 0 && std::isfinite(se[i])) rel.push_back(se[i] / value[i]);
     }
     std::sort(rel.begin(), rel.end());
     s.top_actors = top;
@@ -260,6 +261,41 @@ void sampled_betweenness_error(const CentralityScores& c, BetweennessSummary& s)
                                ? rel[rel.size() / 2]
                                : (rel[rel.size() / 2 - 1] + rel[rel.size() / 2]) / 2;
     s.max_relative_se = rel.back();
+}
+
+/// Sampling mode (--betweenness-samples or --closeness-samples): the E-I permutation test
+/// follows it. A permutation costs about n + 2m steps (the shuffle and the arcs of the relabelled
+/// actors), so the test runs at most max(1000, budget / (n + 2m)) permutations (budget 2·10⁹,
+/// ScoreOptions::permutation_budget; a million-actor, ten-million-tie network: 1,000 instead
+/// of 10,000, tests/bench/RESULTS.md) and says so with the Monte Carlo error of its p-values,
+/// at most 0.5 / sqrt(permutations). Without sampling the test runs every permutation asked
+/// for.
+constexpr std::size_t kMinPermutations = 1000;
+
+EiOptions ei_options(const Network& net, const ScoreOptions& o, std::vector<std::string>& notes) {
+    EiOptions ei = o.ei;
+    const auto& c = o.centrality;
+    const std::size_t n = net.actor_count();
+    const bool sampling = (c.betweenness_samples > 0 && c.betweenness_samples < n) ||
+                          (c.closeness_samples > 0 && c.closeness_samples < n);
+    if (!sampling || ei.permutations <= kMinPermutations) return ei;
+    const double per = static_cast<double>(n) + 2.0 * static_cast<double>(net.tie_count());
+    const auto fit = std::max(kMinPermutations,
+                              static_cast<std::size_t>(o.permutation_budget / std::max(per, 1.0)));
+    if (fit >= ei.permutations) return ei;
+    char error[32], budget[32];
+    std::snprintf(error, sizeof error, "%.3f", 0.5 / std::sqrt(static_cast<double>(fit)));
+    std::snprintf(budget, sizeof budget, "%.0e", o.permutation_budget);
+    notes.push_back("E-I permutation test: " + std::to_string(fit) + " of the " +
+                    std::to_string(ei.permutations) +
+                    " permutations asked for, since sampling was asked for (about " +
+                    std::to_string(static_cast<std::size_t>(per)) +
+                    " steps per permutation, budget " + budget +
+                    "); p-values carry a Monte Carlo standard "
+                    "error of at most 0.5/sqrt(" +
+                    std::to_string(fit) + ") = " + error);
+    ei.permutations = fit;
+    return ei;
 }
 
 /// The network-level results (ClusterSummary) from the measures' own result structs.
@@ -276,7 +312,14 @@ ClusterSummary summarise(const Network& relation, const R& r, const ScoreOptions
     s.transitivity = trans;
     s.betweenness.sampled = !r.c.betweenness_se.empty();
     s.betweenness.sources = s.betweenness.sampled ? o.centrality.betweenness_samples : n;
-    if (s.betweenness.sampled) sampled_betweenness_error(r.c, s.betweenness);
+    if (s.betweenness.sampled) sampled_error(r.c.betweenness, r.c.betweenness_se, s.betweenness);
+    s.closeness.sampled = !r.c.closeness_se.empty();
+    if (s.closeness.sampled) {
+        s.closeness.pivots = o.centrality.closeness_samples;
+        s.closeness.seed = o.centrality.seed;
+        s.closeness.bound = r.c.closeness_bound;
+        sampled_error(r.c.closeness, r.c.closeness_se, s.closeness);
+    }
     s.ei_locality = ei;
     s.pipelines = {li.pipelines, li.pipelines_per_local_actor, li.pipeline_concentration,
                    gatekeeper_reach_share(relation, r.ty.typology)};
@@ -358,7 +401,8 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     r.b = burt_structural_holes(relation, o.burt);
     step("openness and E-I");
     r.op = openness(relation);
-    const auto ei = ei_index(relation, locality_groups(relation), o.ei);
+    std::vector<std::string> notes;  // stages that follow the sampling option
+    const auto ei = ei_index(relation, locality_groups(relation), ei_options(relation, o, notes));
     step("brokerage");
     r.br = gould_fernandez_brokerage(relation, group_labels(relation, o.groups), o.brokerage);
     step("tie strength and roles");
@@ -376,13 +420,15 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
 
     set_columns(actor_score_columns(), r, n, A);
     if (!r.c.betweenness_se.empty()) A.set_numbers("betweenness_se", r.c.betweenness_se);
+    if (!r.c.closeness_se.empty()) A.set_numbers("closeness_se", r.c.closeness_se);
     auto taken = [&](const std::string& name) {
         const auto l = ascii_lower(name);
         for (const auto& col : A.columns())
             if (ascii_lower(col.name) == l) return true;
         for (const auto& col : actor_columns())
             if (col == l) return true;
-        return l == "focal" || l == "stage" || l == "group" || l == "betweenness_se";
+        return l == "focal" || l == "stage" || l == "group" || l == "betweenness_se" ||
+               l == "closeness_se";
     };
     for (const auto& col : input_columns) {
         std::string name = col.name;
@@ -396,6 +442,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     set_columns(tie_score_columns(), r, net.tie_count(), net.tie_attributes());
 
     out.cluster = summarise(relation, r, o, cz, trans, ei, li);
+    out.cluster.warnings.insert(out.cluster.warnings.end(), notes.begin(), notes.end());
     out.warnings = out.cluster.warnings;
     return out;
 }

@@ -37,6 +37,10 @@ struct ScoreOptions {
     /// Partition for brokerage: "locality" (default), "part", "type", "group" or the name of
     /// any actor attribute.
     std::string groups = "locality";
+    /// With sampling (betweenness_samples or closeness_samples < n) the E-I permutation test
+    /// runs at most max(1000, permutation_budget / (n + 2m)) permutations and says so in the
+    /// warnings (score.cpp, ei_options); without sampling every permutation asked for.
+    double permutation_budget = 2e9;
     /// Called with the name of each stage before it runs (progress on long work); may be empty.
     std::function<void(const std::string&)> progress;
 };

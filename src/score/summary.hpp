@@ -31,6 +31,19 @@ struct BetweennessSummary {
     double median_relative_se = kUndefined, max_relative_se = kUndefined;
 };
 
+/// Sampled closeness (centrality.hpp, closeness_samples): the estimator, its pivots and seed,
+/// the bound that holds for every actor at once with probability >= 95%, and the median and
+/// largest closeness_se / estimate over the ten actors with the highest estimate. Only in
+/// summary.json when closeness was sampled.
+struct ClosenessSummary {
+    bool sampled = false;
+    std::size_t pivots = 0;
+    std::uint64_t seed = 0;
+    double bound = kUndefined;
+    std::size_t top_actors = 0;
+    double median_relative_se = kUndefined, max_relative_se = kUndefined;
+};
+
 /// Ties between a local and a global actor (Bathelt et al. 2004).
 struct PipelineSummary {
     std::size_t count = 0;
@@ -95,6 +108,7 @@ struct ClusterSummary {
     Centralization centralization{kUndefined, kUndefined, kUndefined};
     double transitivity = kUndefined;
     BetweennessSummary betweenness;
+    ClosenessSummary closeness;
     EiResult ei_locality;  ///< E-I of the local/global partition
     PipelineSummary pipelines;
     TieStrengthSummary tie_strength;

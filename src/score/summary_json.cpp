@@ -38,6 +38,27 @@ Json betweenness_json(const BetweennessSummary& b) {
     return j;
 }
 
+Json closeness_json(const ClosenessSummary& c) {
+    return {{"method",
+             "estimated from random pivots (Eppstein & Wang 2004, harmonic terms; arcs reversed "
+             "in a digraph)"},
+            {"pivots", c.pivots},
+            {"seed", c.seed},
+            {"error",
+             {{"bound_all_actors", number(c.bound)},
+              {"confidence", 0.95},
+              {"bound_rule",
+               "b * n/(n-1) * sqrt(ln(2n/0.05) / (2K)), b = 1 (binary paths) or "
+               "the largest weight (weighted paths); Hoeffding 1963 and a union "
+               "bound over the n actors"},
+              {"top_actors", c.top_actors},
+              {"median_relative_se", number(c.median_relative_se)},
+              {"max_relative_se", number(c.max_relative_se)},
+              {"note",
+               "closeness_se per actor in actors.csv is the typical error; the bound "
+               "is a guarantee and much larger"}}}};
+}
+
 Json ei_json(const ClusterSummary& s) {
     const auto& ei = s.ei_locality;
     return {{"whole_binary", number(ei.whole_binary)},
@@ -116,6 +137,7 @@ Json summary_json(const ClusterSummary& s) {
                            {"closeness", number(s.centralization.closeness)}};
     j["transitivity"] = number(s.transitivity);
     j["betweenness"] = betweenness_json(s.betweenness);
+    if (s.closeness.sampled) j["closeness"] = closeness_json(s.closeness);
     j["ei_locality"] = ei_json(s);
     j["pipelines"] = {{"count", s.pipelines.count},
                       {"per_local_actor", number(s.pipelines.per_local_actor)},

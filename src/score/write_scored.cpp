@@ -27,6 +27,8 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
     auto acols = actor_columns();
     if (net.actor_attributes().find("betweenness_se") != nullptr)
         acols.push_back("betweenness_se");  // only with --betweenness-samples
+    if (net.actor_attributes().find("closeness_se") != nullptr)
+        acols.push_back("closeness_se");  // only with --closeness-samples
     // Then the model fields actors.csv has no column for, when some actor has them, and the
     // input's own attributes (ScoredRelation::input_attributes).
     bool focal = false, stage = false, group = false;
