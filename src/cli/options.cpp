@@ -223,7 +223,8 @@ std::vector<std::string> with_given_paths(std::vector<std::string> inputs, const
 void add_centrality_options(po::options_description& d, scoring::CentralityOptions& o) {
     d.add_options()("weighted-paths", po::bool_switch(&o.weighted_paths),
                     "betweenness and closeness along paths of length 1/weight (default: binary "
-                    "paths)")("closeness-samples", po::value(&o.closeness_samples)->value_name("K"),
+                    "paths)")("closeness-samples",
+                              count_value(&o.closeness_samples)->value_name("K"),
                               "estimate closeness from K random pivots (Eppstein & Wang 2004) "
                               "instead of all n; the bound and closeness_se go to the summary "
                               "and actors.csv");

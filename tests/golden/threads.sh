@@ -27,7 +27,7 @@ for t in 1 2 3; do
   "$bin" score "$ee/data" --map "$ee/cordis.toml" -o "$out/ee_t$t" --threads "$t" >/dev/null
   "$bin" score "$lt" --map "$map_b" -o "$out/lt_t$t" --threads "$t" >/dev/null
   "$bin" score "$lt" --map "$map_b" -o "$out/lt_sampled_t$t" --threads "$t" \
-    --betweenness-samples 25 --seed 7 >/dev/null
+    --betweenness-samples 25 --closeness-samples 20 --seed 7 >/dev/null
 done
 for t in 2 3; do
   same "ee exact, 1 vs $t threads" "$out/ee_t1" "$out/ee_t$t"
