@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every fuzz target long, one after the other, and writes a results table (Markdown) with
 # each target's runs, executions per second, coverage (libFuzzer's final cov: and ft:), corpus
-# size, findings, peak memory and time, with the commit, the date and the machine's load.
+# size (libFuzzer's corp:, seeds included, and the new inputs kept in OUT/corpus), findings,
+# peak memory and time, with the commit, the date and the machine's load.
 #   bash tests/fuzz/run_long.sh BUILD_DIR [TARGET...]       (default: every target)
 # Settings (environment):
 #   RUNS=1000000   runs per target (all workers together)
@@ -40,7 +41,7 @@ results="$out/results.md"
     "$jobs worker(s) per target at nice ${NICE:-10}; limits: -timeout=10 -rss_limit_mb=2048" \
     "-max_len=65536; at most $runs runs or $max_time s per target."
   echo
-  echo "| target | runs | exec/s | cov | ft | corpus | findings | peak RSS | time | load (1-min avg) before / after |"
+  echo "| target | runs | exec/s | cov | ft | corpus (units/size; new files kept) | findings | peak RSS | time | load (1-min avg) before / after |"
   echo "|---|---:|---:|---:|---:|---:|---|---:|---:|---|"
 } >"$results.head"
 : >"$results.rows"
@@ -81,11 +82,12 @@ for t in "${targets[@]}"; do
   load_after="$(cut -d' ' -f1 /proc/loadavg)"
   done_runs="$(stat_sum number_of_executed_units "${logs[@]}")"
   rss="$(awk '$1 == "stat::peak_rss_mb:" { if ($2 > m) m = $2 } END { print m + 0 }' "${logs[@]}")"
-  last="$(grep -ho 'cov: [0-9]* ft: [0-9]*' "${logs[@]}" | tail -1)"
+  # libFuzzer's last status line: "#N DONE cov: C ft: F corp: UNITS/SIZE ...".
+  last="$(grep -ho 'cov: [0-9]* ft: [0-9]* corp: [0-9]*/[0-9]*[A-Za-z]*' "${logs[@]}" | tail -1)"
   cov="$(echo "$last" | awk '{ print $2 }')"
   ft="$(echo "$last" | awk '{ print $4 }')"
-  units="$(find "$out/corpus/$t" -type f | wc -l)"
-  bytes="$(du -sk "$out/corpus/$t" | cut -f1)"
+  corp="$(echo "$last" | awk '{ print $6 }')"
+  kept="$(find "$out/corpus/$t" -type f | wc -l)"
   exec_s=$((seconds > 0 ? done_runs / seconds : done_runs))
   findings="none"
   if ((rc != 0)); then
@@ -94,7 +96,7 @@ for t in "${targets[@]}"; do
     artifact="$(grep -ho "Test unit written to [^ ]*" "${logs[@]}" | head -1 | sed 's/Test unit written to //')"
     findings="**${kind:-exit $rc}** ($(basename "${artifact:-no artifact}"))"
   fi
-  row="| $t | $done_runs | $exec_s | ${cov:-?} | ${ft:-?} | $units files, $bytes KiB | $findings | $rss MB | $seconds s | $load_before / $load_after |"
+  row="| $t | $done_runs | $exec_s | ${cov:-?} | ${ft:-?} | ${corp:-?} ($kept kept) | $findings | $rss MB | $seconds s | $load_before / $load_after |"
   echo "$row" >>"$results.rows"
   echo "$row"
 done
