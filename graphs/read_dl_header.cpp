@@ -226,6 +226,13 @@ void DlParser::header() {
         throw InputError(SourcePos{in_.path(), lex_.line_number(), 0},
                          "the header does not give the number of actors; write 'dl n=5' (n = "
                          "number of actors)");
+    // A second 'n =' after the labels: they were counted against the first.
+    if (!labels_.empty() && labels_.size() != *n_)
+        throw InputError(at(n_token_), "n = " + std::to_string(*n_) + " comes after the " +
+                                           std::to_string(labels_.size()) + " labels from line " +
+                                           std::to_string(labels_.front().line) +
+                                           ", read for the n before it; give n once, before "
+                                           "the labels");
     if (matrix_labels_.size() > nm_) matrix_labels_.resize(static_cast<std::size_t>(nm_));
     if (nm_ > 1) relations_ = true;
     first_pending_ = true;

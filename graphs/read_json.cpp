@@ -73,6 +73,15 @@ RawNetwork read_json(const Source& source) {
                          "malformed JSON (" +
                              (colon == std::string::npos ? what : what.substr(colon + 2)) +
                              "); check the JSON syntax near this position");
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number beyond a double ("1e400"): the parser names it, without a position.
+        const std::string what = e.what();
+        const auto open = what.find('\''), close = what.rfind('\'');
+        const auto number = open < close ? what.substr(open, close - open + 1) : "a number";
+        throw InputError(SourcePos{path, 0, 0},
+                         "the number " + number +
+                             " is beyond what a double holds (about 1.8e308); correct it or "
+                             "write it as a string");
     }
     const auto fail = [&](const std::string& message) {
         throw InputError(SourcePos{path, 0, 0}, message);

@@ -1,0 +1,11 @@
+// libFuzzer target: a single CSV tie table (read_csv_ties, or the adjacency matrix it may turn out
+// to be), from a buffer in memory through load_network_from_buffer (the format and assembly a
+// user's .csv file gets), then the round trips of fuzz_common.hpp.
+#include "fuzz_common.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using clusterlens::InputFormat;
+    clusterlens::fuzz::load_and_round_trip(clusterlens::fuzz::bytes_of(data, size),
+                                           InputFormat::automatic, "fuzz.csv", std::nullopt);
+    return 0;
+}

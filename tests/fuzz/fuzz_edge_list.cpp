@@ -1,0 +1,12 @@
+// libFuzzer target: the edge-list reader (read_edge_list), from a buffer in memory through
+// load_network_from_buffer (the format and assembly a user's .txt file gets), then the round trips
+// of fuzz_common.hpp.
+#include "fuzz_common.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using clusterlens::InputFormat;
+    clusterlens::fuzz::load_and_round_trip(clusterlens::fuzz::bytes_of(data, size),
+                                           InputFormat::edgelist, "fuzz.txt",
+                                           InputFormat::edgelist);
+    return 0;
+}
