@@ -44,7 +44,7 @@ public:
     std::size_t read(char* out, std::size_t capacity, const std::string& name, std::uint32_t line) {
         if (!gzip_) {
             const auto n = std::min(capacity, bytes_.size() - at_);
-            std::memcpy(out, bytes_.data() + at_, n);
+            if (n > 0) std::memcpy(out, bytes_.data() + at_, n);  // an empty view may be null
             at_ += n;
             return n;
         }
