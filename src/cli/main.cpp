@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "render/layout_process.hpp"
 #include "src/cli/commands.hpp"
 
 namespace {
@@ -52,7 +53,12 @@ void restart_with_huge_pages(char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A child started by the renderer to lay a network out in a fresh process
+    // (render/layout_process.hpp); not a command users type.
+    if (argc == 3 && std::strcmp(argv[1], "__layout") == 0)
+        return clusterlens::render::layout_process_main(argv[2]);
     restart_with_huge_pages(argv);
+    clusterlens::render::set_layout_process("/proc/self/exe");
     std::vector<std::string> args(argv + 1, argv + argc);
     return clusterlens::cli::run(args, {std::cout, std::cerr});
 }
