@@ -242,6 +242,10 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
             errors.add(InputError(tt.pos(r, c), "empty actor id in a tie; give both ends"));
             return -1;
         }
+        if (auto bad = assembly::control_character_error(id, "actor id"); !bad.empty()) {
+            errors.add(InputError(tt.pos(r, c), bad));
+            return -1;
+        }
         auto it = index.find(id);
         if (it != index.end()) return static_cast<std::int64_t>(it->second);
         if (raw.actors_authoritative && !ends_checked) check_ends();  // may throw
@@ -326,6 +330,10 @@ Network assemble(RawNetwork raw, const Mapping& m, const AssembleOptions& option
             c_rel >= 0 ? trim(tt.cell(static_cast<std::size_t>(c_rel), r)) : m.relation_name;
         if (negative_tie && options.negative == NegativeTies::split)
             rel_name = rel_name.empty() ? "negative" : rel_name + "_negative";
+        if (auto bad = assembly::control_character_error(rel_name, "relation name"); !bad.empty()) {
+            errors.add(InputError(tt.pos(r, c_rel >= 0 ? c_rel : c_src), bad));
+            continue;
+        }
         rel = relation_of(rel_name);
         if (!ok) continue;
         if (a == b) {

@@ -233,6 +233,20 @@ void IdLookalikes::warn(const std::unordered_map<std::string, std::size_t>& inde
                                            " (" + std::to_string(count) + " in all)"});
 }
 
+std::string control_character_error(const std::string& text, const char* what) {
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
+        static const char hex[] = "0123456789ABCDEF";
+        const std::string code = std::string("U+00") + hex[c >> 4] + hex[c & 0xF];
+        return std::string(what) + " '" + text + "' holds the control character " + code +
+               ", which does not show and which GraphML and GEXF cannot hold (XML 1.0); remove "
+               "it (control characters in a data file usually mean a wrong encoding or binary "
+               "bytes)";
+    }
+    return {};
+}
+
 std::string list_columns(const RawTable& t) {
     std::string out;
     for (const auto& n : t.names()) out += (out.empty() ? "" : ", ") + n;
@@ -300,6 +314,10 @@ Actors read_actors(const RawTable& at, const Mapping& m, ErrorCollector& errors,
             a.id = trim(at.cell(static_cast<std::size_t>(c_id), r));
             if (a.id.empty()) {
                 errors.add(InputError(at.pos(r, c_id), "empty actor id; every actor needs an id"));
+                continue;
+            }
+            if (auto bad = control_character_error(a.id, "actor id"); !bad.empty()) {
+                errors.add(InputError(at.pos(r, c_id), bad));
                 continue;
             }
             auto [it, fresh] = index.emplace(a.id, actors.size());

@@ -16,6 +16,13 @@ namespace clusterlens::assembly {
 
 /// The column names of `t`, comma-separated, for messages ("(none)" when it has none).
 std::string list_columns(const RawTable& t);
+
+/// "" when `text` holds no C0 control character other than tab, line feed and carriage
+/// return; otherwise an error message naming the first one (U+0001 ... U+001F), which no
+/// viewer shows, which XML 1.0 cannot hold even as a reference (so a GraphML or GEXF copy would
+/// lose it and two ids could become one), and which in a data file is nearly always a wrong
+/// encoding or binary bytes. `what` names the text ("actor id", "relation name").
+std::string control_character_error(const std::string& text, const char* what);
 /// Finds a column named by the mapping (must exist) or the default name (optional).
 int resolve(const RawTable& table, const std::string& mapped, const char* fallback,
             const char* what, const std::string& mapping_path);

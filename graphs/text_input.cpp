@@ -91,7 +91,13 @@ LineReader::LineReader(std::string path)
 
 LineReader::LineReader(const Source& source)
     : path_(source.name),
-      buffer_(1 << 18),
+      // Bytes in memory need no more buffer than they hold (the buffer grows for a longer
+      // line; gzip bytes expand, so they get the full buffer): a fuzz run reads thousands of small
+      // inputs a second, and zeroing 256 KiB for each took half its time.
+      buffer_(source.in_memory() && !(source.bytes->size() >= 2 && (*source.bytes)[0] == '\x1f' &&
+                                      (*source.bytes)[1] == '\x8b')
+                  ? std::min<std::size_t>(1 << 18, source.bytes->size() + 64)
+                  : std::size_t{1} << 18),
       max_bytes_(input_limits().input_bytes),
       max_line_(input_limits().line_length) {
     if (source.in_memory())

@@ -15,6 +15,7 @@
 #include <iostream>
 
 #include "graphs/attributes.hpp"
+#include "graphs/limits.hpp"
 #include "graphs/workbook_import.hpp"
 
 namespace clusterlens::workbook {
@@ -67,6 +68,80 @@ std::string read_entry(const orcus::zip_archive& zip, std::string_view name) {
     std::vector<unsigned char> buf;
     if (!zip.read_file_entry(name, buf)) return {};
     return std::string(buf.begin(), buf.end());
+}
+
+std::uint32_t le(const std::string& b, std::size_t at, int bytes) {
+    std::uint32_t v = 0;
+    for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(b[at + i]);
+    return v;
+}
+
+/// The last bytes of the archive (where its end record and directory are) or all of it.
+std::string archive_tail(const Source& source, std::uint64_t& size, std::size_t want) {
+    if (source.in_memory()) {
+        size = source.bytes->size();
+        const std::size_t from = size > want ? static_cast<std::size_t>(size - want) : 0;
+        return std::string(source.bytes->substr(from));
+    }
+    std::ifstream in(source.name, std::ios::binary | std::ios::ate);
+    size = in ? static_cast<std::uint64_t>(in.tellg()) : 0;
+    const std::uint64_t from = size > want ? size - want : 0;
+    std::string out(static_cast<std::size_t>(size - from), '\0');
+    in.seekg(static_cast<std::streamoff>(from));
+    in.read(out.data(), static_cast<std::streamsize>(out.size()));
+    out.resize(static_cast<std::size_t>(in.gcount()));
+    return out;
+}
+
+/// liborcus 0.17 allocates (and zeroes) the size a zip entry declares before reading it, so an
+/// 897-byte file declaring a 1.8 GB entry took 52 s and the memory (tests/fuzz). The central
+/// directory is read here first: an entry compressed to more bytes than the archive holds is
+/// damage; the declared decompressed sizes together count against --max-input-bytes. Archives
+/// with no readable directory are left to liborcus, whose own message then says so.
+void check_zip_directory(const Source& source) {
+    constexpr std::size_t kEnd = 22, kMaxComment = 65535;
+    std::uint64_t size = 0;
+    // Directories of real workbooks are a few kB; 4 MiB holds 40,000 entries.
+    const std::string tail = archive_tail(source, size, std::size_t{4} << 20);
+    const std::uint64_t tail_from = size - tail.size();
+    std::size_t end = std::string::npos;
+    for (std::size_t at = tail.size() >= kEnd ? tail.size() - kEnd : 0;; --at) {
+        if (tail.compare(at, 4, "PK\x05\x06") == 0) {
+            end = at;
+            break;
+        }
+        if (at == 0 || tail.size() - at > kEnd + kMaxComment) break;
+    }
+    if (end == std::string::npos) return;
+    const std::uint32_t entries = le(tail, end + 10, 2);
+    const std::uint32_t dir_size = le(tail, end + 12, 4);
+    const std::uint32_t dir_offset = le(tail, end + 16, 4);
+    if (dir_offset < tail_from || dir_offset + std::uint64_t{dir_size} > tail_from + end) return;
+    const SourcePos pos{source.name, 0, 0};
+    std::uint64_t total = 0;
+    std::size_t at = static_cast<std::size_t>(dir_offset - tail_from);
+    for (std::uint32_t e = 0; e < entries && at + 46 <= end; ++e) {
+        if (tail.compare(at, 4, "PK\x01\x02") != 0) return;
+        const std::uint32_t compressed = le(tail, at + 20, 4);
+        const std::uint32_t uncompressed = le(tail, at + 24, 4);
+        const std::size_t name_len = le(tail, at + 28, 2);
+        const std::size_t extra = le(tail, at + 30, 2) + le(tail, at + 32, 2);
+        const std::string name = tail.substr(at + 46, std::min(name_len, end - (at + 46)));
+        if (compressed == 0xFFFFFFFFu || uncompressed == 0xFFFFFFFFu)
+            throw InputError(pos, "the workbook's entry '" + name +
+                                      "' uses ZIP64 sizes (over 4 GB), which the workbook "
+                                      "reader cannot read; export the sheets as CSV");
+        if (compressed > size)
+            throw InputError(pos, "the workbook's entry '" + name + "' declares " +
+                                      std::to_string(compressed) +
+                                      " compressed bytes, more than the whole file holds (" +
+                                      std::to_string(size) + ")" + kDamaged);
+        total += uncompressed;
+        check_limit(total, Limit::input_bytes, pos,
+                    "the decompressed size of the workbook's entries (" + std::to_string(total) +
+                        " bytes declared, up to '" + name + "')");
+        at += 46 + name_len + extra;
+    }
 }
 
 }  // namespace
@@ -188,6 +263,7 @@ Kinds inspect(const Source& source) {
                          "not an .xlsx or .ods workbook (not a zip archive); if it is a CSV or "
                          "another text format, give it that extension or use --format");
 
+    check_zip_directory(source);
     Kinds k;
     try {
         std::unique_ptr<orcus::zip_archive_stream> stream;
