@@ -45,6 +45,11 @@ void detect_format(InputFiles& f, const Source& main, const LoadOptions& options
         f.detected = std::string("read as ") + format_info(f.format).called +
                      " from its content (" + why +
                      "), not from its name; use --format to choose another reading";
+    if (f.format == InputFormat::automatic && f.main == "<stdin>")
+        throw UsageError(
+            "cannot tell the format of standard input from its content (only GraphML, GEXF, "
+            "JSON, Pajek, DL, VNA and workbooks tell it); name it with --format NAME, e.g. "
+            "--format edgelist or --format csv");
     if (f.format == InputFormat::automatic) {
         const auto ext = extension_of(f.main);
         const auto known = known_unsupported(ext);
@@ -170,6 +175,12 @@ InputFiles resolve_files(const std::vector<std::string>& inputs, const LoadOptio
 
 InputFiles resolve_inputs(const std::vector<std::string>& inputs, const LoadOptions& options) {
     const InputLimitsScope limits(options.limits);
+    if (inputs.size() == 1 && inputs[0] == "-") {  // standard input (load_network reads it)
+        InputFiles f;
+        f.format = options.format;
+        f.main = "-";
+        return f;
+    }
     auto f = resolve_files(inputs, options);
     const auto& w = options.workbook;
     if (!is_workbook_format(f.format) && (!w.nodes_sheet.empty() || !w.edges_sheet.empty()))
@@ -248,7 +259,29 @@ Network finish(RawNetwork raw, const InputFiles& files, const LoadOptions& optio
 }
 }  // namespace
 
+namespace {
+/// Standard input, whole, as bytes (a pipe is read once, and formats are told from content):
+/// at most --max-input-bytes of it (a .gz is counted again after decompression).
+std::string read_standard_input(const LoadOptions& options) {
+    const InputLimitsScope limits(options.limits);
+    std::string bytes;
+    char buf[1 << 16];
+    for (;;) {
+        const std::size_t got = std::fread(buf, 1, sizeof buf, stdin);
+        bytes.append(buf, got);
+        check_limit(bytes.size(), Limit::input_bytes, SourcePos{"<stdin>", 0, 0}, "standard input");
+        if (got < sizeof buf) break;
+    }
+    if (std::ferror(stdin))
+        throw InputError(SourcePos{"<stdin>", 0, 0}, "cannot read standard input");
+    return bytes;
+}
+}  // namespace
+
 Network load_network(const std::vector<std::string>& inputs, const LoadOptions& options) {
+    if (inputs.size() == 1 && inputs[0] == "-")
+        return load_network_from_buffer(read_standard_input(options), options.format, "<stdin>",
+                                        options);
     const auto files = resolve_inputs(inputs, options);
     for (const auto& p : files.all()) {
         std::error_code ec;
