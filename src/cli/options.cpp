@@ -239,7 +239,8 @@ void add_burt_options(po::options_description& d, scoring::BurtOptions& o) {
 void add_brokerage_options(po::options_description& d, std::string& groups) {
     d.add_options()("groups", po::value(&groups)->default_value("locality")->value_name("ATTR"),
                     "partition for Gould-Fernandez brokerage: locality, part, type, group, stage "
-                    "or any actor attribute");
+                    "or any actor attribute; other than locality, also an E-I index on it "
+                    "(ei_groups in actors.csv and summary.json)");
 }
 
 void add_tie_strength_options(po::options_description& d, scoring::TieStrengthOptions& o) {

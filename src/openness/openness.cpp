@@ -85,6 +85,35 @@ OpennessScores openness(const Network& net) {
     return s;
 }
 
+ActorEi actor_ei(const Network& net, const std::vector<std::string>& groups) {
+    require_one_relation(net, "actor_ei");
+    const std::size_t n = net.actor_count();
+    if (groups.size() != n)
+        throw UsageError("actor_ei: " + std::to_string(groups.size()) + " group labels for " +
+                         std::to_string(n) + " actors");
+    std::vector<double> e_bin(n, 0.0), i_bin(n, 0.0), e_val(n, 0.0), i_val(n, 0.0);
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        const std::size_t a = net.source(e), b = net.target(e);
+        if (groups[a].empty() || groups[b].empty()) continue;
+        const double w = net.weight(e);
+        auto& bin = groups[a] == groups[b] ? i_bin : e_bin;
+        auto& val = groups[a] == groups[b] ? i_val : e_val;
+        bin[a] += 1;
+        bin[b] += 1;
+        val[a] += w;
+        val[b] += w;
+    }
+    ActorEi out;
+    out.binary.resize(n);
+    out.valued.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool known = !groups[i].empty();
+        out.binary[i] = known ? ei_ratio(e_bin[i], i_bin[i]) : nan_value;
+        out.valued[i] = known ? ei_ratio(e_val[i], i_val[i]) : nan_value;
+    }
+    return out;
+}
+
 EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
                   const EiOptions& options) {
     require_one_relation(net, "ei_index");

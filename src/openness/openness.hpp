@@ -108,6 +108,21 @@ struct EiResult {
 EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
                   const EiOptions& options);
 
+/// Per-actor E-I of any partition (score --groups ATTR): binary and valued.
+struct ActorEi {
+    std::vector<double> binary, valued;
+};
+
+/// Krackhardt & Stern's E-I of each actor's own ties on the partition `groups` (groups[i] is
+/// actor i's label, "" = unknown), the individual-level E-I of UCINET: EI_i = (E_i - I_i) /
+/// (E_i + I_i), E_i the ties whose other end has another label, I_i those whose other end
+/// has i's label; ties to actors of unknown label are left out; valued sums weights instead
+/// of counting. NaN when E_i + I_i = 0 and for actors whose own label is unknown. With the
+/// locality labels (locality_groups) it equals OpennessScores::ei and ei_valued. Directed
+/// networks: in- and out-ties both count. UsageError when groups.size() differs from the
+/// number of actors. O(n + m).
+ActorEi actor_ei(const Network& net, const std::vector<std::string>& groups);
+
 /// The actors' localities as E-I group labels: "local", "global", "" for unspecified.
 std::vector<std::string> locality_groups(const Network& net);
 

@@ -402,9 +402,19 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     step("openness and E-I");
     r.op = openness(relation);
     std::vector<std::string> notes;  // stages that follow the sampling option
-    const auto ei = ei_index(relation, locality_groups(relation), ei_options(relation, o, notes));
+    const EiOptions eo = ei_options(relation, o, notes);
+    const auto ei = ei_index(relation, locality_groups(relation), eo);
+    const auto labels = group_labels(relation, o.groups);
+    // E-I on the --groups partition too when it is not locality (issue 13: any partition,
+    // three or more groups): whole, per group and per actor, with the same permutation test.
+    std::optional<EiResult> ei_groups;
+    ActorEi actor_groups;
+    if (o.groups != "locality") {
+        ei_groups = ei_index(relation, labels, eo);
+        actor_groups = actor_ei(relation, labels);
+    }
     step("brokerage");
-    r.br = gould_fernandez_brokerage(relation, group_labels(relation, o.groups), o.brokerage);
+    r.br = gould_fernandez_brokerage(relation, labels, o.brokerage);
     step("tie strength and roles");
     r.ts = tie_strength(relation, o.ties);
     r.ld = learning_dimensions(relation);
@@ -421,6 +431,10 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     set_columns(actor_score_columns(), r, n, A);
     if (!r.c.betweenness_se.empty()) A.set_numbers("betweenness_se", r.c.betweenness_se);
     if (!r.c.closeness_se.empty()) A.set_numbers("closeness_se", r.c.closeness_se);
+    if (ei_groups) {
+        A.set_numbers("ei_groups", actor_groups.binary);
+        A.set_numbers("ei_groups_valued", actor_groups.valued);
+    }
     auto taken = [&](const std::string& name) {
         const auto l = ascii_lower(name);
         for (const auto& col : A.columns())
@@ -428,7 +442,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
         for (const auto& col : actor_columns())
             if (col == l) return true;
         return l == "focal" || l == "stage" || l == "group" || l == "betweenness_se" ||
-               l == "closeness_se";
+               l == "closeness_se" || l == "ei_groups" || l == "ei_groups_valued";
     };
     for (const auto& col : input_columns) {
         std::string name = col.name;
@@ -442,6 +456,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     set_columns(tie_score_columns(), r, net.tie_count(), net.tie_attributes());
 
     out.cluster = summarise(relation, r, o, cz, trans, ei, li);
+    out.cluster.ei_groups = ei_groups;
     out.cluster.warnings.insert(out.cluster.warnings.end(), notes.begin(), notes.end());
     out.warnings = out.cluster.warnings;
     return out;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,8 @@ struct ClusterSummary {
     BetweennessSummary betweenness;
     ClosenessSummary closeness;
     EiResult ei_locality;  ///< E-I of the local/global partition
+    /// E-I of the --groups partition (options.groups names it) when that is not locality.
+    std::optional<EiResult> ei_groups;
     PipelineSummary pipelines;
     TieStrengthSummary tie_strength;
     CorePeripherySummary core_periphery;

@@ -59,20 +59,21 @@ Json closeness_json(const ClosenessSummary& c) {
                "is a guarantee and much larger"}}}};
 }
 
-Json ei_json(const ClusterSummary& s) {
-    const auto& ei = s.ei_locality;
-    return {{"whole_binary", number(ei.whole_binary)},
-            {"whole_valued", number(ei.whole_valued)},
-            {"group_binary", numbers_by(ei.group_binary)},
-            {"group_valued", numbers_by(ei.group_valued)},
-            {"cluster_openness", number(s.cluster_openness())},
-            {"p_upper_binary", number(ei.p_binary)},
-            {"p_lower_binary", number(ei.p_binary_lower)},
-            {"p_upper_valued", number(ei.p_valued)},
-            {"p_lower_valued", number(ei.p_valued_lower)},
-            {"permutation_mean_binary", number(ei.perm_mean_binary)},
-            {"permutations", ei.permutations},
-            {"seed", ei.seed}};
+Json ei_json(const EiResult& ei, const Json& extra) {
+    Json j = {{"whole_binary", number(ei.whole_binary)},
+              {"whole_valued", number(ei.whole_valued)},
+              {"group_binary", numbers_by(ei.group_binary)},
+              {"group_valued", numbers_by(ei.group_valued)}};
+    for (const auto& [k, v] : extra.items()) j[k] = v;
+    Json tail = {{"p_upper_binary", number(ei.p_binary)},
+                 {"p_lower_binary", number(ei.p_binary_lower)},
+                 {"p_upper_valued", number(ei.p_valued)},
+                 {"p_lower_valued", number(ei.p_valued_lower)},
+                 {"permutation_mean_binary", number(ei.perm_mean_binary)},
+                 {"permutations", ei.permutations},
+                 {"seed", ei.seed}};
+    for (const auto& [k, v] : tail.items()) j[k] = v;
+    return j;
 }
 
 Json learning_capacity_json(const LearningCapacitySummary& lc) {
@@ -138,7 +139,10 @@ Json summary_json(const ClusterSummary& s) {
     j["transitivity"] = number(s.transitivity);
     j["betweenness"] = betweenness_json(s.betweenness);
     if (s.closeness.sampled) j["closeness"] = closeness_json(s.closeness);
-    j["ei_locality"] = ei_json(s);
+    j["ei_locality"] = ei_json(s.ei_locality, {{"cluster_openness", number(s.cluster_openness())}});
+    if (s.ei_groups)
+        j["ei_groups"] = ei_json(*s.ei_groups, {{"groups", s.options.groups},
+                                                {"actor_columns", "ei_groups, ei_groups_valued"}});
     j["pipelines"] = {{"count", s.pipelines.count},
                       {"per_local_actor", number(s.pipelines.per_local_actor)},
                       {"concentration_hhi", number(s.pipelines.concentration_hhi)},

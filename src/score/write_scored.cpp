@@ -29,6 +29,8 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
         acols.push_back("betweenness_se");  // only with --betweenness-samples
     if (net.actor_attributes().find("closeness_se") != nullptr)
         acols.push_back("closeness_se");  // only with --closeness-samples
+    for (const char* name : {"ei_groups", "ei_groups_valued"})  // only with --groups ATTR
+        if (net.actor_attributes().find(name) != nullptr) acols.push_back(name);
     // Then the model fields actors.csv has no column for, when some actor has them, and the
     // input's own attributes (ScoredRelation::input_attributes).
     bool focal = false, stage = false, group = false;

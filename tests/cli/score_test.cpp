@@ -192,5 +192,41 @@ TEST(Score, GatekeeperReachShare) {
         2.0 / 3.0);
 }
 
+// --groups ATTR other than locality (issue 13): E-I on that partition, whole, per group and per
+// actor. By hand: firms a, b; university c; government d; ties a-b, a-c, a-d, c-d. Whole: E = 3
+// (a-c, a-d, c-d), I = 1 (a-b): 0.5. Group firm: E = 2, I = 1: 1/3. Actor a: E = 2, I = 1: 1/3;
+// b: I = 1: -1; c: E = 2: 1.
+TEST(Score, GroupsOtherThanLocalityGetTheirOwnEi) {
+    const TempDir dir;
+    dir.file("n/nodes.csv", "Id,type\na,firm\nb,firm\nc,university\nd,government\n");
+    dir.file("n/edges.csv", "Source,Target\na,b\na,c\na,d\nc,d\n");
+    const auto r = run({"score", dir.path("n"), "-o", dir.path("out"), "--groups", "type",
+                        "--permutations", "100"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(slurp(dir.path("out/summary.json")));
+    const auto& ei = j.at("ei_groups");
+    EXPECT_EQ(ei.at("groups"), "type");
+    EXPECT_DOUBLE_EQ(ei.at("whole_binary").get<double>(), 0.5);
+    EXPECT_DOUBLE_EQ(ei.at("group_binary").at("firm").get<double>(), 1.0 / 3.0);
+    EXPECT_EQ(ei.at("permutations"), 100);
+    std::vector<std::vector<std::string>> rows;  // plain cells here: split on commas
+    std::istringstream lines(slurp(dir.path("out/actors.csv")));
+    for (std::string line; std::getline(lines, line);) {
+        rows.emplace_back();
+        std::istringstream cells(line);
+        for (std::string cell; std::getline(cells, cell, ',');) rows.back().push_back(cell);
+    }
+    ASSERT_EQ(rows.size(), 5u);
+    const auto col = std::find(rows[0].begin(), rows[0].end(), "ei_groups") - rows[0].begin();
+    ASSERT_LT(static_cast<std::size_t>(col), rows[0].size());
+    EXPECT_DOUBLE_EQ(std::stod(rows[1][col]), 1.0 / 3.0);  // a
+    EXPECT_DOUBLE_EQ(std::stod(rows[2][col]), -1.0);       // b
+    EXPECT_DOUBLE_EQ(std::stod(rows[3][col]), 1.0);        // c
+    // Without --groups (locality) there is no second E-I.
+    const auto d = run({"score", dir.path("n"), "-o", dir.path("out2"), "--permutations", "0"});
+    ASSERT_EQ(d.code, 0) << d.err;
+    EXPECT_FALSE(nlohmann::json::parse(slurp(dir.path("out2/summary.json"))).contains("ei_groups"));
+}
+
 }  // namespace
 }  // namespace clusterlens

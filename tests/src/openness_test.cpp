@@ -307,6 +307,38 @@ TEST(EiIndex, ToyClusterMatchesOracle) {
     expect_actors(net, openness(net), o["toy"]["actors"]);
 }
 
+// score --groups ATTR (issue 13): each actor's E-I on a partition of three groups, against
+// ei_oracle.py's actors_three; on the locality partition it is openness()'s ei.
+TEST(EiIndex, ActorEiOnAnyPartitionMatchesOracle) {
+    const auto o = oracle();
+    const auto net = toy(o["toy"]["ties"]);
+    const std::vector<std::string> three{"L", "L", "L", "L", "I", "I", "X", "X"};
+    const auto a = scoring::actor_ei(net, three);
+    for (std::size_t i = 0; i < net.actor_count(); ++i) {
+        const auto& id = net.actor(i).id;
+        expect_oracle(a.binary[i], o["toy"]["actors_three"][id]["ei"], id + " ei (three)");
+        expect_oracle(a.valued[i], o["toy"]["actors_three"][id]["ei_valued"],
+                      id + " ei_valued (three)");
+    }
+    // By hand: F1's ties go to F2 (L, 3), UNI (I, 2), EXT1 (X, 5): E = 2, I = 1 -> 1/3;
+    // valued E = 7, I = 3 -> 0.4.
+    EXPECT_DOUBLE_EQ(a.binary[0], 1.0 / 3.0);
+    EXPECT_DOUBLE_EQ(a.valued[0], 0.4);
+    const auto loc = scoring::actor_ei(net, scoring::locality_groups(net));
+    const auto op = openness(net);
+    for (std::size_t i = 0; i < net.actor_count(); ++i) {
+        EXPECT_EQ(loc.binary[i], op.ei[i]) << i;
+        EXPECT_EQ(loc.valued[i], op.ei_valued[i]) << i;
+    }
+    // An unknown label: its actor is NaN, its ties leave the others' counts.
+    auto partial = three;
+    partial[6] = "";  // EXT1
+    const auto p = scoring::actor_ei(net, partial);
+    EXPECT_TRUE(std::isnan(p.binary[6]));
+    EXPECT_DOUBLE_EQ(p.binary[0], 0.0);  // F1: E = 1 (UNI), I = 1 (F2)
+    EXPECT_THROW(scoring::actor_ei(net, {"L"}), UsageError);
+}
+
 TEST(EiIndex, CordisExampleMatchesOracle) {
     const auto o = oracle()["cordis"];
     const auto net = cordis();

@@ -6,7 +6,8 @@ Independent of clusterlens: NetworkX 2.8 (Debian python3-networkx) and Python's 
 Definitions (Krackhardt & Stern 1988; the choices documented in src/openness/openness.hpp):
 - whole network: E = ties between groups, I = ties within a group, EI = (E - I)/(E + I);
 - group g: E_g = ties with exactly one end in g, I_g = ties with both ends in g (once each);
-- actor i (locality): E_i = i's ties to the other locality, I_i = to its own locality;
+- actor i (locality): E_i = i's ties to the other locality, I_i = to its own locality; on
+  any partition (actors_three) the same with labels for localities;
 - binary counts ties, valued sums weights; ext_ties / ext_strength = number / weight of ties to
   global actors, ext_share = ext_strength / strength;
 - perm_mean: the exact mean of EI over all relabellings that keep group sizes,
@@ -145,6 +146,23 @@ def actor_openness(g):
     return out
 
 
+def actor_ei(g, group):
+    """Each actor's E-I on any partition (score --groups): ties to other labels vs own."""
+    out = {}
+    for a in g.nodes:
+        eb = ib = ev = iv = 0.0
+        for b in g.neighbors(a):
+            w = g[a][b]["weight"]
+            if g.nodes[b][group] == g.nodes[a][group]:
+                ib += 1
+                iv += w
+            else:
+                eb += 1
+                ev += w
+        out[a] = {"ei": ratio(eb, ib), "ei_valued": ratio(ev, iv)}
+    return out
+
+
 def toy():
     g = nx.Graph()
     three = {"F1": "L", "F2": "L", "F3": "L", "F4": "L", "UNI": "I", "GOV": "I",
@@ -192,6 +210,7 @@ print(json.dumps(clean({
         "three": partition_ei(tg, "three"),
         "locality": partition_ei(tg, "locality"),
         "actors": actor_openness(tg),
+        "actors_three": actor_ei(tg, "three"),
     },
     "cordis": {
         "locality": partition_ei(cg, "locality"),
