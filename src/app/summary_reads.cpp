@@ -51,6 +51,14 @@ void print_score_summary(const scoring::ScoredRelation& r, std::ostream& out) {
         "  cluster openness (E-I of the local group): {}; whole-network E-I {} (p upper {}, {} "
         "permutations)\n",
         num(s.cluster_openness()), num(ei.whole_binary), num(ei.p_binary), ei.permutations);
+    if (s.ei_groups) {
+        const auto& g = *s.ei_groups;
+        out << fmt::format(
+            "  E-I on {} ({} groups): {} (p upper {}, p lower {}, {} permutations); ei_groups "
+            "in actors.csv\n",
+            s.options.groups, g.group_binary.size(), num(g.whole_binary), num(g.p_binary),
+            num(g.p_binary_lower), g.permutations);
+    }
     out << fmt::format("  pipelines: {}, concentration (HHI) {}, reach through gatekeepers {}\n",
                        s.pipelines.count, num(s.pipelines.concentration_hhi),
                        num(s.pipelines.gatekeeper_reach_share));
@@ -64,6 +72,13 @@ void print_score_summary(const scoring::ScoredRelation& r, std::ostream& out) {
             "(max) of the value for the top {} actors; betweenness_se in actors.csv\n",
             s.betweenness.sources, c.actors, percent(s.betweenness.median_relative_se),
             percent(s.betweenness.max_relative_se), s.betweenness.top_actors);
+    if (s.closeness.sampled)
+        out << fmt::format(
+            "  closeness estimated from {} pivots: standard error {} (median) to {} (max) of the "
+            "value for the top {} actors, at most {} off for every actor (95%); closeness_se in "
+            "actors.csv\n",
+            s.closeness.pivots, percent(s.closeness.median_relative_se),
+            percent(s.closeness.max_relative_se), s.closeness.top_actors, num(s.closeness.bound));
     std::string roles;
     for (const auto& [k, v] : s.typology.counts)
         roles += fmt::format("{}{} {}", roles.empty() ? "" : ", ", k, v);
