@@ -205,17 +205,18 @@ std::vector<double> co_assignment(const std::vector<std::vector<int>>& runs, std
     for (std::size_t i = 0; i < n; ++i) groups[b[i]].push_back(i);
     for (const auto& [label, members] : groups) {
         if (members.size() < 2) continue;
-        for (const auto i : members) {
-            double sum = 0;
-            for (std::size_t r = 0; r < runs.size(); ++r) {
-                if (r == best) continue;
-                std::size_t same = 0;
-                for (const auto j : members)
-                    if (j != i && runs[r][j] == runs[r][i]) ++same;
-                sum += static_cast<double>(same) / static_cast<double>(members.size() - 1);
-            }
-            out[i] = sum / static_cast<double>(runs.size() - 1);
+        std::vector<double> sum(members.size(), 0.0);
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+            if (r == best) continue;
+            std::map<int, std::size_t> in_r;  // run r's label -> members of B carrying it
+            for (const auto j : members) ++in_r[runs[r][j]];
+            // |{j in B, j != i : c_r(j) = c_r(i)}| = in_r[c_r(i)] - 1
+            for (std::size_t k = 0; k < members.size(); ++k)
+                sum[k] += static_cast<double>(in_r[runs[r][members[k]]] - 1) /
+                          static_cast<double>(members.size() - 1);
         }
+        for (std::size_t k = 0; k < members.size(); ++k)
+            out[members[k]] = sum[k] / static_cast<double>(runs.size() - 1);
     }
     return out;
 }

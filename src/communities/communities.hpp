@@ -78,7 +78,7 @@ struct CommunityResult {
 /// != 1 with infomap, walktrap or label propagation, or more than one relation; BackendError
 /// when igraph fails. With no edges (m = 0) every actor is its own community and Q is NaN.
 /// Complexity: R runs of the method plus O(R^2 n) for the agreement and O(R n) for
-/// co_assignment.
+/// co_assignment (O(R n log n)).
 CommunityResult detect_communities(const Network& net, const CommunityOptions& options);
 
 /// Newman's modularity with resolution gamma (Newman 2006; Reichardt & Bornholdt 2006), on the

@@ -252,6 +252,47 @@ TEST(Communities, StabilityAcrossRuns) {
     EXPECT_LE(lpa.best_seed, 10u);
 }
 
+TEST(Communities, StabilityFromTheSingleRuns) {
+    // R = 6 runs of label propagation on karate, redone one by one (runs = 1, seed s + r gives
+    // run r) and the header's definitions applied to them directly: the mean NMI and ARI over
+    // the 15 pairs, and per actor the mean over the other runs of the share of its best-run
+    // group (itself left out) that shares its label there.
+    const std::size_t runs = 6;
+    const auto all = run("karate", "label_propagation", runs, 11);
+    std::vector<std::vector<int>> single;
+    for (std::size_t r = 0; r < runs; ++r)
+        single.push_back(run("karate", "label_propagation", 1, 11 + r).membership);
+    const std::size_t best = all.best_seed - 11;
+    EXPECT_EQ(single[best], all.membership);
+    double nmi = 0, ari = 0;
+    for (std::size_t a = 0; a < runs; ++a)
+        for (std::size_t b = a + 1; b < runs; ++b) {
+            nmi += scoring::nmi(single[a], single[b]) / 15;
+            ari += scoring::adjusted_rand(single[a], single[b]) / 15;
+        }
+    EXPECT_NEAR(all.mean_nmi, nmi, 1e-12);
+    EXPECT_NEAR(all.mean_ari, ari, 1e-12);
+    const auto& b = all.membership;
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        std::size_t group = 0;
+        for (std::size_t j = 0; j < b.size(); ++j) group += (j != i && b[j] == b[i]) ? 1 : 0;
+        if (group == 0) {
+            EXPECT_TRUE(std::isnan(all.co_assignment[i])) << i;
+            continue;
+        }
+        double share = 0;
+        for (std::size_t r = 0; r < runs; ++r) {
+            if (r == best) continue;
+            std::size_t same = 0;
+            for (std::size_t j = 0; j < b.size(); ++j)
+                same += (j != i && b[j] == b[i] && single[r][j] == single[r][i]) ? 1 : 0;
+            share += static_cast<double>(same) / static_cast<double>(group) /
+                     static_cast<double>(runs - 1);
+        }
+        EXPECT_NEAR(all.co_assignment[i], share, 1e-12) << i;
+    }
+}
+
 TEST(Communities, DirectedIsolatesAndEmpty) {
     // Directed: a->b and b->a (weights 1 and 2) are one edge of weight 3; two such pairs and
     // an isolate e. Q of {ab, cd, e}: m = 6, each pair W = 3, K = 6: 2 * (3/6 - 1/4) = 1/2.
