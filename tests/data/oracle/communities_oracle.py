@@ -28,6 +28,7 @@ import random
 import sys
 
 import igraph as ig
+import igraph._igraph
 import leidenalg
 import networkx as nx
 
@@ -173,7 +174,7 @@ networks["cordis"] = analyse("cordis", g, parts, {"ids": ids})
 print(json.dumps({
     "source": "NetworkX %s, python-igraph %s (libigraph %s), leidenalg %s; script: "
               "tests/data/oracle/communities_oracle.py" % (
-                  nx.__version__, ig.__version__, ig.__version__,
+                  nx.__version__, ig.__version__, ig._igraph.__igraph_version__,
                   importlib.metadata.version("leidenalg")),
     "command": "/usr/bin/python3 tests/data/oracle/communities_oracle.py > "
                "tests/data/oracle/communities_oracle.json",
