@@ -355,6 +355,12 @@ TEST(Communities, UsageErrors) {
     o.resolution = 2;
     EXPECT_THROW(detect_communities(net, o), UsageError);
     EXPECT_THROW(scoring::modularity(net, {0, 1}, 1.0, true), UsageError);
+    // Two relations: the caller splits first.
+    std::vector<Actor> actors(3);
+    actors[0].id = "a", actors[1].id = "b", actors[2].id = "c";
+    const auto two = Network::build(actors, false, {0, 1, 1, 2}, {1, 1}, {"r", "s"}, {0, 1});
+    EXPECT_THROW(detect_communities(two, CommunityOptions{}), UsageError);
+    EXPECT_THROW(scoring::maximal_cliques(two, 2), UsageError);
 }
 
 }  // namespace
