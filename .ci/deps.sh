@@ -18,6 +18,8 @@ if [ "${1:-}" = "--test" ]; then
   # tests/render/browser_figures.py: figures shown in headless Chromium and rsvg-convert,
   # screenshots read with Pillow.
   packages+=(chromium librsvg2-bin python3-pil)
+  # tests/data/oracle/communities_oracle.py: leidenalg, the Leiden oracle (issue 13).
+  packages+=(python3-leidenalg)
   # tests/fuzz: libFuzzer targets, built with clang and its fuzzer/sanitizer runtimes.
   packages+=(clang-14 libclang-rt-14-dev)
 elif [ $# -gt 0 ]; then
