@@ -204,7 +204,17 @@ namespace {
 void collapse_symmetric(RawNetwork& raw, const Mapping& m) {
     if (m.directed.value_or(false) || !raw.directed.value_or(false)) return;
     const auto& t = raw.ties;  // read only: a cell never given is not stored
-    if (t.rows() == 0 || t.find(col::type) >= 0) return;
+    if (t.rows() == 0) {
+        // No ties: "every tie has its reverse" holds, and an undirected network with no ties
+        // written as DL must read back undirected (fuzz_dl round trip).
+        raw.directed = false;
+        raw.warnings.push_back(Warning{SourcePos{t.path, 0, 0},
+                                       "no ties, so nothing says the network is directed: read "
+                                       "as undirected (set [ties] directed = true in a mapping "
+                                       "to read it as directed)"});
+        return;
+    }
+    if (t.find(col::type) >= 0) return;
     const int s = t.find(col::source), g = t.find(col::target);
     const int w = t.find(col::weight), r = t.find(col::relation);
     if (s < 0 || g < 0) return;

@@ -24,6 +24,19 @@ using testing::error_of;
 using testing::temp_file;
 using V = std::vector<std::string>;
 
+// Found by fuzz_dl: an undirected network whose only tie is a self-loop (dropped) was written
+// as a DL with no ties, which read back directed. No ties: nothing says directed.
+TEST(ReadDl, NoTiesReadUndirectedAndRoundTrip) {
+    const auto first = load_network_from_buffer("dl n=5 format=nodelist1\ndata:1\n1 1\n5\n",
+                                                InputFormat::dl, "loop.dl");
+    EXPECT_FALSE(first.directed());
+    EXPECT_EQ(first.tie_count(), 0u);
+    const auto empty = load_network_from_buffer("dl n=3\nformat=edgelist1\nlabels:\na,b,c\ndata:\n",
+                                                InputFormat::dl, "empty.dl");
+    EXPECT_FALSE(empty.directed());
+    EXPECT_EQ(empty.actor_count(), 3u);
+}
+
 TEST(ReadDl, FullmatrixWithEmbeddedLabelsAndValues) {
     const auto path = data("dl/fullmatrix_embedded.dl");
     const RawNetwork net = read_dl(path);
