@@ -97,12 +97,8 @@ private:
     int previous_ = 1;
 };
 
-std::vector<char> isolates(const Network& net) {
-    std::vector<char> isolated(net.actor_count(), 1);
-    for (std::size_t e = 0; e < net.tie_count(); ++e)
-        isolated[net.source(e)] = isolated[net.target(e)] = 0;
-    return isolated;
-}
+/// Two components' leading eigenvalues tie when they differ by less than this, relative.
+constexpr double kEigenvalueTie = 1e-9;
 
 }  // namespace
 
@@ -145,18 +141,74 @@ void degree_scores(const Network& net, CentralityScores& scores) {
     scores.strength = std::move(strength);
 }
 
-std::vector<double> eigenvector_scores(const Network& net) {
-    RealVector vector;
-    igraph_real_t value = 0;
-    igraph_arpack_options_t arpack;
-    igraph_arpack_options_init(&arpack);
-    ScaledWeights weights(net);
-    igraph_call("eigenvector centrality", igraph_eigenvector_centrality, net.graph(), vector.get(),
-                &value, /*directed=*/true, /*scale=*/true, weights.view(), &arpack);
-    auto x = vector.to_std();
-    const auto isolated = isolates(net);
-    for (std::size_t v = 0; v < x.size(); ++v)
-        if (isolated[v]) x[v] = 0.0;  // igraph: 1 on an edgeless graph, ~1e-16 otherwise
+std::vector<double> eigenvector_scores(const Network& net, std::vector<std::string>* warnings) {
+    const std::size_t n = net.actor_count();
+    std::vector<double> x(n, 0.0);
+    // Weak components by union–find over the ties (A is block diagonal over them).
+    std::vector<std::size_t> root(n);
+    for (std::size_t v = 0; v < n; ++v) root[v] = v;
+    auto find = [&root](std::size_t v) {
+        while (root[v] != v) v = root[v] = root[root[v]];
+        return v;
+    };
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        const std::size_t a = find(net.source(e)), b = find(net.target(e));
+        if (a != b) root[std::max(a, b)] = std::min(a, b);  // label = smallest member
+    }
+    // Components numbered by their smallest actor, members in actor order: the local graph of a
+    // component is the same whatever the order of the input rows (ties keep their order, which
+    // does not change the eigenvector).
+    std::vector<std::size_t> comp(n), local(n), size;
+    std::vector<std::size_t> label(n, n);
+    for (std::size_t v = 0; v < n; ++v) {
+        const std::size_t r = find(v);
+        if (label[r] == n) label[r] = size.size(), size.push_back(0);
+        comp[v] = label[r];
+        local[v] = size[comp[v]]++;
+    }
+    std::vector<std::vector<igraph_integer_t>> ends(size.size());
+    std::vector<std::vector<double>> weights(size.size());
+    ScaledWeights scaled(net);  // one power of two for all: eigenvalues stay comparable
+    const igraph_vector_t* all = scaled.view();
+    for (std::size_t e = 0; e < net.tie_count(); ++e) {
+        const std::size_t c = comp[net.source(e)];
+        ends[c].push_back(static_cast<igraph_integer_t>(local[net.source(e)]));
+        ends[c].push_back(static_cast<igraph_integer_t>(local[net.target(e)]));
+        weights[c].push_back(VECTOR(*all)[static_cast<igraph_integer_t>(e)]);
+    }
+    // λ_c and x_c (max 1) of every component with a tie.
+    std::vector<double> lambda(size.size(), 0.0);
+    std::vector<std::vector<double>> vec(size.size());
+    for (std::size_t c = 0; c < size.size(); ++c) {
+        if (weights[c].empty()) continue;  // an isolate: 0
+        IgraphGraph g(static_cast<igraph_integer_t>(size[c]), net.directed());
+        igraph_vector_int_t edges;
+        igraph_vector_int_view(&edges, ends[c].data(),
+                               static_cast<igraph_integer_t>(ends[c].size()));
+        igraph_call("eigenvector centrality", igraph_add_edges, g.get(), &edges, nullptr);
+        igraph_vector_t w;
+        igraph_vector_view(&w, weights[c].data(), static_cast<igraph_integer_t>(weights[c].size()));
+        RealVector v;
+        igraph_real_t value = 0;
+        igraph_arpack_options_t arpack;
+        igraph_arpack_options_init(&arpack);
+        igraph_call("eigenvector centrality", igraph_eigenvector_centrality, g.get(), v.get(),
+                    &value, /*directed=*/true, /*scale=*/true, &w, &arpack);
+        lambda[c] = value;
+        vec[c] = v.to_std();
+    }
+    const double top = lambda.empty() ? 0.0 : *std::max_element(lambda.begin(), lambda.end());
+    if (!(top > 0)) return x;  // no ties, or every component acyclic (igraph warned)
+    std::size_t leading = 0;
+    for (std::size_t c = 0; c < size.size(); ++c)
+        if (lambda[c] >= top * (1 - kEigenvalueTie)) ++leading;
+    for (std::size_t v = 0; v < n; ++v)
+        if (lambda[comp[v]] >= top * (1 - kEigenvalueTie)) x[v] = vec[comp[v]][local[v]];
+    if (leading > 1 && warnings != nullptr)
+        warnings->push_back("eigenvector: " + std::to_string(leading) +
+                            " components share the largest eigenvalue, so the leading "
+                            "eigenvector is not unique: each of them is scaled to max 1, the "
+                            "other components get 0");
     return x;
 }
 
@@ -211,7 +263,8 @@ CentralityScores centrality(const Network& net, const CentralityOptions& options
         }
     }
     igraph_take_warnings();  // drop anything earlier callers left
-    scores.eigenvector = detail::eigenvector_scores(net);
+    std::vector<std::string> eigen_warnings;
+    scores.eigenvector = detail::eigenvector_scores(net, &eigen_warnings);
     scores.pagerank = detail::pagerank_scores(net);
     scores.coreness = detail::coreness_scores(net);
     const std::string warnings = igraph_take_warnings();
@@ -221,6 +274,7 @@ CentralityScores centrality(const Network& net, const CentralityOptions& options
         scores.warnings.push_back("igraph: " + warnings.substr(start, end - start));
         start = end + 1;
     }
+    for (auto& w : eigen_warnings) scores.warnings.push_back(std::move(w));
     return scores;
 }
 

@@ -17,7 +17,8 @@
 //   is not divided by n − 1 and, in a digraph, sums distances TO the node (its in-paths): equal
 //   to ours on G.reverse(), divided by n − 1.
 // - eigenvector: igraph's scaling (maximum = 1); NetworkX returns a unit-length vector. Same
-//   direction in both for digraphs (in-eigenvector, "left" eigenvector).
+//   direction in both for digraphs (in-eigenvector, "left" eigenvector). Disconnected: per weak
+//   component, the dominant one(s) kept, see centrality().
 // - weighted shortest paths: igraph's tie rule. Two path lengths a, b (float sums of 1/w) tie
 //   when |a − b| / (|a| + |b|) < 1e-10, computed on 1 + length as igraph does. NetworkX compares
 //   float sums exactly, so paths that tie in exact arithmetic (1/2 + 1/3 + 1/6 and 1/1) may not
@@ -119,9 +120,20 @@ struct CentralityScores {
 ///   O(K·m) binary, O(K·(m + n log n)) weighted.
 /// - eigenvector_i: x with λx = A x, A_ij = w_ij (igraph_eigenvector_centrality, ARPACK),
 ///   scaled so max_i x_i = 1 (Bonacich 1972). Directed: in-eigenvector, x_i ∝ Σ_{j→i} w_ji x_j
-///   (central when central actors send knowledge to i); zero on a DAG. Disconnected networks:
-///   igraph returns the leading eigenvector, which lives on one component (≈ 0 elsewhere).
-///   Isolates: 0 (igraph gives 1 to every actor of an edgeless graph: replaced by 0).
+///   (central when central actors send knowledge to i); zero on a DAG (igraph 0.10 warns).
+///   Disconnected networks: A is block diagonal over the weak components (in a digraph, no arc
+///   joins two weak components, so weak is the split that keeps every arc), and computed per
+///   component: λ_c and x_c (max 1) of each component c on its own. The result is the dominant
+///   eigenvector of A, as UCINET reports it (Everett on SOCNET, 2005: positive on the component
+///   with the largest eigenvalue, zero on every other one) and as NetworkX's power iteration
+///   converges to: x_i = x_c(i) when λ_c ≥ λ_max (1 − 1e-9), else 0. When several components
+///   share λ_max (three isolated pairs) the dominant eigenvector is not unique (any mix of
+///   theirs is one); clusterlens scales each of them to max 1, so identical components get
+///   identical values, and adds a warning. Never depends on the order of actors or ties in the
+///   input (igraph on the whole graph returned whichever mix ARPACK reached: 0.52, 1, 0.66 on
+///   three pairs, swapped by reversing the rows). Compare eigenvector values within the
+///   leading component only; elsewhere use degree or PageRank.
+///   Isolates: 0 (igraph gives 1 to every actor of an edgeless graph).
 /// - pagerank_i: igraph_pagerank, PRPACK, damping 0.85, weights as transition strength,
 ///   arcs followed in their direction; isolates and sinks jump uniformly (Brin & Page 1998).
 ///   igraph runs PRPACK with OpenMP; on this 2-core machine a busy second core made it 5–45×

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "graphs/network.hpp"
@@ -62,7 +63,10 @@ SampledCloseness sampled_closeness(const Csr& reverse, std::size_t k, std::uint6
 
 /// degree, in_degree, out_degree, strength.
 void degree_scores(const Network& net, CentralityScores& scores);
-std::vector<double> eigenvector_scores(const Network& net);
+/// Eigenvector centrality per weak component (centrality.hpp); a note for `warnings` when
+/// several components share the largest eigenvalue.
+std::vector<double> eigenvector_scores(const Network& net,
+                                       std::vector<std::string>* warnings = nullptr);
 std::vector<double> pagerank_scores(const Network& net);
 std::vector<double> coreness_scores(const Network& net);
 

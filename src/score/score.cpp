@@ -39,6 +39,7 @@ struct MeasureResults {
     TypologyScores ty;
     LearningCapacityScores lc;
     CorePeripheryResult cp;
+    DiscreteCorePeriphery cp_discrete;
     TieStrengthScores ts;
     LearningDimensionScores ld;
 };
@@ -325,7 +326,15 @@ ClusterSummary summarise(const Network& relation, const R& r, const ScoreOptions
                    gatekeeper_reach_share(relation, r.ty.typology)};
     s.tie_strength = {r.ts.mean_weight,  r.ts.threshold_used, r.ts.threshold_is_median,
                       r.ts.strong_share, r.ts.mean_overlap,   r.ts.local_bridges};
-    s.core_periphery = {r.cp.fit, r.cp.concentration, r.cp.sweeps, r.cp.converged};
+    s.core_periphery = {r.cp.fit,
+                        r.cp.concentration,
+                        r.cp.sweeps,
+                        r.cp.converged,
+                        r.cp_discrete.fit,
+                        r.cp_discrete.core_density,
+                        r.cp_discrete.periphery_density,
+                        r.cp_discrete.core_size,
+                        r.cp_discrete.converged};
     s.learning_dimensions = r.ld.dimension_counts;
     s.linkage = r.ld.linkage_counts;
     s.brokerage = {o.groups,        o.brokerage.undirected_pairs, r.br.density, r.br.group_sizes,
@@ -422,6 +431,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     const auto li = lock_in(relation, o.lock_in);
     step("core-periphery");
     r.cp = borgatti_everett_core_periphery(relation);
+    r.cp_discrete = discrete_core_periphery(relation, {});
     step("");
     // Learning capacity indicators: reach, contacts, openness, mean tie strength.
     r.lc = learning_capacity(LearningCapacityIndicators{r.c.closeness, r.b.ego_size, r.op.ext_share,

@@ -63,9 +63,15 @@ struct TieStrengthSummary {
 };
 
 struct CorePeripherySummary {
+    /// Least-squares (minres) continuous fit: `fit` is the correlation its coreness attains.
     double fit = kUndefined, concentration_hhi = kUndefined;
     std::size_t sweeps = 0;
     bool converged = false;
+    /// The discrete model, core–periphery pairs excluded (discrete_core_periphery).
+    double discrete_fit = kUndefined, discrete_core_density = kUndefined,
+           discrete_periphery_density = kUndefined;
+    std::size_t discrete_core_size = 0;
+    bool discrete_converged = false;
 };
 
 struct BrokerageSummary {

@@ -157,11 +157,22 @@ Json summary_json(const ClusterSummary& s) {
         {"local_bridges", ts.local_bridges}};
     const auto& cp = s.core_periphery;
     j["core_periphery"] = {
-        {"model", "Borgatti & Everett (2000) continuous, minres fit, binary ties"},
+        {"model",
+         "Borgatti & Everett (2000) continuous, least-squares (minres) fit, binary ties; fit is "
+         "the correlation that fit attains, not the largest attainable"},
         {"fit", number(cp.fit)},
         {"coreness_concentration_hhi", number(cp.concentration_hhi)},
         {"sweeps", cp.sweeps},
-        {"converged", cp.converged}};
+        {"converged", cp.converged},
+        {"discrete",
+         {{"model",
+           "Borgatti & Everett (2000) discrete, correlation with the ideal pattern, "
+           "core-periphery pairs excluded, binary ties"},
+          {"fit", number(cp.discrete_fit)},
+          {"core_size", cp.discrete_core_size},
+          {"core_density", number(cp.discrete_core_density)},
+          {"periphery_density", number(cp.discrete_periphery_density)},
+          {"converged", cp.discrete_converged}}}};
     Json dims = Json::object();
     for (const auto& [k, v] : s.learning_dimensions)
         dims[k] = {

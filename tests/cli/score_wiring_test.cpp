@@ -26,6 +26,7 @@
 #include "cli_run.hpp"
 #include "graphs/load.hpp"
 #include "graphs/mapping.hpp"
+#include "src/coreperiphery/core_periphery.hpp"
 #include "src/size/composition.hpp"
 
 namespace clusterlens {
@@ -278,6 +279,14 @@ TEST_F(ScoreWiring, CordisSummaryMatchesTheOraclesAndTheMeasures) {
     near(j["core_periphery"]["fit"], json_number(cp["fit"]), 1e-4, "core_periphery fit");
     near(j["core_periphery"]["coreness_concentration_hhi"], json_number(cp["concentration"]), 1e-4,
          "coreness concentration");
+    // The discrete model (no oracle at 400 actors: exhaustive search is 2^400; the search itself
+    // is checked against exhaustive search in core_periphery_test): the summary is the measure.
+    const auto d = scoring::discrete_core_periphery(s.net, {});
+    const auto& jd = j["core_periphery"]["discrete"];
+    near(jd["fit"], d.fit, 1e-12, "discrete fit");
+    EXPECT_EQ(jd["core_size"], d.core_size);
+    near(jd["core_density"], d.core_density, 1e-12, "discrete core density");
+    near(jd["periphery_density"], d.periphery_density, 1e-12, "discrete periphery density");
     // Brokerage, whole network: sna's ordered-pair sums, halved (raw and expected; z the same).
     const auto& br = testing::oracle_file("brokerage_oracle.json")["cordis"];
     const std::vector<std::pair<const char*, const char*>> roles = {
