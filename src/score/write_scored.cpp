@@ -28,7 +28,7 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
     if (net.actor_attributes().find("betweenness_se") != nullptr)
         acols.push_back("betweenness_se");  // only with --betweenness-samples
     if (net.actor_attributes().find("closeness_se") != nullptr)
-        acols.push_back("closeness_se");  // only with --closeness-samples
+        acols.push_back("closeness_se");                        // only with --closeness-samples
     for (const char* name : {"ei_groups", "ei_groups_valued"})  // only with --groups ATTR
         if (net.actor_attributes().find(name) != nullptr) acols.push_back(name);
     // Then the model fields actors.csv has no column for, when some actor has them, and the
