@@ -173,8 +173,12 @@ ReaderPtr open_document(const Source& source, const std::string& empty_hint, std
 
 std::string EntityText::at(xmlTextReaderPtr r, Diagnostics& d) {
     const std::string name = chars(xmlTextReaderConstName(r));
-    const xmlEntity* entity = xmlGetDocEntity(xmlTextReaderCurrentDoc(r), xml(name.c_str()));
-    const long line = xmlGetLineNo(xmlTextReaderCurrentNode(r));
+    // The node's document, not xmlTextReaderCurrentDoc(): that call hands the document over to
+    // the caller (the reader no longer frees it), which leaked it (LeakSanitizer).
+    const xmlNodePtr node = xmlTextReaderCurrentNode(r);
+    const xmlEntity* entity =
+        node != nullptr ? xmlGetDocEntity(node->doc, xml(name.c_str())) : nullptr;
+    const long line = xmlGetLineNo(node);
     const SourcePos pos{d.path,
                         line > 0 && line < 0xFFFFFFFFL ? static_cast<std::uint32_t>(line) : 0u, 0};
     // An internal entity of plain text ("Company") is its text. One holding markup or other
