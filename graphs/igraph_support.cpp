@@ -112,4 +112,27 @@ IgraphIntVector::IgraphIntVector(igraph_integer_t size) {
 
 IgraphIntVector::~IgraphIntVector() { igraph_vector_int_destroy(&v_); }
 
+ScopedIgraphRng::ScopedIgraphRng(std::uint64_t seed) : previous_(igraph_rng_default()) {
+    igraph_call("creating a random number generator", igraph_rng_init, &rng_,
+                &igraph_rngtype_pcg32);
+    igraph_rng_set_default(&rng_);
+    try {
+        this->seed(seed);
+    } catch (...) {
+        igraph_rng_set_default(previous_);
+        igraph_rng_destroy(&rng_);
+        throw;
+    }
+}
+
+ScopedIgraphRng::~ScopedIgraphRng() {
+    igraph_rng_set_default(previous_);
+    igraph_rng_destroy(&rng_);
+}
+
+void ScopedIgraphRng::seed(std::uint64_t seed) {
+    igraph_call("seeding igraph's random number generator", igraph_rng_seed, &rng_,
+                static_cast<igraph_uint_t>(seed));
+}
+
 }  // namespace clusterlens

@@ -10,6 +10,7 @@
 
 #include <igraph.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -63,6 +64,26 @@ public:
 private:
     igraph_t graph_{};
     bool owned_ = false;
+};
+
+/// igraph's default random number generator replaced, for this object's lifetime, by a private
+/// PCG32 (igraph 0.10's default type) seeded with `seed`; the previous default is put back on
+/// destruction, its state untouched. So a randomised igraph call gives the same result whatever
+/// ran before it in the process (a library user scoring twice, a test running commands
+/// in-process), and leaves nothing behind for the next. Not thread-safe (igraph's default RNG is
+/// global): one at a time, as every igraph call here.
+class ScopedIgraphRng {
+public:
+    explicit ScopedIgraphRng(std::uint64_t seed);
+    ~ScopedIgraphRng();
+    ScopedIgraphRng(const ScopedIgraphRng&) = delete;
+    ScopedIgraphRng& operator=(const ScopedIgraphRng&) = delete;
+    /// Seeds the private generator again (the next run of a repeated method).
+    void seed(std::uint64_t seed);
+
+private:
+    igraph_rng_t rng_{};
+    igraph_rng_t* previous_ = nullptr;
 };
 
 /// RAII owner of an igraph_vector_int_t.

@@ -59,6 +59,7 @@ void print_score_summary(const scoring::ScoredRelation& r, std::ostream& out) {
             s.options.groups, g.group_binary.size(), num(g.whole_binary), num(g.p_binary),
             num(g.p_binary_lower), g.permutations);
     }
+    if (s.communities) print_community_summary(*s.communities, out);
     out << fmt::format("  pipelines: {}, concentration (HHI) {}, reach through gatekeepers {}\n",
                        s.pipelines.count, num(s.pipelines.concentration_hhi),
                        num(s.pipelines.gatekeeper_reach_share));
@@ -91,6 +92,26 @@ void print_score_summary(const scoring::ScoredRelation& r, std::ostream& out) {
     out << fmt::format("  lock-in: {} ({} of 4 indicators fired{}{})\n",
                        s.lock_in.lock_in ? "YES" : "no", s.lock_in.fired, fired.empty() ? "" : ": ",
                        fired);
+}
+
+void print_community_summary(const scoring::CommunitySummary& c, std::ostream& out) {
+    auto num = [](double v) {
+        return std::isfinite(v) ? fmt::format("{:.4g}", v) : std::string("n/a");
+    };
+    std::string sizes;
+    for (std::size_t k = 0; k < c.sizes.size() && k < 8; ++k)
+        sizes += fmt::format("{}{}", k ? ", " : "", c.sizes[k]);
+    if (c.sizes.size() > 8) sizes += ", ...";
+    std::string seeds = c.runs > 1 ? fmt::format("best of {} runs, seeds {}..{}, kept seed {}",
+                                                 c.runs, c.seed, c.seed + c.runs - 1, c.best_seed)
+                                   : fmt::format("1 run, seed {}", c.seed);
+    out << fmt::format("  communities ({}, resolution {}, {}): {} of sizes {}; modularity {}\n",
+                       c.method, num(c.resolution), seeds, c.count, sizes, num(c.modularity));
+    std::string agree;
+    for (const auto& a : c.agreement)
+        agree += fmt::format("{}{} NMI {}", agree.empty() ? "" : ", ", a.partition, num(a.nmi));
+    out << fmt::format("    stability between runs: NMI {}, adjusted Rand {}; agreement with {}\n",
+                       num(c.mean_nmi), num(c.mean_ari), agree);
 }
 
 void append_lock_in_rows(const scoring::ClusterSummary& s, std::vector<MetricRow>& rows) {

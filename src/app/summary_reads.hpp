@@ -22,6 +22,9 @@ void apply_typology_thresholds(const scoring::ClusterSummary& summary, render::R
 
 /// The report `clusterlens score` prints for one relation.
 void print_score_summary(const scoring::ScoredRelation& scored, std::ostream& out);
+/// The communities found, in two lines: method, seed and runs; count, sizes, modularity,
+/// stability and agreement with locality and type.
+void print_community_summary(const scoring::CommunitySummary& c, std::ostream& out);
 
 /// The lock-in rows of comparison.csv: one per indicator (lockin_<name>), then lockin_flag.
 void append_lock_in_rows(const scoring::ClusterSummary& summary, std::vector<MetricRow>& rows);

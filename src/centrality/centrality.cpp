@@ -192,6 +192,9 @@ std::vector<double> eigenvector_scores(const Network& net, std::vector<std::stri
         igraph_real_t value = 0;
         igraph_arpack_options_t arpack;
         igraph_arpack_options_init(&arpack);
+        // igraph 0.10 perturbs its start vector (the degrees) with random numbers: a private
+        // generator with a fixed seed makes the last digits independent of what ran before.
+        ScopedIgraphRng rng(0);
         igraph_call("eigenvector centrality", igraph_eigenvector_centrality, g.get(), v.get(),
                     &value, /*directed=*/true, /*scale=*/true, &w, &arpack);
         lambda[c] = value;

@@ -318,6 +318,44 @@ std::vector<std::string> measure_options_given(const po::variables_map& vm) {
     return given;
 }
 
+po::options_description community_options(CommunityCli& c, bool method_default) {
+    po::options_description d("communities (issue 13: cohesive subgroups)");
+    auto* method = po::value(&c.method)->value_name("METHOD");
+    if (method_default) method->default_value("leiden");
+    d.add_options()("communities", method,
+                    "detect communities: leiden (modularity objective), louvain, infomap, "
+                    "walktrap or label_propagation; adds communities.csv and actors.csv "
+                    "`community` (1 = the largest)")(
+        "resolution", po::value(&c.resolution)->default_value(1.0)->value_name("G"),
+        "modularity resolution for leiden and louvain (> 1: smaller communities)")(
+        "runs", count_value(&c.runs, 1, 100000)->default_value(10)->value_name("R"),
+        "runs with seeds S..S+R-1; the best by modularity is kept and the agreement between "
+        "runs reported (community_stability)");
+    return d;
+}
+
+std::optional<scoring::CommunityOptions> community_from(const CommunityCli& c, std::uint64_t seed) {
+    if (c.method.empty()) return std::nullopt;
+    static const std::vector<std::string> methods = {"leiden", "louvain", "infomap", "walktrap",
+                                                     "label_propagation"};
+    if (std::find(methods.begin(), methods.end(), c.method) == methods.end())
+        throw UsageError(
+            "--communities takes leiden, louvain, infomap, walktrap or "
+            "label_propagation; got '" +
+            c.method + "'");
+    if (!(c.resolution > 0) || !std::isfinite(c.resolution))
+        throw UsageError("--resolution takes a number > 0 (1 = Newman's modularity)");
+    if (c.resolution != 1 && c.method != "leiden" && c.method != "louvain")
+        throw UsageError("--resolution applies to leiden and louvain only; " + c.method +
+                         " optimises its own objective (leave --resolution out)");
+    scoring::CommunityOptions o;
+    o.method = c.method;
+    o.resolution = c.resolution;
+    o.runs = c.runs;
+    o.seed = seed;
+    return o;
+}
+
 po::options_description lock_in_options(scoring::LockInOptions& o) {
     po::options_description d(
         "lock-in thresholds (an indicator fires when its value crosses them)");

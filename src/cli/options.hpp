@@ -121,6 +121,19 @@ void apply_measures(const MeasureCli& m, scoring::ScoreOptions& so);
 /// The names of measure options given on the command line (not left at their defaults).
 std::vector<std::string> measure_options_given(const po::variables_map& vm);
 
+/// Community detection as the options say: the method (empty = none asked for in score), its
+/// resolution and the number of runs; the seed is the command's --seed.
+struct CommunityCli {
+    std::string method;
+    double resolution = 1;
+    std::size_t runs = 10;
+};
+/// --communities METHOD, --resolution G, --runs R (score; `communities` with a default method).
+po::options_description community_options(CommunityCli& c, bool method_default);
+/// The CommunityOptions they say, with `seed`; nullopt when no method was given. UsageError for
+/// an unknown method or a bad resolution (detect_communities' own checks, before any loading).
+std::optional<scoring::CommunityOptions> community_from(const CommunityCli& c, std::uint64_t seed);
+
 /// The lock-in thresholds, shared by score, render and compare.
 po::options_description lock_in_options(scoring::LockInOptions& o);
 

@@ -35,6 +35,8 @@ commands:
              ego views, Graphviz layouts
   compare    local versus global linkage structure of one cluster: buzz and pipelines side
              by side, who holds the pipelines, gatekeeper dependence, lock-in, figures
+  communities  cohesive subgroups: Leiden, Louvain, Infomap, walktrap or label propagation,
+             seeded and repeated, each community's composition; maximal cliques
 
 NETWORK is one of
   nodes.csv edges.csv   a Gephi spreadsheet pair (Id,Label,... / Source,Target,Type,Weight,...)
@@ -65,8 +67,9 @@ int dispatch(const std::vector<std::string>& args, Streams io) {
     if (args[0] == "score") return cmd_score(rest, io);
     if (args[0] == "render") return cmd_render(rest, io);
     if (args[0] == "compare") return cmd_compare(rest, io);
+    if (args[0] == "communities") return cmd_communities(rest, io);
     throw UsageError("unknown command '" + args[0] +
-                     "'; commands: validate, convert, score, render, compare (see "
+                     "'; commands: validate, convert, score, render, compare, communities (see "
                      "clusterlens --help)");
 }
 

@@ -28,6 +28,9 @@ constexpr const char* kHelp =
                          learning dimension, linkage (buzz | pipeline | extra_local)
   OUTDIR/summary.json    network-level results, every option and default used
   OUTDIR/network.graphml the network with every score as an attribute (opens in Gephi)
+  OUTDIR/communities.csv with --communities METHOD: one row per community (composition by
+                         part, type and locality, density, tie strength inside and out, E-I,
+                         modularity share, top brokers, learning dimensions)
 With several relations each is scored separately, in OUTDIR/<relation>/, the name made a safe
 and unique folder name (x/y -> x_y, or x_y_2 when x_y is taken); OUTDIR/relations.csv says
 which folder holds which relation.
@@ -43,6 +46,7 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
     std::string out_dir, relation;
     scoring::ScoreOptions so;
     MeasureCli measures;
+    CommunityCli communities;
     std::size_t permutations = 10000, samples = 0;
     std::uint64_t seed = 1;
     unsigned threads = 0;
@@ -66,6 +70,7 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
         "print the seconds each scoring stage took to stderr (for benchmarks)");
     visible.add(measure_options(so, measures));
     visible.add(lock_in_options(so.lock_in));
+    visible.add(community_options(communities, false));
     po::variables_map vm;
     if (!parse(args, visible, c, vm, kUsage, kHelp, io)) return 0;
     if (c.inputs.empty()) throw UsageError("score needs a NETWORK; see clusterlens score --help");
@@ -80,6 +85,7 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
     so.centrality.seed = seed;
     so.centrality.betweenness_samples = samples;
     so.centrality.threads = threads;
+    so.communities = community_from(communities, seed);
     if (progress_wanted(io))
         so.progress = [&](const std::string& stage) {
             io.err << "clusterlens: " << stage << " ...\n";

@@ -73,8 +73,11 @@ Undirected undirected(const Network& net, bool weighted, std::string_view what) 
 }
 
 /// Q_gamma = sum_c [W_c / m - gamma (K_c / 2m)^2] (header).
-double modularity_of(const Undirected& u, const std::vector<int>& c, double gamma) {
-    if (!(u.m > 0)) return nan;
+/// Each community's term W_c/m - gamma (K_c/2m)^2 of Q_gamma, by label; empty when m = 0.
+std::map<int, double> modularity_terms_of(const Undirected& u, const std::vector<int>& c,
+                                          double gamma) {
+    std::map<int, double> terms;
+    if (!(u.m > 0)) return terms;
     std::map<int, std::pair<double, double>> per;  // c -> (W_c, K_c)
     for (std::size_t e = 0; e < u.w.size(); ++e) {
         const auto i = static_cast<std::size_t>(u.ends[2 * e]);
@@ -82,11 +85,17 @@ double modularity_of(const Undirected& u, const std::vector<int>& c, double gamm
         if (c[i] == c[j]) per[c[i]].first += u.w[e];
     }
     for (std::size_t i = 0; i < c.size(); ++i) per[c[i]].second += u.strength[i];
-    double q = 0;
     for (const auto& [label, wk] : per) {
         const double share = wk.second / (2 * u.m);
-        q += wk.first / u.m - gamma * share * share;
+        terms[label] = wk.first / u.m - gamma * share * share;
     }
+    return terms;
+}
+
+double modularity_of(const Undirected& u, const std::vector<int>& c, double gamma) {
+    if (!(u.m > 0)) return nan;
+    double q = 0;
+    for (const auto& [label, term] : modularity_terms_of(u, c, gamma)) q += term;
     return q;
 }
 
@@ -249,6 +258,18 @@ double modularity(const Network& net, const std::vector<int>& membership, double
     return modularity_of(undirected(net, weighted, "modularity"), membership, resolution);
 }
 
+std::vector<double> modularity_terms(const Network& net, const std::vector<int>& membership,
+                                     double resolution, bool weighted) {
+    check_partition(membership, net.actor_count(), "modularity");
+    const auto terms =
+        modularity_terms_of(undirected(net, weighted, "modularity"), membership, resolution);
+    const int labels =
+        membership.empty() ? 0 : *std::max_element(membership.begin(), membership.end()) + 1;
+    std::vector<double> out(static_cast<std::size_t>(labels), terms.empty() ? nan : 0.0);
+    for (const auto& [label, term] : terms) out[static_cast<std::size_t>(label)] = term;
+    return out;
+}
+
 double nmi(const std::vector<int>& a, const std::vector<int>& b) {
     return compare(a, b, IGRAPH_COMMCMP_NMI, "NMI");
 }
@@ -265,12 +286,12 @@ CommunityResult detect_communities(const Network& net, const CommunityOptions& o
     std::vector<std::vector<int>> runs;
     std::vector<double> q;
     std::size_t best = 0;
+    ScopedIgraphRng rng(options.seed);  // igraph's own RNG, as it was, after the runs
     for (std::size_t r = 0; r < options.runs; ++r) {
         const std::uint64_t seed = options.seed + r;
         std::vector<int> c(n);
         if (u.m > 0) {
-            igraph_call("seeding igraph's RNG", igraph_rng_seed, igraph_rng_default(),
-                        static_cast<igraph_uint_t>(seed));
+            rng.seed(seed);
             c = run_once(u, options);
         } else {
             std::iota(c.begin(), c.end(), 0);  // no edges: all singletons

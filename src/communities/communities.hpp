@@ -93,6 +93,12 @@ CommunityResult detect_communities(const Network& net, const CommunityOptions& o
 double modularity(const Network& net, const std::vector<int>& membership, double resolution,
                   bool weighted);
 
+/// The terms of Q_gamma above, one per label 0..max(membership): W_c/m - gamma (K_c/2m)^2
+/// (0 for a label no actor has), so that they sum to modularity() (added in label order, as
+/// modularity() adds them: the same double). All NaN when m = 0. Errors as modularity(). O(n + m).
+std::vector<double> modularity_terms(const Network& net, const std::vector<int>& membership,
+                                     double resolution, bool weighted);
+
 /// Normalised mutual information of two partitions of the same actors, 2 I(a;b) / (H(a) +
 /// H(b)) (Danon et al. 2005), by igraph_compare_communities(IGRAPH_COMMCMP_NMI); 1 when both
 /// partitions have one group. Labels are any non-negative ints. UsageError on different sizes

@@ -382,7 +382,7 @@ const std::vector<std::string>& tie_columns() {
 
 ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     using Clock = std::chrono::steady_clock;
-    ScoredRelation out{relation, {}, {}, {}, {}};
+    ScoredRelation out{relation, {}, {}, {}, {}, {}};
     auto started = Clock::now();
     std::string current;
     auto step = [&](const char* name) {
@@ -413,7 +413,16 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     std::vector<std::string> notes;  // stages that follow the sampling option
     const EiOptions eo = ei_options(relation, o, notes);
     const auto ei = ei_index(relation, locality_groups(relation), eo);
-    const auto labels = group_labels(relation, o.groups);
+    std::optional<CommunityResult> found;
+    if (o.communities) {
+        step("communities");
+        found = detect_communities(relation, *o.communities);
+    }
+    std::vector<std::string> labels;
+    if (found && o.groups == "community")  // the partition just found, 1 = the largest
+        for (const int c : found->membership) labels.push_back(std::to_string(c + 1));
+    else
+        labels = group_labels(relation, o.groups);
     // E-I on the --groups partition too when it is not locality (issue 13: any partition,
     // three or more groups): whole, per group and per actor, with the same permutation test.
     std::optional<EiResult> ei_groups;
@@ -445,6 +454,12 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
         A.set_numbers("ei_groups", actor_groups.binary);
         A.set_numbers("ei_groups_valued", actor_groups.valued);
     }
+    if (found) {
+        std::vector<double> community(n);
+        for (std::size_t i = 0; i < n; ++i) community[i] = found->membership[i] + 1;
+        A.set_numbers("community", community);
+        if (found->runs > 1) A.set_numbers("community_stability", found->co_assignment);
+    }
     auto taken = [&](const std::string& name) {
         const auto l = ascii_lower(name);
         for (const auto& col : A.columns())
@@ -452,7 +467,8 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
         for (const auto& col : actor_columns())
             if (col == l) return true;
         return l == "focal" || l == "stage" || l == "group" || l == "betweenness_se" ||
-               l == "closeness_se" || l == "ei_groups" || l == "ei_groups_valued";
+               l == "closeness_se" || l == "ei_groups" || l == "ei_groups_valued" ||
+               l == "community" || l == "community_stability";
     };
     for (const auto& col : input_columns) {
         std::string name = col.name;
@@ -467,6 +483,11 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
 
     out.cluster = summarise(relation, r, o, cz, trans, ei, li);
     out.cluster.ei_groups = ei_groups;
+    if (found) {
+        out.cluster.communities = community_summary(relation, *found, *o.communities);
+        out.communities = community_profiles(relation, *found, *o.communities, r.c.betweenness,
+                                             r.ld.learning_dimension);
+    }
     out.cluster.warnings.insert(out.cluster.warnings.end(), notes.begin(), notes.end());
     out.warnings = out.cluster.warnings;
     return out;

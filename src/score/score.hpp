@@ -14,6 +14,7 @@
 #include "graphs/network.hpp"
 #include "src/brokerage/gould_fernandez.hpp"
 #include "src/centrality/centrality.hpp"
+#include "src/communities/profile.hpp"
 #include "src/coreperiphery/core_periphery.hpp"
 #include "src/holes/burt.hpp"
 #include "src/learning/learning_capacity.hpp"
@@ -37,6 +38,10 @@ struct ScoreOptions {
     /// Partition for brokerage: "locality" (default), "part", "type", "group" or the name of
     /// any actor attribute.
     std::string groups = "locality";
+    /// Community detection (issue 13), when set: actors get `community` (1 = the largest) and
+    /// `community_stability` (CommunityResult::co_assignment), the summary its block and
+    /// write_scored a communities.csv. With it, groups = "community" takes that partition.
+    std::optional<CommunityOptions> communities;
     /// With sampling (betweenness_samples or closeness_samples < n) the E-I permutation test
     /// runs at most max(1000, permutation_budget / (n + 2m)) permutations and says so in the
     /// warnings (score.cpp, ei_options); without sampling every permutation asked for.
@@ -59,6 +64,8 @@ struct ScoredRelation {
     /// and in actors.csv (after the scores): a name a score or actors.csv column already has,
     /// compared ignoring case, gets the prefix "attr_" (degree -> attr_degree).
     std::vector<std::string> input_attributes;
+    /// One row per community (communities.csv); empty unless communities were asked for.
+    std::vector<CommunityProfile> communities;
 };
 
 /// Scores a network that holds one relation (Network::select_relation). UsageError for a bad
@@ -70,9 +77,11 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& optio
 namespace clusterlens::scoring {
 
 /// Writes OUTDIR/actors.csv, ties.csv, summary.json and network.graphml (every score as an
-/// attribute). actors.csv: actor_columns(), betweenness_se (when sampled), then focal, stage and
-/// group when some actor has one, then ScoredRelation::input_attributes. All four are written and
-/// checked before any replaces an existing file. NaN is an empty cell in CSV and null in JSON.
+/// attribute), and communities.csv when communities were detected. actors.csv: actor_columns(),
+/// betweenness_se and closeness_se (when sampled), ei_groups and ei_groups_valued (--groups),
+/// community and community_stability (communities), then focal, stage and group when some actor
+/// has one, then ScoredRelation::input_attributes. All files are written and checked before any
+/// replaces an existing file. NaN is an empty cell in CSV and null in JSON.
 /// Returns the files written.
 std::vector<std::string> write_scored(const ScoredRelation& scored, const std::string& outdir,
                                       const std::vector<std::string>& inputs);

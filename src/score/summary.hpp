@@ -14,6 +14,7 @@
 
 #include "src/brokerage/gould_fernandez.hpp"
 #include "src/centrality/centrality.hpp"
+#include "src/communities/profile.hpp"
 #include "src/learning/learning_capacity.hpp"
 #include "src/learning/lock_in.hpp"
 #include "src/openness/openness.hpp"
@@ -119,6 +120,8 @@ struct ClusterSummary {
     EiResult ei_locality;  ///< E-I of the local/global partition
     /// E-I of the --groups partition (options.groups names it) when that is not locality.
     std::optional<EiResult> ei_groups;
+    /// Community detection (ScoreOptions::communities), when asked for.
+    std::optional<CommunitySummary> communities;
     PipelineSummary pipelines;
     TieStrengthSummary tie_strength;
     CorePeripherySummary core_periphery;

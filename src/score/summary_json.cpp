@@ -23,6 +23,48 @@ Json role_values(const BrokerageRoleValues& v) {
                 {"total", number(v.total)}};
 }
 
+const char* method_reference(const std::string& method) {
+    if (method == "leiden") return "Leiden, modularity objective (Traag, Waltman & van Eck 2019)";
+    if (method == "louvain") return "Louvain / multilevel (Blondel et al. 2008)";
+    if (method == "infomap") return "Infomap, 10 trials (Rosvall & Bergstrom 2008)";
+    if (method == "walktrap")
+        return "walktrap, 4 steps, cut at the highest modularity (Pons & Latapy 2005)";
+    if (method == "label_propagation") return "label propagation (Raghavan et al. 2007)";
+    return "";
+}
+
+}  // namespace
+
+Json communities_json(const CommunitySummary& c) {
+    Json agreement = Json::object();
+    for (const auto& a : c.agreement)
+        agreement[a.partition] = {{"actors", a.actors},
+                                  {"nmi", number(a.nmi)},
+                                  {"adjusted_rand", number(a.adjusted_rand)}};
+    return Json{{"method", c.method},
+                {"algorithm", method_reference(c.method)},
+                {"resolution", c.resolution},
+                {"weighted", c.weighted},
+                {"seed", c.seed},
+                {"runs", c.runs},
+                {"best_seed", c.best_seed},
+                {"count", c.count},
+                {"sizes", c.sizes},
+                {"modularity", number(c.modularity)},
+                {"modularity_definition",
+                 "Newman's Q with resolution gamma, ties as undirected edges (arc weights summed)"},
+                {"stability",
+                 {{"mean_nmi", number(c.mean_nmi)},
+                  {"mean_adjusted_rand", number(c.mean_ari)},
+                  {"note", c.runs > 1 ? "between the partitions of all pairs of runs; "
+                                        "community_stability in actors.csv per actor"
+                                      : "one run: use --runs R (R >= 2) to measure stability"}}},
+                {"agreement", agreement},
+                {"files", "communities.csv (one row per community); actors.csv column community"}};
+}
+
+namespace {
+
 Json betweenness_json(const BetweennessSummary& b) {
     Json j = {{"method", b.sampled ? "estimated from sampled sources (Brandes & Pich 2007)"
                                    : "exact (Brandes 2001)"},
@@ -143,6 +185,7 @@ Json summary_json(const ClusterSummary& s) {
     if (s.ei_groups)
         j["ei_groups"] = ei_json(*s.ei_groups, {{"groups", s.options.groups},
                                                 {"actor_columns", "ei_groups, ei_groups_valued"}});
+    if (s.communities) j["communities"] = communities_json(*s.communities);
     j["pipelines"] = {{"count", s.pipelines.count},
                       {"per_local_actor", number(s.pipelines.per_local_actor)},
                       {"concentration_hhi", number(s.pipelines.concentration_hhi)},

@@ -15,5 +15,7 @@ nlohmann::ordered_json summary_json(const ClusterSummary& summary);
 /// comparison.json embeds them).
 nlohmann::ordered_json typology_json(const ClusterSummary& summary);
 nlohmann::ordered_json lock_in_json(const ClusterSummary& summary);
+/// The "communities" section (also the summary.json of `clusterlens communities`).
+nlohmann::ordered_json communities_json(const CommunitySummary& communities);
 
 }  // namespace clusterlens::scoring

@@ -14,10 +14,12 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
                                       const std::vector<std::string>& inputs) {
     namespace fs = std::filesystem;
     const Network& net = scored.network;
-    const std::vector<std::string> files = {(fs::path(outdir) / "actors.csv").string(),
-                                            (fs::path(outdir) / "ties.csv").string(),
-                                            (fs::path(outdir) / "summary.json").string(),
-                                            (fs::path(outdir) / "network.graphml").string()};
+    std::vector<std::string> files = {(fs::path(outdir) / "actors.csv").string(),
+                                      (fs::path(outdir) / "ties.csv").string(),
+                                      (fs::path(outdir) / "summary.json").string(),
+                                      (fs::path(outdir) / "network.graphml").string()};
+    if (!scored.communities.empty())
+        files.push_back((fs::path(outdir) / "communities.csv").string());
     OutputSet out(inputs);
     out.refuse_inputs(files);
     create_output_folder(outdir);
@@ -28,8 +30,9 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
     if (net.actor_attributes().find("betweenness_se") != nullptr)
         acols.push_back("betweenness_se");  // only with --betweenness-samples
     if (net.actor_attributes().find("closeness_se") != nullptr)
-        acols.push_back("closeness_se");                        // only with --closeness-samples
-    for (const char* name : {"ei_groups", "ei_groups_valued"})  // only with --groups ATTR
+        acols.push_back("closeness_se");                           // only with --closeness-samples
+    for (const char* name : {"ei_groups", "ei_groups_valued",      // only with --groups ATTR
+                             "community", "community_stability"})  // --communities
         if (net.actor_attributes().find(name) != nullptr) acols.push_back(name);
     // Then the model fields actors.csv has no column for, when some actor has them, and the
     // input's own attributes (ScoredRelation::input_attributes).
@@ -81,6 +84,12 @@ std::vector<std::string> write_scored(const ScoredRelation& scored, const std::s
                              .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                       << '\n';
     write_graphml(net, out.add(files[3]));
+    if (!scored.communities.empty()) {
+        const auto* dims = tattrs.find("learning_dimension");
+        std::vector<std::string> dimension(net.tie_count());
+        for (std::size_t e = 0; dims && e < net.tie_count(); ++e) dimension[e] = dims->as_text(e);
+        write_community_table(net, scored.communities, dimension, out.add(files[4]));
+    }
     out.commit_all();
     return files;
 }

@@ -38,7 +38,8 @@ std::vector<std::string> unsigned_options(const std::string& command) {
     return names;
 }
 
-const std::vector<std::string> kCommands = {"validate", "convert", "score", "render", "compare"};
+const std::vector<std::string> kCommands = {"validate", "convert", "score",
+                                            "render",   "compare", "communities"};
 
 TEST(OptionRanges, TheWalkFindsTheKnownWholeNumberOptions) {
     std::set<std::string> found;
@@ -47,7 +48,8 @@ TEST(OptionRanges, TheWalkFindsTheKnownWholeNumberOptions) {
     for (const char* known :
          {"score --permutations", "score --betweenness-samples", "score --seed", "score --threads",
           "score --lockin-min", "score --max-errors", "render --radius", "render --top-ties",
-          "render --seed", "render --max-actors", "compare --top", "validate --max-errors"})
+          "render --seed", "render --max-actors", "compare --top", "validate --max-errors",
+          "score --runs", "communities --runs", "communities --clique-min", "communities --seed"})
         EXPECT_EQ(found.count(known), 1u) << known;
 }
 
