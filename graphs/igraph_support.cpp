@@ -112,26 +112,29 @@ IgraphIntVector::IgraphIntVector(igraph_integer_t size) {
 
 IgraphIntVector::~IgraphIntVector() { igraph_vector_int_destroy(&v_); }
 
-ScopedIgraphRng::ScopedIgraphRng(std::uint64_t seed) : previous_(igraph_rng_default()) {
+ScopedIgraphRng::ScopedIgraphRng(std::uint64_t seed) : previous_(*igraph_rng_default()) {
     igraph_call("creating a random number generator", igraph_rng_init, &rng_,
                 &igraph_rngtype_pcg32);
     igraph_rng_set_default(&rng_);
     try {
         this->seed(seed);
     } catch (...) {
-        igraph_rng_set_default(previous_);
+        igraph_rng_set_default(&previous_);
         igraph_rng_destroy(&rng_);
         throw;
     }
 }
 
 ScopedIgraphRng::~ScopedIgraphRng() {
-    igraph_rng_set_default(previous_);
+    igraph_rng_set_default(&previous_);
     igraph_rng_destroy(&rng_);
 }
 
 void ScopedIgraphRng::seed(std::uint64_t seed) {
-    igraph_call("seeding igraph's random number generator", igraph_rng_seed, &rng_,
+    // Through the default, igraph's copy of rng_: it shares rng_'s state, and its is_seeded
+    // flag is the one igraph's RNG_BEGIN() reads (left false, the first randomised call would
+    // seed the generator from the clock).
+    igraph_call("seeding igraph's random number generator", igraph_rng_seed, igraph_rng_default(),
                 static_cast<igraph_uint_t>(seed));
 }
 

@@ -71,7 +71,11 @@ private:
 /// destruction, its state untouched. So a randomised igraph call gives the same result whatever
 /// ran before it in the process (a library user scoring twice, a test running commands
 /// in-process), and leaves nothing behind for the next. Not thread-safe (igraph's default RNG is
-/// global): one at a time, as every igraph call here.
+/// global): one at a time, as every igraph call here. igraph 0.10's igraph_rng_set_default()
+/// copies the struct it is given into its own default (igraph_rng_default() never returns the
+/// pointer passed in), so the previous default is kept here by value, not by pointer: a pointer
+/// to the default would see our generator after the swap and "restore" it, leaving igraph's
+/// default on freed state.
 class ScopedIgraphRng {
 public:
     explicit ScopedIgraphRng(std::uint64_t seed);
@@ -83,7 +87,7 @@ public:
 
 private:
     igraph_rng_t rng_{};
-    igraph_rng_t* previous_ = nullptr;
+    igraph_rng_t previous_{};  // a copy of igraph's default as it was (type, state pointer)
 };
 
 /// RAII owner of an igraph_vector_int_t.

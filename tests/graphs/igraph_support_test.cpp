@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "graphs/error.hpp"
 
 namespace clusterlens {
@@ -118,6 +120,32 @@ TEST(IgraphSupport, CheckOutsideAScopeIsRefused) {
     } catch (const BackendError& e) {
         EXPECT_EQ(std::string(e.what()),
                   "counting: igraph called outside an IgraphHandlerScope (use igraph_call)");
+    }
+}
+
+TEST(ScopedIgraphRng, SameSeedSameDrawsAndDefaultRestored) {
+    const auto draws = [] {
+        std::vector<igraph_integer_t> d;
+        RNG_BEGIN();  // as igraph's randomised functions do: seeds from the clock if unseeded
+        for (int k = 0; k < 4; ++k) d.push_back(RNG_INTEGER(0, 1000000));
+        return d;
+    };
+    igraph_rng_seed(igraph_rng_default(), 5);
+    const auto expected_after = draws();  // the default's stream from seed 5
+    igraph_rng_seed(igraph_rng_default(), 5);
+    std::vector<igraph_integer_t> first, again;
+    {
+        ScopedIgraphRng rng(9);
+        first = draws();
+        rng.seed(9);
+        again = draws();
+    }
+    EXPECT_EQ(first, again);  // reseeding restarts the stream
+    // The default was left where it was: its next draws are still seed 5's.
+    EXPECT_EQ(draws(), expected_after);
+    {
+        ScopedIgraphRng rng(9);  // and a second private generator starts as the first did
+        EXPECT_EQ(draws(), first);
     }
 }
 
