@@ -20,8 +20,11 @@ echo "== clusterlens convert"
 "$bin" convert "$example/data" --map "$example/cordis.toml" -o "$out/csv"
 "$bin" convert "$example/data" --map "$example/cordis.toml" -o "$out/network.gexf"
 echo
-echo "== clusterlens score (centrality, structural holes, openness, brokerage, roles, learning capacity, lock-in)"
-"$bin" score "$example/data" --map "$example/cordis.toml" -o "$out/score"
+echo "== clusterlens score (centrality, structural holes, openness, brokerage, roles, learning capacity, lock-in, communities)"
+"$bin" score "$example/data" --map "$example/cordis.toml" -o "$out/score" --communities leiden
+echo
+echo "== clusterlens communities (Leiden, best of 10 seeded runs, and the maximal cliques of 10 or more)"
+"$bin" communities "$example/data" --map "$example/cordis.toml" -o "$out/communities" --clique-min 10
 echo
 echo "== clusterlens render (annotated figures with a legend: rings, pipelines by country, firm roles)"
 "$bin" render "$out/score/network.graphml" -o "$out/figure.svg" \

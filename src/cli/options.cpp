@@ -319,7 +319,7 @@ std::vector<std::string> measure_options_given(const po::variables_map& vm) {
 }
 
 po::options_description community_options(CommunityCli& c, bool method_default) {
-    po::options_description d("communities (issue 13: cohesive subgroups)");
+    po::options_description d("community detection (cohesive subgroups)");
     auto* method = po::value(&c.method)->value_name("METHOD");
     if (method_default) method->default_value("leiden");
     d.add_options()("communities", method,

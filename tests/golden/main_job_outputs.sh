@@ -26,7 +26,8 @@ run convert "$ee/data" --map "$ee/cordis.toml" -o "$out/csv"
 run convert "$ee/data" --map "$ee/cordis.toml" -o "$out/network.gexf"
 run convert "$ee/data" --map "$ee/cordis.toml" -o "$out/network.json"
 run convert "$ee/data" --map "$ee/cordis.toml" -o "$out/pajek.net"
-run score "$ee/data" --map "$ee/cordis.toml" -o "$out/score"
+run score "$ee/data" --map "$ee/cordis.toml" -o "$out/score" --communities leiden
+run communities "$ee/data" --map "$ee/cordis.toml" -o "$out/communities" --clique-min 10
 run render "$out/score/network.graphml" -o "$out/figure.svg" --title "$title"
 run render "$out/score/network.graphml" -o "$out/figure.png" --title "$title"
 run render "$out/score/network.graphml" -o "$out/pipelines_by_country.svg" \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ctest outputs_identical_across_threads (issue 12): score's outputs are the same bytes whatever
 # the thread count, exact and sampled; a PDF figure is the same bytes on a second run, and so is
-# an fdp and an sfdp layout over six runs.
+# an fdp and an sfdp layout over six runs; community detection (score --communities, the
+# communities command) gives the same communities.csv on every run and thread count (issue 13).
 # Runs BIN into OUTDIR; prints the first difference and fails when any output differs.
 set -euo pipefail
 bin="$1"
@@ -25,8 +26,10 @@ same() {  # same NAME DIR_A DIR_B
   fi
 }
 for t in 1 2 3; do
-  "$bin" score "$ee/data" --map "$ee/cordis.toml" -o "$out/ee_t$t" --threads "$t" >/dev/null
-  "$bin" score "$lt" --map "$map_b" -o "$out/lt_t$t" --threads "$t" >/dev/null
+  "$bin" score "$ee/data" --map "$ee/cordis.toml" -o "$out/ee_t$t" --threads "$t" \
+    --communities leiden >/dev/null
+  "$bin" score "$lt" --map "$map_b" -o "$out/lt_t$t" --threads "$t" \
+    --communities louvain --runs 5 >/dev/null
   "$bin" score "$lt" --map "$map_b" -o "$out/lt_sampled_t$t" --threads "$t" \
     --betweenness-samples 25 --closeness-samples 20 --seed 7 >/dev/null
 done
@@ -35,6 +38,11 @@ for t in 2 3; do
   same "LT exact, 1 vs $t threads" "$out/lt_t1" "$out/lt_t$t"
   same "LT sampled, 1 vs $t threads" "$out/lt_sampled_t1" "$out/lt_sampled_t$t"
 done
+for run in 1 2; do
+  "$bin" communities "$ee/data" --map "$ee/cordis.toml" -o "$out/comm$run" --communities infomap \
+    --runs 3 --seed 5 --clique-min 8 >/dev/null
+done
+same "communities (infomap), run 1 vs run 2" "$out/comm1" "$out/comm2"
 for run in 1 2; do
   mkdir -p "$out/pdf$run"
   "$bin" render "$out/ee_t1/network.graphml" -o "$out/pdf$run/figure.pdf" --width 17cm \
