@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -224,12 +225,47 @@ Section shapes_section(const LegendInputs& in, double small) {
     return shapes;
 }
 
+/// Communities (community_fill): one row per coloured community with its actors drawn, one for
+/// the grey communities 8 and above, one for actors without a community.
+void community_rows(const LegendInputs& in, double small, Section& fill) {
+    const bool grey = in.options.page.greyscale;
+    std::map<std::size_t, std::size_t> actors;  // community (0 = none) -> actors drawn
+    for (const auto& nd : in.view.nodes)
+        if (nd.actor != kNone) ++actors[community_number(nd.colour_value)];
+    const auto count = [](std::size_t n) {
+        return fmt::format("{} actor{}", thousands(n), n == 1 ? "" : "s");
+    };
+    std::size_t rest = 0, first = 0, last = 0;
+    for (const auto& [c, n] : actors) {
+        if (c == 0) continue;
+        if (c <= kCommunityColours) {
+            sample(fill, "circle", small, community_fill(static_cast<double>(c), grey), false,
+                   fmt::format("{} ({})", c, count(n)));
+            continue;
+        }
+        rest += n, last = c;
+        if (first == 0) first = c;
+    }
+    if (rest > 0)
+        sample(fill, "circle", small, community_fill(static_cast<double>(first), grey), false,
+               first == last
+                   ? fmt::format("community {} ({})", first, count(rest))
+                   : fmt::format("communities {}\u2013{} ({})", first, last, count(rest)));
+    if (actors.count(0))
+        sample(fill, "circle", small, community_fill(0, grey), false,
+               fmt::format("no community ({})", count(actors.at(0))));
+}
+
 Section fill_section(const LegendInputs& in, double small) {
     const auto& o = in.options;
     const auto& sc = in.scales;
     const bool grey = o.page.greyscale;
     Section fill;
-    if (sc.numeric_colour && sc.colour_lo == sc.colour_hi) {  // one value: one swatch, no scale
+    if (sc.numeric_colour && o.color_by == "community") {
+        heading(fill, "fill: community (1 = the largest)");
+        community_rows(in, small, fill);
+    } else if (sc.numeric_colour &&
+               sc.colour_lo == sc.colour_hi) {  // one value: one swatch, no scale
         heading(fill, "fill: " + o.color_by);
         sample(fill, "circle", small, numeric_fill(0.5, grey), false,
                "every actor: " + human_number(sc.colour_lo));

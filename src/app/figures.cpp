@@ -1,5 +1,8 @@
 #include "src/app/figures.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <filesystem>
 
 #include "src/app/headline.hpp"
@@ -23,6 +26,23 @@ render::Diagram draw_scored(const scoring::ScoredRelation& scored, render::Rende
     apply_typology_thresholds(scored.cluster, ro);
     return render::render_network(scored.network, headline_from_summary(scored.cluster), ro,
                                   format);
+}
+
+scoring::CommunityResult add_communities(Network& net, const scoring::CommunityOptions& options) {
+    auto found = scoring::detect_communities(net, options);
+    std::vector<double> community(net.actor_count());
+    for (std::size_t i = 0; i < community.size(); ++i) community[i] = found.membership[i] + 1;
+    net.actor_attributes().set_numbers("community", std::move(community));
+    return found;
+}
+
+std::string communities_note(const std::string& method, std::size_t runs, std::uint64_t seed,
+                             std::size_t count, double modularity) {
+    return fmt::format(
+        "communities: {}, {} run{}, seed {}: {} communit{}, modularity {} (the input has no "
+        "`community` attribute)",
+        method, runs, runs == 1 ? "" : "s", seed, count, count == 1 ? "y" : "ies",
+        std::isfinite(modularity) ? fmt::format("{:.3f}", modularity) : std::string("n/a"));
 }
 
 void write_figure(const render::Diagram& diagram, const std::string& path) {

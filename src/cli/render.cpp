@@ -155,7 +155,9 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
     FigureCli figure;
     scoring::ScoreOptions so;  // the defaults of `clusterlens score`, unless given
     MeasureCli measures;
+    CommunityCli communities;
     auto visible = render_options(r, ro);
+    visible.add(community_options(communities, false));
     visible.add(figure_options(figure, false));
     visible.add(measure_options(so, measures));
     visible.add(lock_in_options(so.lock_in));
@@ -178,13 +180,25 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
     ro.title = figure.title;
     ro.label_by = figure.label_by;
     apply_measures(measures, so);
+    const bool method_given = !communities.method.empty();
+    if (method_given && ro.color_by != "community")
+        throw UsageError("--communities applies to --color-by community only");
+    if (!method_given) communities.method = "leiden";
+    const auto detection = community_from(communities, ro.seed).value();  // checked before loading
 
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
     check_output_file(r.out_file, with_given_paths(inputs, c));  // before the long work
     const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
-    const auto one = app::pick_relation(net, r.relation);
+    auto one = app::pick_relation(net, r.relation);
+    // --color-by community on an input without one: detect them (leiden unless --communities).
+    const bool detect =
+        ro.color_by == "community" && one.actor_attributes().find("community") == nullptr;
+    if (!detect && method_given)
+        throw UsageError(
+            "the input already has a `community` attribute; leave out --communities (or render "
+            "the raw input with it)");
     ro.relation = one.relations().front();
     std::string note;
     if (vm["layout"].defaulted() && !r.position_map) {
@@ -207,11 +221,23 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
                 "clusterlens score; render the raw input with these options, or score it with "
                 "them first",
                 fmt::join(given, ", "), c.inputs.front()));
+        if (detect) {
+            const auto found = app::add_communities(one, detection);
+            io.out << app::communities_note(found.method, found.runs, found.seed, found.count,
+                                            found.modularity)
+                   << '\n';
+        }
         d = app::draw_prescored(one, so.lock_in, ro, format);
     } else {
         if (progress_wanted(io))
             io.err << "clusterlens: no scores in the input; scoring first (as clusterlens score)\n";
+        if (detect) so.communities = detection;
         const auto scored = scoring::score_relation(one, so);
+        if (detect && scored.cluster.communities) {
+            const auto& cs = *scored.cluster.communities;
+            io.out << app::communities_note(cs.method, cs.runs, cs.seed, cs.count, cs.modularity)
+                   << '\n';
+        }
         print_scoring_warnings(scored.warnings, io);
         d = app::draw_scored(scored, ro, format);
     }
