@@ -125,7 +125,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
     graphviz_context();
     const bool numeric_colour = numbers_of(net, o.color_by, "--color-by").has_value();
     View v = build_view(net, o, numeric_colour);
-    const Scales scales = scale_view(v, numeric_colour);  // node widths too
+    const Scales scales = scale_view(v, numeric_colour, o.community_graph);  // node widths too
     const Labelling labels = choose_labels(o, v);
 
     // Positions, in natural points.

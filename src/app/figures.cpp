@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "render/community_graph.hpp"
 #include "src/app/headline.hpp"
 #include "src/app/summary_reads.hpp"
 
@@ -43,6 +44,27 @@ std::string communities_note(const std::string& method, std::size_t runs, std::u
         "`community` attribute)",
         method, runs, runs == 1 ? "" : "s", seed, count, count == 1 ? "y" : "ies",
         std::isfinite(modularity) ? fmt::format("{:.3f}", modularity) : std::string("n/a"));
+}
+
+render::Diagram draw_community_graph(const Network& net, const scoring::LockInOptions& lo,
+                                     render::RenderOptions ro, const std::string& format) {
+    const auto reduced = render::community_graph(net);
+    ro.community_graph = true;
+    ro.size_by = "members";
+    ro.color_by = "community";
+    ro.shape_by = "type";
+    ro.layout = render::Layout::neato;
+    ro.labels = render::RenderOptions::Labels::all;
+    ro.label_by.clear();
+    ro.ego.clear();
+    ro.collapse_external.clear();
+    ro.tie_colour_by.clear();
+    ro.only_local = false;
+    ro.only_linkage.clear();
+    auto d = render::render_network(reduced.network, headline_from_network(net, lo), ro, format);
+    if (reduced.left_out > 0)
+        d.notes.push_back(fmt::format("{} actors without a community left out", reduced.left_out));
+    return d;
 }
 
 void write_figure(const render::Diagram& diagram, const std::string& path) {

@@ -38,6 +38,12 @@ scoring::CommunityResult add_communities(Network& net, const scoring::CommunityO
 std::string communities_note(const std::string& method, std::size_t runs, std::uint64_t seed,
                              std::size_t count, double modularity);
 
+/// The community graph of `net` (render::community_graph of its `community` attribute): one
+/// node per community, area ∝ members, labelled with number and size, links as wide as the
+/// ties between them weigh, neato with `ro.seed`, the title block of `net` itself.
+render::Diagram draw_community_graph(const Network& net, const scoring::LockInOptions& lo,
+                                     render::RenderOptions ro, const std::string& format);
+
 /// Writes a drawn figure to `path` atomically.
 void write_figure(const render::Diagram& diagram, const std::string& path);
 

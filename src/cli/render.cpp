@@ -51,7 +51,7 @@ Examples (the bundled Estonian climate cluster):
 struct RenderCli {
     std::string out_file, layout = "concentric", labels = "top:15", relation,
                           tie_colour = "linkage";
-    bool position_map = false;
+    bool position_map = false, community_graph = false;
 };
 
 po::options_description render_options(RenderCli& r, render::RenderOptions& ro) {
@@ -64,6 +64,10 @@ po::options_description render_options(RenderCli& r, render::RenderOptions& ro) 
         "outside), a Graphviz engine: sfdp (large networks), neato, fdp, dot, circo (small "
         "sparse networks only: slow on dense ones), or file: the positions the input carries "
         "(Pajek, NetDraw VNA, GraphML from Gephi or yEd, GML; kept by convert)")(
+        "community-graph", po::bool_switch(&r.community_graph),
+        "draw the communities instead: one node per community (area by members, labelled "
+        "with number and size), links as wide as the ties between them weigh, neato; the "
+        "input's `community` attribute, or leiden when it has none")(
         "position-map", po::bool_switch(&r.position_map),
         "draw the firm typology instead: firms by local internal connectivity (x) and "
         "external openness (y), with the quadrant lines and names")(
@@ -131,12 +135,15 @@ void apply_labels(const std::string& labels, render::RenderOptions& ro) {
 }
 
 void print_drawn(const render::Diagram& d, const std::string& out_file, const std::string& note,
-                 Streams io) {
+                 Streams io, bool communities) {
     auto plural = [](std::size_t k, const char* what) {
         return fmt::format("{} {}{}", k, what, k == 1 ? "" : "s");
     };
-    io.out << fmt::format("wrote {}: {} and {} drawn", out_file, plural(d.actors_drawn, "actor"),
-                          plural(d.ties_drawn, "tie"));
+    io.out << fmt::format("wrote {}: {} and {} drawn", out_file,
+                          communities ? fmt::format("{} communit{}", d.actors_drawn,
+                                                    d.actors_drawn == 1 ? "y" : "ies")
+                                      : plural(d.actors_drawn, "actor"),
+                          plural(d.ties_drawn, communities ? "link" : "tie"));
     if (d.actors_left_out + d.ties_left_out > 0)
         io.out << fmt::format(" ({} actors and {} ties left out)", d.actors_left_out,
                               d.ties_left_out);
@@ -181,8 +188,11 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
     ro.label_by = figure.label_by;
     apply_measures(measures, so);
     const bool method_given = !communities.method.empty();
-    if (method_given && ro.color_by != "community")
-        throw UsageError("--communities applies to --color-by community only");
+    const bool wants_communities = ro.color_by == "community" || r.community_graph;
+    if (method_given && !wants_communities)
+        throw UsageError("--communities applies to --color-by community and --community-graph");
+    if (r.community_graph && r.position_map)
+        throw UsageError("--community-graph and --position-map are different figures; ask for one");
     if (!method_given) communities.method = "leiden";
     const auto detection = community_from(communities, ro.seed).value();  // checked before loading
 
@@ -193,8 +203,7 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
     print_warnings(net, io);
     auto one = app::pick_relation(net, r.relation);
     // --color-by community on an input without one: detect them (leiden unless --communities).
-    const bool detect =
-        ro.color_by == "community" && one.actor_attributes().find("community") == nullptr;
+    const bool detect = wants_communities && one.actor_attributes().find("community") == nullptr;
     if (!detect && method_given)
         throw UsageError(
             "the input already has a `community` attribute; leave out --communities (or render "
@@ -227,7 +236,8 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
                                             found.modularity)
                    << '\n';
         }
-        d = app::draw_prescored(one, so.lock_in, ro, format);
+        d = r.community_graph ? app::draw_community_graph(one, so.lock_in, ro, format)
+                              : app::draw_prescored(one, so.lock_in, ro, format);
     } else {
         if (progress_wanted(io))
             io.err << "clusterlens: no scores in the input; scoring first (as clusterlens score)\n";
@@ -239,10 +249,11 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
                    << '\n';
         }
         print_scoring_warnings(scored.warnings, io);
-        d = app::draw_scored(scored, ro, format);
+        d = r.community_graph ? app::draw_community_graph(scored.network, so.lock_in, ro, format)
+                              : app::draw_scored(scored, ro, format);
     }
     app::write_figure(d, r.out_file);
-    print_drawn(d, r.out_file, note, io);
+    print_drawn(d, r.out_file, r.community_graph ? "" : note, io, r.community_graph);
     return 0;
 }
 
