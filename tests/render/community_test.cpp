@@ -4,11 +4,14 @@
 // without black, in their order, written out here rather than read from render/style.cpp.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "graphs/error.hpp"
+#include "render/community_graph.hpp"
 #include "render/diagram.hpp"
 #include "render/graphviz_support.hpp"
 #include "render/legend.hpp"
@@ -103,6 +106,63 @@ TEST(CommunityFill, EachActorIsDrawnInItsCommunitysColour) {
                                                "#d9d9d9", "#d9d9d9", "#d9d9d9", "#ffffff"};
     for (std::size_t i = 0; i < expected.size(); ++i)
         EXPECT_EQ(fill.at("actor_" + std::to_string(i)), expected[i]) << i;
+}
+
+/// Two triangles a-b-c and d-e-f (weight 2 each tie), bridged by c-d (weight 1) and b-e (0.5);
+/// g has no community and a tie to a (weight 4). community: a b c 1, d e f 2, g none.
+Network two_triangles_and_a_bridge() {
+    std::vector<Actor> actors;
+    for (const char* id : {"a", "b", "c", "d", "e", "f", "g"})
+        actors.push_back(make_actor(id, Part::core, "firm", Locality::local));
+    auto net =
+        small_network(std::move(actors), {0, 1, 0, 2, 1, 2, 3, 4, 3, 5, 4, 5, 2, 3, 1, 4, 6, 0},
+                      {2, 2, 2, 2, 2, 2, 1, 0.5, 4});
+    net.actor_attributes().set_numbers("community", {1, 1, 1, 2, 2, 2, std::nan("")});
+    return net;
+}
+
+TEST(CommunityGraph, OneNodePerCommunityOneLinkPerPairWithTheSummedWeight) {
+    const auto reduced = community_graph(two_triangles_and_a_bridge());
+    const auto& g = reduced.network;
+    ASSERT_EQ(g.actor_count(), 2U);  // communities 1 and 2
+    EXPECT_EQ(g.actor(0).label, "1 (3 actors)");
+    EXPECT_EQ(g.actor(1).label, "2 (3 actors)");
+    EXPECT_EQ(g.actor_attributes().find("members")->numbers, (std::vector<double>{3, 3}));
+    EXPECT_EQ(g.actor_attributes().find("community")->numbers, (std::vector<double>{1, 2}));
+    // Ties inside the triangles are not links; g-a has an end without a community. The link
+    // 1-2 sums c-d and b-e: 1 + 0.5 = 1.5, from 2 ties.
+    ASSERT_EQ(g.tie_count(), 1U);
+    EXPECT_EQ(std::min(g.source(0), g.target(0)), 0U);
+    EXPECT_EQ(std::max(g.source(0), g.target(0)), 1U);
+    EXPECT_DOUBLE_EQ(g.weight(0), 1.5);
+    EXPECT_EQ(g.tie_attributes().find("ties")->numbers, (std::vector<double>{2}));
+    EXPECT_EQ(reduced.left_out, 1U);  // g
+}
+
+TEST(CommunityGraph, MissingOrEmptyPartitionIsAUsageError) {
+    auto net = two_triangles_and_a_bridge();
+    net.actor_attributes().set_numbers("community", std::vector<double>(7, std::nan("")));
+    EXPECT_THROW(community_graph(net), UsageError);
+    EXPECT_THROW(community_graph(testing::six_actors()), UsageError);  // no community attribute
+}
+
+TEST(CommunityGraph, DrawnWithTheCommunityColoursAndCounts) {
+    RenderOptions o;
+    o.community_graph = true;
+    o.size_by = "members";
+    o.color_by = "community";
+    o.layout = Layout::neato;
+    const auto d =
+        render_network(community_graph(two_triangles_and_a_bridge()).network, Headline{}, o, "dot");
+    EXPECT_EQ(d.actors_drawn, 2U);
+    EXPECT_EQ(d.ties_drawn, 1U);
+    auto g = read_dot(d.bytes);
+    EXPECT_EQ(std::string(agget(agnode(g.get(), const_cast<char*>("actor_0"), 0),
+                                const_cast<char*>("fillcolor"))),
+              "#e69f00");
+    EXPECT_EQ(std::string(agget(agnode(g.get(), const_cast<char*>("actor_1"), 0),
+                                const_cast<char*>("fillcolor"))),
+              "#56b4e9");
 }
 
 }  // namespace
