@@ -31,6 +31,10 @@ is drawn as it is.
   size    --size-by (default betweenness);  fill  --color-by (default learning_capacity)
   ties    width and opacity by weight; local buzz solid blue, global pipelines dashed orange,
           ties outside the cluster dotted grey; strong ties drawn on top
+Communities: --color-by community fills communities 1-7 (1 = the largest) in the Okabe-Ito
+colours and 8+ in grey; --community-graph draws one node per community instead. Both read the
+`community` attribute of score --communities, or detect leiden (10 runs, --seed) when the input
+has none and say so; --communities/--resolution/--runs choose the detection as for score.
 Dense networks (a CORDIS projection makes every project a clique): use --top-ties,
 --min-weight or --collapse-external country; above --max-actors an overview is drawn.
 A network without parts (a plain Pajek, UCINET or GraphML file) is drawn with sfdp.
