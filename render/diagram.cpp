@@ -49,9 +49,11 @@ void draw_actors(Builder& b, const View& v, const RenderOptions& o, const Scales
         b.set(n, "label", "");
         std::string fill(kGroupFill);
         if (nd.actor != kNone)
-            fill = s.numeric_colour ? numeric_fill(s.colour_t01[i], grey)
-                                    : category_colour(nd.colour_category,
-                                                      s.colour_cats.at(nd.colour_category), grey);
+            fill = s.numeric_colour && o.color_by == "community"
+                       ? community_fill(nd.colour_value, grey)
+                   : s.numeric_colour ? numeric_fill(s.colour_t01[i], grey)
+                                      : category_colour(nd.colour_category,
+                                                        s.colour_cats.at(nd.colour_category), grey);
         b.set(n, "style", node_style(nd.global));
         b.set(n, "fillcolor", fill);
         b.set(n, "color", nd.global ? "#000000" : "#222222");
@@ -123,7 +125,7 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
     graphviz_context();
     const bool numeric_colour = numbers_of(net, o.color_by, "--color-by").has_value();
     View v = build_view(net, o, numeric_colour);
-    const Scales scales = scale_view(v, numeric_colour);  // node widths too
+    const Scales scales = scale_view(v, numeric_colour, o.community_graph);  // node widths too
     const Labelling labels = choose_labels(o, v);
 
     // Positions, in natural points.

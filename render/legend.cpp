@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -224,12 +225,50 @@ Section shapes_section(const LegendInputs& in, double small) {
     return shapes;
 }
 
+/// Communities (community_fill): one row per coloured community with its actors drawn, one for
+/// the grey communities 8 and above, one for actors without a community.
+void community_rows(const LegendInputs& in, double small, Section& fill) {
+    const bool grey = in.options.page.greyscale;
+    // community (0 = none) -> actors drawn; in a community graph, the members of each node.
+    std::map<std::size_t, std::size_t> actors;
+    for (const auto& nd : in.view.nodes)
+        if (nd.actor != kNone)
+            actors[community_number(nd.colour_value)] +=
+                in.options.community_graph ? static_cast<std::size_t>(nd.size_value) : 1;
+    const auto count = [](std::size_t n) {
+        return fmt::format("{} actor{}", thousands(n), n == 1 ? "" : "s");
+    };
+    std::size_t rest = 0, first = 0, last = 0;
+    for (const auto& [c, n] : actors) {
+        if (c == 0) continue;
+        if (c <= kCommunityColours) {
+            sample(fill, "circle", small, community_fill(static_cast<double>(c), grey), false,
+                   fmt::format("{} ({})", c, count(n)));
+            continue;
+        }
+        rest += n, last = c;
+        if (first == 0) first = c;
+    }
+    if (rest > 0)
+        sample(fill, "circle", small, community_fill(static_cast<double>(first), grey), false,
+               first == last
+                   ? fmt::format("community {} ({})", first, count(rest))
+                   : fmt::format("communities {}\u2013{} ({})", first, last, count(rest)));
+    if (actors.count(0))
+        sample(fill, "circle", small, community_fill(0, grey), false,
+               fmt::format("no community ({})", count(actors.at(0))));
+}
+
 Section fill_section(const LegendInputs& in, double small) {
     const auto& o = in.options;
     const auto& sc = in.scales;
     const bool grey = o.page.greyscale;
     Section fill;
-    if (sc.numeric_colour && sc.colour_lo == sc.colour_hi) {  // one value: one swatch, no scale
+    if (sc.numeric_colour && o.color_by == "community") {
+        heading(fill, "fill: community (1 = the largest)");
+        community_rows(in, small, fill);
+    } else if (sc.numeric_colour &&
+               sc.colour_lo == sc.colour_hi) {  // one value: one swatch, no scale
         heading(fill, "fill: " + o.color_by);
         sample(fill, "circle", small, numeric_fill(0.5, grey), false,
                "every actor: " + human_number(sc.colour_lo));
@@ -279,9 +318,11 @@ Section ties_section(const LegendInputs& in, double k) {
     const auto& sc = in.scales;
     const bool grey = o.page.greyscale;
     Section ties;
-    heading(ties, sc.w_lo == sc.w_hi ? std::string("ties")
-                                     : fmt::format("ties: width and opacity = weight ({} to {})",
-                                                   human_number(sc.w_lo), human_number(sc.w_hi)));
+    const std::string what = o.community_graph ? "links: width and opacity = total tie weight"
+                                               : "ties: width and opacity = weight";
+    heading(ties, sc.w_lo == sc.w_hi ? std::string(o.community_graph ? "links" : "ties")
+                                     : fmt::format("{} ({} to {})", what, human_number(sc.w_lo),
+                                                   human_number(sc.w_hi)));
     const auto& kinds = sc.kinds;
     if (!o.tie_colour_by.empty()) {
         for (const auto& [name, index] : sc.dims)
@@ -324,15 +365,21 @@ Section shown_section(const LegendInputs& in) {
     heading(shown, "shown");
     std::vector<std::string> lines = v.notes;
     if (o.labels == RenderOptions::Labels::top) lines.push_back(in.label_rule);
-    if (o.labels == RenderOptions::Labels::all) lines.push_back("labels: every actor");
+    if (o.labels == RenderOptions::Labels::all)
+        lines.push_back(o.community_graph ? "labels: community (members)" : "labels: every actor");
     if (o.labels == RenderOptions::Labels::none) lines.push_back("labels: none");
     std::size_t groups = 0;
     for (const auto& nd : v.nodes) groups += nd.actor == kNone ? 1 : 0;
     const std::size_t actors = v.nodes.size() - groups;
-    lines.push_back(fmt::format("{} actor{}{} and {} tie{} drawn", thousands(actors),
-                                actors == 1 ? "" : "s",
-                                groups ? fmt::format(", {} merged groups", groups) : "",
-                                thousands(v.edges.size()), v.edges.size() == 1 ? "" : "s"));
+    if (o.community_graph)
+        lines.push_back(fmt::format("{} communit{} and {} link{} drawn", thousands(actors),
+                                    actors == 1 ? "y" : "ies", thousands(v.edges.size()),
+                                    v.edges.size() == 1 ? "" : "s"));
+    else
+        lines.push_back(fmt::format("{} actor{}{} and {} tie{} drawn", thousands(actors),
+                                    actors == 1 ? "" : "s",
+                                    groups ? fmt::format(", {} merged groups", groups) : "",
+                                    thousands(v.edges.size()), v.edges.size() == 1 ? "" : "s"));
     if (v.actors_left_out + v.ties_left_out > 0)
         lines.push_back(fmt::format("left out: {} actors, {} ties", thousands(v.actors_left_out),
                                     thousands(v.ties_left_out)));
@@ -345,7 +392,7 @@ Section shown_section(const LegendInputs& in) {
 std::vector<Section> network_legend(const LegendInputs& in, double k) {
     const double small = std::max(0.9 * in.font_size, printed_diameter(0.2, k));
     std::vector<Section> legend;
-    legend.push_back(shapes_section(in, small));
+    if (!in.options.community_graph) legend.push_back(shapes_section(in, small));
     legend.push_back(fill_section(in, small));
     legend.push_back(size_section(in, k));
     if (!in.view.edges.empty()) legend.push_back(ties_section(in, k));

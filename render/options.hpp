@@ -50,6 +50,9 @@ struct RenderOptions {
     /// Position map quadrant lines (NaN: the firms' means, as the typology's default).
     double internal_threshold = std::numeric_limits<double>::quiet_NaN();
     double external_threshold = std::numeric_limits<double>::quiet_NaN();
+    /// The network is a community graph (community_graph.hpp): node area ∝ the size score
+    /// (its scale starts at 0), no shape legend, and the legend counts communities and links.
+    bool community_graph = false;
 };
 
 }  // namespace clusterlens::render

@@ -7,7 +7,7 @@
 
 namespace clusterlens::render {
 
-Scales scale_view(View& v, bool numeric_colour) {
+Scales scale_view(View& v, bool numeric_colour, bool size_from_zero) {
     Scales s;
     s.numeric_colour = numeric_colour;
     // Sizes (area ∝ score); merged groups by their number of members.
@@ -15,7 +15,9 @@ Scales scale_view(View& v, bool numeric_colour) {
     for (const auto& nd : v.nodes)
         sizes.push_back(nd.actor == kNone ? std::numeric_limits<double>::quiet_NaN()
                                           : nd.size_value);
-    const auto size_t01 = normalise(sizes, s.size_lo, s.size_hi);
+    if (size_from_zero) sizes.push_back(0);  // the range starts at 0
+    auto size_t01 = normalise(sizes, s.size_lo, s.size_hi);
+    if (size_from_zero) size_t01.pop_back();
     std::size_t max_members = 1;
     for (const auto& nd : v.nodes)
         if (nd.actor == kNone) max_members = std::max(max_members, nd.members);

@@ -26,7 +26,9 @@ struct Scales {
 };
 
 /// The scales of a view; sets each node's natural width (node_width: actors by their size
-/// score's place in its range, merged groups by members over the largest group).
-Scales scale_view(View& v, bool numeric_colour);
+/// score's place in its range, merged groups by members over the largest group). With
+/// `size_from_zero` the size range starts at 0 (t = score / largest score), so a node's area is
+/// proportional to its score above node_width's floor.
+Scales scale_view(View& v, bool numeric_colour, bool size_from_zero = false);
 
 }  // namespace clusterlens::render

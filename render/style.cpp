@@ -213,6 +213,20 @@ std::string category_colour(std::string_view category, std::size_t index, bool g
     return grey ? grey_level(levels[index % 8]) : qualitative_colour(index);
 }
 
+std::size_t community_number(double community) {
+    if (!std::isfinite(community) || community < 1 || community != std::floor(community) ||
+        community > 1e15)
+        return 0;
+    return static_cast<std::size_t>(community);
+}
+
+std::string community_fill(double community, bool grey) {
+    const std::size_t c = community_number(community);
+    if (c == 0) return "#ffffff";
+    if (c > kCommunityColours) return grey ? "#f0f0f0" : "#d9d9d9";
+    return category_colour("", c - 1, grey);
+}
+
 std::vector<double> normalise(const std::vector<double>& values, double& lo, double& hi) {
     lo = std::numeric_limits<double>::infinity();
     hi = -lo;

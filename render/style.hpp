@@ -108,6 +108,21 @@ std::string numeric_fill(double t, bool grey);
 /// other categories the palette by index (greys in greyscale).
 std::string category_colour(std::string_view category, std::size_t index, bool grey);
 
+// ---- communities ------------------------------------------------------------------------
+
+/// Communities drawn each in a colour of their own; the rest share one grey.
+inline constexpr std::size_t kCommunityColours = 7;
+
+/// Fill of an actor's community (the number score --communities writes, 1 = the largest):
+/// communities 1 to 7 the Okabe-Ito colours other than black in palette order (#e69f00
+/// #56b4e9 #009e73 #f0e442 #0072b2 #d55e00 #cc79a7), 8 and above light grey #d9d9d9, no
+/// community (NaN, or not a whole number >= 1) white. Greyscale: 1 to 7 the grey levels of
+/// category_colour, 8 and above #f0f0f0, none white.
+std::string community_fill(double community, bool grey);
+
+/// The community number of a value (community_fill's rule), 0 for none.
+std::size_t community_number(double community);
+
 // ---- numeric scales ---------------------------------------------------------------------
 
 /// Linear map of finite values to [0, 1] over their range (min → 0, max → 1); all equal → 0.5;

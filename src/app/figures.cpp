@@ -1,7 +1,11 @@
 #include "src/app/figures.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <filesystem>
 
+#include "render/community_graph.hpp"
 #include "src/app/headline.hpp"
 #include "src/app/summary_reads.hpp"
 
@@ -23,6 +27,44 @@ render::Diagram draw_scored(const scoring::ScoredRelation& scored, render::Rende
     apply_typology_thresholds(scored.cluster, ro);
     return render::render_network(scored.network, headline_from_summary(scored.cluster), ro,
                                   format);
+}
+
+scoring::CommunityResult add_communities(Network& net, const scoring::CommunityOptions& options) {
+    auto found = scoring::detect_communities(net, options);
+    std::vector<double> community(net.actor_count());
+    for (std::size_t i = 0; i < community.size(); ++i) community[i] = found.membership[i] + 1;
+    net.actor_attributes().set_numbers("community", std::move(community));
+    return found;
+}
+
+std::string communities_note(const std::string& method, std::size_t runs, std::uint64_t seed,
+                             std::size_t count, double modularity) {
+    return fmt::format(
+        "communities: {}, {} run{}, seed {}: {} communit{}, modularity {} (the input has no "
+        "`community` attribute)",
+        method, runs, runs == 1 ? "" : "s", seed, count, count == 1 ? "y" : "ies",
+        std::isfinite(modularity) ? fmt::format("{:.3f}", modularity) : std::string("n/a"));
+}
+
+render::Diagram draw_community_graph(const Network& net, const scoring::LockInOptions& lo,
+                                     render::RenderOptions ro, const std::string& format) {
+    const auto reduced = render::community_graph(net);
+    ro.community_graph = true;
+    ro.size_by = "members";
+    ro.color_by = "community";
+    ro.shape_by = "type";
+    ro.layout = render::Layout::neato;
+    ro.labels = render::RenderOptions::Labels::all;
+    ro.label_by.clear();
+    ro.ego.clear();
+    ro.collapse_external.clear();
+    ro.tie_colour_by.clear();
+    ro.only_local = false;
+    ro.only_linkage.clear();
+    auto d = render::render_network(reduced.network, headline_from_network(net, lo), ro, format);
+    if (reduced.left_out > 0)
+        d.notes.push_back(fmt::format("{} actors without a community left out", reduced.left_out));
+    return d;
 }
 
 void write_figure(const render::Diagram& diagram, const std::string& path) {

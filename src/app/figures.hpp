@@ -9,6 +9,7 @@
 #include "graphs/atomic_file.hpp"
 #include "graphs/network.hpp"
 #include "render/diagram.hpp"
+#include "src/communities/communities.hpp"
 #include "src/learning/lock_in.hpp"
 #include "src/score/score.hpp"
 
@@ -26,6 +27,22 @@ render::Diagram draw_prescored(const Network& net, const scoring::LockInOptions&
 /// thresholds of its summary.
 render::Diagram draw_scored(const scoring::ScoredRelation& scored, render::RenderOptions ro,
                             const std::string& format);
+
+/// Communities for `render --color-by community` on a network already scored without them:
+/// detect_communities with `options` on `net`, written as actor attribute `community` (1 = the
+/// largest, as score --communities writes it). Returns the detection for the caller's note.
+scoring::CommunityResult add_communities(Network& net, const scoring::CommunityOptions& options);
+
+/// The line that says which communities were computed: "communities: leiden, 10 runs, seed 1:
+/// 4 communities, modularity 0.412 (the input has no `community` attribute)".
+std::string communities_note(const std::string& method, std::size_t runs, std::uint64_t seed,
+                             std::size_t count, double modularity);
+
+/// The community graph of `net` (render::community_graph of its `community` attribute): one
+/// node per community, area ∝ members, labelled with number and size, links as wide as the
+/// ties between them weigh, neato with `ro.seed`, the title block of `net` itself.
+render::Diagram draw_community_graph(const Network& net, const scoring::LockInOptions& lo,
+                                     render::RenderOptions ro, const std::string& format);
 
 /// Writes a drawn figure to `path` atomically.
 void write_figure(const render::Diagram& diagram, const std::string& path);

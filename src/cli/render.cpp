@@ -31,6 +31,10 @@ is drawn as it is.
   size    --size-by (default betweenness);  fill  --color-by (default learning_capacity)
   ties    width and opacity by weight; local buzz solid blue, global pipelines dashed orange,
           ties outside the cluster dotted grey; strong ties drawn on top
+Communities: --color-by community fills communities 1-7 (1 = the largest) in the Okabe-Ito
+colours and 8+ in grey; --community-graph draws one node per community instead. Both read the
+`community` attribute of score --communities, or detect leiden (10 runs, --seed) when the input
+has none and say so; --communities/--resolution/--runs choose the detection as for score.
 Dense networks (a CORDIS projection makes every project a clique): use --top-ties,
 --min-weight or --collapse-external country; above --max-actors an overview is drawn.
 A network without parts (a plain Pajek, UCINET or GraphML file) is drawn with sfdp.
@@ -51,7 +55,7 @@ Examples (the bundled Estonian climate cluster):
 struct RenderCli {
     std::string out_file, layout = "concentric", labels = "top:15", relation,
                           tie_colour = "linkage";
-    bool position_map = false;
+    bool position_map = false, community_graph = false;
 };
 
 po::options_description render_options(RenderCli& r, render::RenderOptions& ro) {
@@ -64,6 +68,10 @@ po::options_description render_options(RenderCli& r, render::RenderOptions& ro) 
         "outside), a Graphviz engine: sfdp (large networks), neato, fdp, dot, circo (small "
         "sparse networks only: slow on dense ones), or file: the positions the input carries "
         "(Pajek, NetDraw VNA, GraphML from Gephi or yEd, GML; kept by convert)")(
+        "community-graph", po::bool_switch(&r.community_graph),
+        "draw the communities instead: one node per community (area by members, labelled "
+        "with number and size), links as wide as the ties between them weigh, neato; the "
+        "input's `community` attribute, or leiden when it has none")(
         "position-map", po::bool_switch(&r.position_map),
         "draw the firm typology instead: firms by local internal connectivity (x) and "
         "external openness (y), with the quadrant lines and names")(
@@ -131,12 +139,15 @@ void apply_labels(const std::string& labels, render::RenderOptions& ro) {
 }
 
 void print_drawn(const render::Diagram& d, const std::string& out_file, const std::string& note,
-                 Streams io) {
+                 Streams io, bool communities) {
     auto plural = [](std::size_t k, const char* what) {
         return fmt::format("{} {}{}", k, what, k == 1 ? "" : "s");
     };
-    io.out << fmt::format("wrote {}: {} and {} drawn", out_file, plural(d.actors_drawn, "actor"),
-                          plural(d.ties_drawn, "tie"));
+    io.out << fmt::format("wrote {}: {} and {} drawn", out_file,
+                          communities ? fmt::format("{} communit{}", d.actors_drawn,
+                                                    d.actors_drawn == 1 ? "y" : "ies")
+                                      : plural(d.actors_drawn, "actor"),
+                          plural(d.ties_drawn, communities ? "link" : "tie"));
     if (d.actors_left_out + d.ties_left_out > 0)
         io.out << fmt::format(" ({} actors and {} ties left out)", d.actors_left_out,
                               d.ties_left_out);
@@ -155,7 +166,9 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
     FigureCli figure;
     scoring::ScoreOptions so;  // the defaults of `clusterlens score`, unless given
     MeasureCli measures;
+    CommunityCli communities;
     auto visible = render_options(r, ro);
+    visible.add(community_options(communities, false));
     visible.add(figure_options(figure, false));
     visible.add(measure_options(so, measures));
     visible.add(lock_in_options(so.lock_in));
@@ -178,13 +191,27 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
     ro.title = figure.title;
     ro.label_by = figure.label_by;
     apply_measures(measures, so);
+    const bool method_given = !communities.method.empty();
+    const bool wants_communities = ro.color_by == "community" || r.community_graph;
+    if (method_given && !wants_communities)
+        throw UsageError("--communities applies to --color-by community and --community-graph");
+    if (r.community_graph && r.position_map)
+        throw UsageError("--community-graph and --position-map are different figures; ask for one");
+    if (!method_given) communities.method = "leiden";
+    const auto detection = community_from(communities, ro.seed).value();  // checked before loading
 
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
     check_output_file(r.out_file, with_given_paths(inputs, c));  // before the long work
     const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
-    const auto one = app::pick_relation(net, r.relation);
+    auto one = app::pick_relation(net, r.relation);
+    // --color-by community on an input without one: detect them (leiden unless --communities).
+    const bool detect = wants_communities && one.actor_attributes().find("community") == nullptr;
+    if (!detect && method_given)
+        throw UsageError(
+            "the input already has a `community` attribute; leave out --communities (or render "
+            "the raw input with it)");
     ro.relation = one.relations().front();
     std::string note;
     if (vm["layout"].defaulted() && !r.position_map) {
@@ -207,16 +234,30 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
                 "clusterlens score; render the raw input with these options, or score it with "
                 "them first",
                 fmt::join(given, ", "), c.inputs.front()));
-        d = app::draw_prescored(one, so.lock_in, ro, format);
+        if (detect) {
+            const auto found = app::add_communities(one, detection);
+            io.out << app::communities_note(found.method, found.runs, found.seed, found.count,
+                                            found.modularity)
+                   << '\n';
+        }
+        d = r.community_graph ? app::draw_community_graph(one, so.lock_in, ro, format)
+                              : app::draw_prescored(one, so.lock_in, ro, format);
     } else {
         if (progress_wanted(io))
             io.err << "clusterlens: no scores in the input; scoring first (as clusterlens score)\n";
+        if (detect) so.communities = detection;
         const auto scored = scoring::score_relation(one, so);
+        if (detect && scored.cluster.communities) {
+            const auto& cs = *scored.cluster.communities;
+            io.out << app::communities_note(cs.method, cs.runs, cs.seed, cs.count, cs.modularity)
+                   << '\n';
+        }
         print_scoring_warnings(scored.warnings, io);
-        d = app::draw_scored(scored, ro, format);
+        d = r.community_graph ? app::draw_community_graph(scored.network, so.lock_in, ro, format)
+                              : app::draw_scored(scored, ro, format);
     }
     app::write_figure(d, r.out_file);
-    print_drawn(d, r.out_file, note, io);
+    print_drawn(d, r.out_file, r.community_graph ? "" : note, io, r.community_graph);
     return 0;
 }
 

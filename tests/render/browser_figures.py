@@ -380,6 +380,9 @@ def make_figures(cl, root, out):
         "render_position_map": ["--position-map"],
         "render_collapse_country": ["--collapse-external", "country"],
         "render_overview": ["--max-actors", "50"],
+        # Leiden computed on the fly (the scored network has no community attribute).
+        "render_communities": ["--color-by", "community"],
+        "render_community_graph": ["--community-graph"],
     }
     jobs = []
     for name, extra in renders.items():
