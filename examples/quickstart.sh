@@ -26,7 +26,7 @@ echo
 echo "== clusterlens communities (Leiden, best of 10 seeded runs, and the maximal cliques of 10 or more)"
 "$bin" communities "$example/data" --map "$example/cordis.toml" -o "$out/communities" --clique-min 10
 echo
-echo "== clusterlens render (annotated figures with a legend: rings, pipelines by country, firm roles)"
+echo "== clusterlens render (annotated figures with a legend: rings, pipelines by country, firm roles, communities)"
 "$bin" render "$out/score/network.graphml" -o "$out/figure.svg" \
   --title "Climate projects with an Estonian partner (CORDIS H2020, SC5)"
 "$bin" render "$out/score/network.graphml" -o "$out/figure.png" \
@@ -35,6 +35,10 @@ echo "== clusterlens render (annotated figures with a legend: rings, pipelines b
   --collapse-external country --title "Estonian climate cluster: pipelines by partner country"
 "$bin" render "$out/score/network.graphml" -o "$out/position_map.svg" --position-map \
   --title "Estonian climate cluster: firm roles"
+"$bin" render "$out/score/network.graphml" -o "$out/communities.svg" --color-by community \
+  --title "Estonian climate cluster: Leiden communities"
+"$bin" render "$out/score/network.graphml" -o "$out/community_graph.svg" --community-graph \
+  --title "Estonian climate cluster: communities and the ties between them"
 "$bin" render "$out/score/network.graphml" -o "$out/figure_17cm.pdf" \
   --width 17cm --font-size 7 --legend bottom --title none   # a journal column, 7 pt text
 echo

@@ -34,6 +34,10 @@ run render "$out/score/network.graphml" -o "$out/pipelines_by_country.svg" \
   --collapse-external country --title "Estonian climate cluster: pipelines by partner country"
 run render "$out/score/network.graphml" -o "$out/position_map.svg" --position-map \
   --title "Estonian climate cluster: firm roles"
+run render "$out/score/network.graphml" -o "$out/communities.svg" --color-by community \
+  --title "Estonian climate cluster: Leiden communities"
+run render "$out/score/network.graphml" -o "$out/community_graph.svg" --community-graph \
+  --title "Estonian climate cluster: communities and the ties between them"
 run render "$out/score/network.graphml" -o "$out/figure_17cm.pdf" \
   --width 17cm --font-size 7 --legend bottom --title none
 run render "$out/score/network.graphml" -o "$out/ego.svg" --ego 919399660 --radius 1
