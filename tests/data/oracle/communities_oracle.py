@@ -55,8 +55,8 @@ def karate(weighted):
     return g, {"club": club}
 
 
-def cordis():
-    data = os.path.join(here, "..", "..", "..", "examples", "cordis_ee_climate", "data")
+def cordis(data=os.path.join(here, "..", "..", "..", "examples", "cordis_ee_climate", "data"),
+           country="EE"):
     types = {"PRC": "firm", "HES": "university", "REC": "research", "PUB": "government",
              "OTH": "intermediary"}
     ids, type_of, local = [], {}, {}
@@ -64,7 +64,7 @@ def cordis():
         for row in csv.DictReader(f):
             ids.append(row["pic"])
             type_of[row["pic"]] = types[row["activity_type"]]
-            local[row["pic"]] = row["country"] == "EE"
+            local[row["pic"]] = row["country"] == country
     index = {p: i for i, p in enumerate(ids)}
     g = nx.Graph()
     g.add_nodes_from(range(len(ids)))
@@ -170,6 +170,9 @@ networks["ring"] = analyse("ring", g, {"cliques": [i // 4 for i in range(24)],
                                        "clique_pairs": [i // 8 for i in range(24)]})
 g, parts, ids = cordis()
 networks["cordis"] = analyse("cordis", g, parts, {"ids": ids})
+for c in ("EE", "LV", "LT"):
+    g, parts, ids = cordis(os.path.join(here, "..", "..", "..", "examples", "cordis_sc5_baltics", c), c)
+    networks["baltics_" + c.lower()] = analyse("baltics_" + c.lower(), g, parts, {"ids": ids})
 
 print(json.dumps({
     "source": "NetworkX %s, python-igraph %s (libigraph %s), leidenalg %s; script: "
