@@ -55,8 +55,8 @@ def karate(weighted):
     return g, {"club": club}
 
 
-def cordis():
-    data = os.path.join(here, "..", "..", "..", "examples", "cordis_ee_climate", "data")
+def cordis(data=os.path.join(here, "..", "..", "..", "examples", "cordis_ee_climate", "data"),
+           country="EE"):
     types = {"PRC": "firm", "HES": "university", "REC": "research", "PUB": "government",
              "OTH": "intermediary"}
     ids, type_of, local = [], {}, {}
@@ -64,7 +64,7 @@ def cordis():
         for row in csv.DictReader(f):
             ids.append(row["pic"])
             type_of[row["pic"]] = types[row["activity_type"]]
-            local[row["pic"]] = row["country"] == "EE"
+            local[row["pic"]] = row["country"] == country
     index = {p: i for i, p in enumerate(ids)}
     g = nx.Graph()
     g.add_nodes_from(range(len(ids)))
@@ -150,9 +150,37 @@ def analyse(name, g, partitions, extra=None):
         objective_function="modularity", weights=w, n_iterations=-1))
     out["igraph_infomap"] = seeded(lambda: h.community_infomap(edge_weights=w, trials=10))
     out["igraph_label_propagation"] = seeded(lambda: h.community_label_propagation(weights=w))
-    wt = h.community_walktrap(weights=w, steps=4).as_clustering()
-    out["igraph_walktrap"] = {"membership": wt.membership,
-                              "modularity": h.modularity(wt.membership, weights=w)}
+    # Walktrap's dendrogram cut at its highest modularity, done here from the merges: on a
+    # disconnected network the dendrogram is incomplete (fewer than n - 1 merges) and
+    # python-igraph 0.10's as_clustering() then cuts at a count that is not the best one
+    # (baltics_lv, 3 components: Q 0.2509 against 0.7071 at the best cut). Every cut is
+    # replayed with a union-find and scored with igraph's modularity; the first maximum wins.
+    merges = h.community_walktrap(weights=w, steps=4).merges
+    n = h.vcount()
+    parent = list(range(n + len(merges)))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def membership_now():
+        roots, memb = {}, []
+        for v in range(n):
+            memb.append(roots.setdefault(find(v), len(roots)))
+        return memb
+
+    best_memb = membership_now()
+    best_q = h.modularity(best_memb, weights=w)
+    for k, (a, b) in enumerate(merges):
+        parent[find(a)] = n + k
+        parent[find(b)] = n + k
+        memb = membership_now()
+        q = h.modularity(memb, weights=w)
+        if q > best_q:
+            best_q, best_memb = q, memb
+    out["igraph_walktrap"] = {"membership": best_memb, "modularity": best_q}
     print(name, "done", file=sys.stderr)
     return out
 
@@ -170,6 +198,9 @@ networks["ring"] = analyse("ring", g, {"cliques": [i // 4 for i in range(24)],
                                        "clique_pairs": [i // 8 for i in range(24)]})
 g, parts, ids = cordis()
 networks["cordis"] = analyse("cordis", g, parts, {"ids": ids})
+for c in ("EE", "LV", "LT"):
+    g, parts, ids = cordis(os.path.join(here, "..", "..", "..", "examples", "cordis_sc5_baltics", c), c)
+    networks["baltics_" + c.lower()] = analyse("baltics_" + c.lower(), g, parts, {"ids": ids})
 
 print(json.dumps({
     "source": "NetworkX %s, python-igraph %s (libigraph %s), leidenalg %s; script: "
