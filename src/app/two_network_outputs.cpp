@@ -68,7 +68,7 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
     for (const auto& t : cmp.ties)
         ties << csv_text_cell(t.source) << ',' << csv_text_cell(t.target) << ',' << t.status << ','
              << csv_number(t.weight_a) << ',' << csv_number(t.weight_b) << '\n';
-    const nlohmann::ordered_json j = {
+    nlohmann::ordered_json j = {
         {"clusterlens_version", kVersion},
         {"a", to.path_a},
         {"b", to.path_b},
@@ -81,6 +81,19 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
                          (cmp.matched_by_label ? "labels" : "ids") +
                          " (unordered when undirected)"},
         {"matched_by", cmp.matched_by_label ? "label" : "id"}};
+    if (cmp.communities.present) {
+        const auto& c = cmp.communities;
+        j["communities"] = {
+            {"actors", c.actors},
+            {"communities_a", c.communities_a},
+            {"communities_b", c.communities_b},
+            {"nmi", json_number(c.nmi)},
+            {"adjusted_rand", json_number(c.adjusted_rand)},
+            {"definition",
+             "agreement of A's and B's `community` over the kept actors with a community in both: "
+             "normalised mutual information (Danon et al. 2005) and adjusted Rand index (Hubert "
+             "& Arabie 1985); 1 = grouped alike"}};
+    }
     json << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     figures.stage(out);
     out.commit_all();
@@ -96,6 +109,12 @@ void print_two_networks(const scoring::TwoNetworkComparison& cmp,
         "typology changed for {} firm(s)\n",
         to.path_a, to.path_b, cmp.actors_kept, cmp.actors_gained, cmp.actors_lost, cmp.ties_kept,
         cmp.ties_gained, cmp.ties_lost, cmp.typology_changes);
+    if (cmp.communities.present)
+        out << fmt::format(
+            "communities: {} in A, {} in B; over the {} kept actors NMI {:.4g}, adjusted Rand "
+            "{:.4g} (1 = grouped alike)\n",
+            cmp.communities.communities_a, cmp.communities.communities_b, cmp.communities.actors,
+            cmp.communities.nmi, cmp.communities.adjusted_rand);
     for (const auto& f : files) out << "wrote " << f << '\n';
 }
 

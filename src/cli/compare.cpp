@@ -41,6 +41,8 @@ has a label unique within its network (--match id|label|auto); ties by their end
                            brokerage and typology in A and in B
   OUTDIR/ties.csv          each tie kept, gained or lost, with its weights
   OUTDIR/comparison.json   the same counts and metrics;  OUTDIR/change.svg  the figure
+With --communities METHOD both waves' communities are found (seeds 1..R) and comparison.json
+"communities" says how far they agree over the kept actors (NMI, adjusted Rand index).
 
 With three or more networks (many clusters), one row per cluster, ready for a paper's table:
   OUTDIR/clusters.csv, clusters.json   the headline measures of each cluster
@@ -183,6 +185,8 @@ int cmd_compare(const std::vector<std::string>& args, Streams io) {
     visible.add(figure_options(figure, true));
     visible.add(measure_options(so, measures));
     visible.add(lock_in_options(so.lock_in));
+    CommunityCli communities;
+    visible.add(community_options(communities, false));
     po::variables_map vm;
     if (!parse(args, visible, c, vm, kUsage, kHelp, io)) return 0;
     if (c.inputs.empty())
@@ -199,6 +203,11 @@ int cmd_compare(const std::vector<std::string>& args, Streams io) {
     const auto count = app::networks_of(c.inputs).size();
     if (vm.count("match") && count != 2)
         throw UsageError("--match applies to two networks (compare A B), not to one or many");
+    so.communities = community_from(communities, 1);  // seeds 1..R, score's default
+    if (so.communities && count != 2)
+        throw UsageError(
+            "--communities applies to two networks (compare A B: how far the two "
+            "waves' communities agree), not to one or many");
     if (count == 2) return compare_two_networks(c, k, so, figures, io);
     if (count > 1) return compare_many_networks(c, k, so, figures, io);
     return compare_local_global(c, k, so, figures, io);

@@ -1,11 +1,13 @@
 #include "src/compare/two_networks.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <utility>
 
 #include "graphs/error.hpp"
+#include "src/communities/communities.hpp"
 
 namespace clusterlens::scoring {
 namespace {
@@ -209,6 +211,9 @@ TwoNetworkComparison compare_two(const ScoredRelation& a, const ScoredRelation& 
     std::vector<std::string> actor_change;
     std::vector<double> betweenness, capacity;
     std::map<std::string, std::size_t> union_index;
+    std::vector<int> community_a, community_b;  // the kept actors' communities in A and in B
+    const bool communities = na.actor_attributes().find("community") != nullptr &&
+                             nb.actor_attributes().find("community") != nullptr;
     for (std::size_t i = 0; i < nb.actor_count(); ++i) {
         const Actor& x = nb.actor(i);
         const auto found = index_a.find(key_b[i]);
@@ -233,6 +238,11 @@ TwoNetworkComparison compare_two(const ScoredRelation& a, const ScoredRelation& 
             c.typology_a = text_column(na, "typology", ia);
             if (c.typology_a != c.typology_b && (!c.typology_a.empty() || !c.typology_b.empty()))
                 ++r.typology_changes;
+            const double ca = column(na, "community", ia), cb = column(nb, "community", i);
+            if (communities && std::isfinite(ca) && std::isfinite(cb)) {
+                community_a.push_back(static_cast<int>(ca));
+                community_b.push_back(static_cast<int>(cb));
+            }
         } else {
             ++r.actors_gained;
         }
@@ -256,6 +266,23 @@ TwoNetworkComparison compare_two(const ScoredRelation& a, const ScoredRelation& 
         actor_change.push_back("lost");
         betweenness.push_back(column(na, "betweenness", i));
         capacity.push_back(column(na, "learning_capacity", i));
+    }
+
+    if (communities) {
+        auto& ag = r.communities;
+        ag.present = true;
+        ag.actors = community_a.size();
+        const auto distinct = [](std::vector<int> v) {
+            std::sort(v.begin(), v.end());
+            return static_cast<std::size_t>(std::unique(v.begin(), v.end()) - v.begin());
+        };
+        ag.communities_a = distinct(community_a);
+        ag.communities_b = distinct(community_b);
+        ag.nmi = ag.adjusted_rand = kNan;
+        if (ag.actors >= 2) {
+            ag.nmi = nmi(community_a, community_b);
+            ag.adjusted_rand = adjusted_rand(community_a, community_b);
+        }
     }
 
     // Ties: by their ends' keys.

@@ -3,7 +3,10 @@
 // undirected). From the two score runs: every headline measure of summary.json with both values
 // and the change (B − A); actors and ties gained, lost and kept; per kept actor the change in
 // openness (ext_share), typology and brokerage (total and gatekeeper roles); and a union network
-// whose actors and ties carry `change` = gained | lost | kept for the figure.
+// whose actors and ties carry `change` = gained | lost | kept for the figure. When both scored
+// networks carry the actor attribute `community` (score's --communities, which compare passes
+// on), how far the two partitions agree over the kept actors: NMI (Danon et al. 2005) and the
+// adjusted Rand index (Hubert & Arabie 1985), 1 when the kept actors are grouped alike in both.
 //
 // Matching actors. Some formats have ids that are positions, not identities, so the
 // same network listed in another order would look entirely changed if matched by id:
@@ -59,6 +62,14 @@ struct TwoNetworkComparison {
     std::size_t typology_changes = 0;  ///< kept firms whose typology differs
     Network change;                    ///< union network with `change` on actors and ties
     bool matched_by_label = false;
+    /// Community agreement between A and B over the kept actors with a community in both
+    /// (`actors` of them); `present` only when both networks carry `community`. NMI and ARI are
+    /// NaN with fewer than two such actors.
+    struct CommunityAgreement {
+        bool present = false;
+        std::size_t actors = 0, communities_a = 0, communities_b = 0;
+        double nmi = 0, adjusted_rand = 0;
+    } communities;
     /// How actors were matched and why, e.g. "actors matched by label (Pajek vertex numbers are
     /// positions, not identities)".
     std::string matching;

@@ -45,7 +45,7 @@ run render "$out/score/network.graphml" -o "$out/grey.svg" --style greyscale --t
 run render "$out/score/network.graphml" -o "$out/figure.dot"
 run render "$ee/data" --map "$ee/cordis.toml" --collapse-external country -o "$out/countries.svg"
 run compare "$ee/data" --map "$ee/cordis.toml" -o "$out/compare"
-run compare "$b/EE" "$b/LT" --map "$b/cordis.toml" -o "$out/ee_vs_lt"
+run compare "$b/EE" "$b/LT" --map "$b/cordis.toml" -o "$out/ee_vs_lt" --communities leiden
 run compare "$b/EE" "$b/LV" "$b/LT" --map "$b/cordis.toml" -o "$out/baltics"
 cd "$out"
 # Paths embedded in the outputs (and in stdout) are machine-specific: normalise them.
