@@ -20,23 +20,31 @@ CommunityGraph community_graph(const Network& net, const std::string& attribute)
     if (!values)
         throw UsageError("--community-graph: '" + attribute +
                          "' must hold community numbers (1, 2, ...)");
-    // c_i: actor i's community (community_number: 0 = none); n_c its members.
+    // c_i: actor i's community (community_number: 0 = none). Only the communities present get
+    // a node, in ascending order (a community numbered 10^12 is one node, not 10^12).
     std::vector<std::size_t> c(net.actor_count());
-    std::size_t count = 0, left_out = 0;
+    std::map<std::size_t, std::size_t> node_of;  // community number -> node index
+    std::size_t left_out = 0;
     for (std::size_t i = 0; i < c.size(); ++i) {
         c[i] = community_number((*values)[i]);
-        count = std::max(count, c[i]);
-        left_out += c[i] == 0 ? 1 : 0;
+        if (c[i] == 0)
+            ++left_out;
+        else
+            node_of.emplace(c[i], 0);
     }
-    if (count == 0) throw UsageError("--community-graph: no actor has a community");
+    if (node_of.empty()) throw UsageError("--community-graph: no actor has a community");
+    std::size_t next = 0;
+    for (auto& [number, node] : node_of) node = next++;
+    const auto count = node_of.size();
     std::vector<std::size_t> members(count, 0);
     for (const auto ci : c)
-        if (ci > 0) ++members[ci - 1];
-    // W_cd and the number of ties summed, for c < d (community numbers).
+        if (ci > 0) ++members[node_of[ci]];
+    // W_cd and the number of ties summed, for nodes c < d.
     std::map<std::pair<std::size_t, std::size_t>, std::pair<double, std::size_t>> between;
     for (std::size_t e = 0; e < net.tie_count(); ++e) {
-        auto a = c[net.source(e)], b = c[net.target(e)];
-        if (a == 0 || b == 0 || a == b) continue;
+        auto ca = c[net.source(e)], cb = c[net.target(e)];
+        if (ca == 0 || cb == 0 || ca == cb) continue;
+        auto a = node_of[ca], b = node_of[cb];
         if (a > b) std::swap(a, b);
         auto& [w, ties] = between[{a, b}];
         w += net.weight(e);
@@ -44,19 +52,19 @@ CommunityGraph community_graph(const Network& net, const std::string& attribute)
     }
     std::vector<Actor> actors(count);
     std::vector<double> number(count), size(count);
-    for (std::size_t k = 0; k < count; ++k) {
+    for (const auto& [community, k] : node_of) {
         auto& a = actors[k];
-        a.id = a.label = fmt::format("{} ({} actor{})", k + 1, thousands(members[k]),
+        a.id = a.label = fmt::format("{} ({} actor{})", community, thousands(members[k]),
                                      members[k] == 1 ? "" : "s");
         a.type = "firm", a.part = Part::core, a.locality = Locality::local;
-        number[k] = static_cast<double>(k + 1);
+        number[k] = static_cast<double>(community);
         size[k] = static_cast<double>(members[k]);
     }
     std::vector<std::int64_t> ends;
     std::vector<double> weights, summed;
     for (const auto& [pair, wt] : between) {
-        ends.push_back(static_cast<std::int64_t>(pair.first - 1));
-        ends.push_back(static_cast<std::int64_t>(pair.second - 1));
+        ends.push_back(static_cast<std::int64_t>(pair.first));
+        ends.push_back(static_cast<std::int64_t>(pair.second));
         weights.push_back(wt.first);
         summed.push_back(static_cast<double>(wt.second));
     }

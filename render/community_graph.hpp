@@ -14,9 +14,9 @@
 namespace clusterlens::render {
 
 /// The reduced network of `net` by its actor attribute `attribute` (a whole number >= 1 per
-/// actor; other values: the actor has no community and is left out). Node c-1 is community c
-/// for every c from 1 to the largest number (a number no actor has gives an isolated node of 0
-/// members): id and label "c (n actors)", type firm, part core, locality local, actor
+/// actor; other values: the actor has no community and is left out). One node per community
+/// number some actor has, in ascending order (gaps are skipped, so 10^12 is one node, not 10^12
+/// nodes): id and label "c (n actors)", type firm, part core, locality local, actor
 /// attributes `community` (c) and `members` (n). One undirected tie per pair of communities
 /// with at least one tie between them, weight W_cd = the sum of the weights of every tie with
 /// one end in c and the other in d (arcs both ways counted each), tie attribute `linkage`

@@ -139,6 +139,21 @@ TEST(CommunityGraph, OneNodePerCommunityOneLinkPerPairWithTheSummedWeight) {
     EXPECT_EQ(reduced.left_out, 1U);  // g
 }
 
+TEST(CommunityGraph, OnlyTheNumbersPresentBecomeNodes) {
+    // Communities 7 and 10^12 (a user's own numbering): two nodes, in ascending order, labelled
+    // with the numbers; nothing allocated for the numbers in between.
+    auto net = two_triangles_and_a_bridge();
+    std::vector<double> c = {7, 7, 7, 1e12, 1e12, 1e12, std::nan("")};
+    net.actor_attributes().set_numbers("community", c);
+    const auto g = community_graph(net).network;
+    ASSERT_EQ(g.actor_count(), 2U);
+    EXPECT_EQ(g.actor(0).label, "7 (3 actors)");
+    EXPECT_EQ(g.actor(1).label, "1000000000000 (3 actors)");
+    EXPECT_EQ(g.actor_attributes().find("community")->numbers, (std::vector<double>{7, 1e12}));
+    ASSERT_EQ(g.tie_count(), 1U);
+    EXPECT_DOUBLE_EQ(g.weight(0), 1.5);
+}
+
 TEST(CommunityGraph, MissingOrEmptyPartitionIsAUsageError) {
     auto net = two_triangles_and_a_bridge();
     net.actor_attributes().set_numbers("community", std::vector<double>(7, std::nan("")));
