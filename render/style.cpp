@@ -224,7 +224,12 @@ std::string community_fill(double community, bool grey) {
     const std::size_t c = community_number(community);
     if (c == 0) return "#ffffff";
     if (c > kCommunityColours) return grey ? "#f0f0f0" : "#d9d9d9";
-    return category_colour("", c - 1, grey);
+    // Greyscale: seven levels from #2d2d2d to #bcbcbc, alternating dark and light, none near
+    // the #f0f0f0 of communities 8+ or the white of no community (category_colour's levels
+    // start at its lightest grey, which read as "8+" for the largest community).
+    static const double grey_levels[] = {1.0, 0.5, 0.75, 0.25, 0.875, 0.375, 0.625};
+    if (grey) return grey_level(grey_levels[c - 1]);
+    return category_colour("", c - 1, false);
 }
 
 std::vector<double> normalise(const std::vector<double>& values, double& lo, double& hi) {

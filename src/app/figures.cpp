@@ -38,11 +38,11 @@ scoring::CommunityResult add_communities(Network& net, const scoring::CommunityO
 }
 
 std::string communities_note(const std::string& method, std::size_t runs, std::uint64_t seed,
-                             std::size_t count, double modularity) {
+                             std::uint64_t best_seed, std::size_t count, double modularity) {
     return fmt::format(
-        "communities: {}, {} run{}, seed {}: {} communit{}, modularity {} (the input has no "
-        "`community` attribute)",
-        method, runs, runs == 1 ? "" : "s", seed, count, count == 1 ? "y" : "ies",
+        "communities: {}, {} run{} from seed {}, kept seed {}: {} communit{}, modularity {} (the "
+        "input has no `community` attribute)",
+        method, runs, runs == 1 ? "" : "s", seed, best_seed, count, count == 1 ? "y" : "ies",
         std::isfinite(modularity) ? fmt::format("{:.3f}", modularity) : std::string("n/a"));
 }
 

@@ -36,7 +36,7 @@ scoring::CommunityResult add_communities(Network& net, const scoring::CommunityO
 /// The line that says which communities were computed: "communities: leiden, 10 runs, seed 1:
 /// 4 communities, modularity 0.412 (the input has no `community` attribute)".
 std::string communities_note(const std::string& method, std::size_t runs, std::uint64_t seed,
-                             std::size_t count, double modularity);
+                             std::uint64_t best_seed, std::size_t count, double modularity);
 
 /// The community graph of `net` (render::community_graph of its `community` attribute): one
 /// node per community, area ∝ members, labelled with number and size, links as wide as the

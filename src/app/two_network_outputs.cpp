@@ -111,9 +111,9 @@ void print_two_networks(const scoring::TwoNetworkComparison& cmp,
         cmp.ties_gained, cmp.ties_lost, cmp.typology_changes);
     if (cmp.communities.present)
         out << fmt::format(
-            "communities: {} in A, {} in B; over the {} kept actors NMI {:.4g}, adjusted Rand "
-            "{:.4g} (1 = grouped alike)\n",
-            cmp.communities.communities_a, cmp.communities.communities_b, cmp.communities.actors,
+            "communities: over the {} kept actors (in {} of A's communities, {} of B's) NMI "
+            "{:.4g}, adjusted Rand {:.4g} (1 = grouped alike)\n",
+            cmp.communities.actors, cmp.communities.communities_a, cmp.communities.communities_b,
             cmp.communities.nmi, cmp.communities.adjusted_rand);
     for (const auto& f : files) out << "wrote " << f << '\n';
 }

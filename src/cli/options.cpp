@@ -324,8 +324,8 @@ po::options_description community_options(CommunityCli& c, bool method_default) 
     if (method_default) method->default_value("leiden");
     d.add_options()("communities", method,
                     "detect communities: leiden (modularity objective), louvain, infomap, "
-                    "walktrap or label_propagation; adds communities.csv and actors.csv "
-                    "`community` (1 = the largest)")(
+                    "walktrap or label_propagation; each actor's `community` (1 = the largest) "
+                    "and, in score and communities, the table communities.csv")(
         "resolution", po::value(&c.resolution)->default_value(1.0)->value_name("G"),
         "modularity resolution for leiden and louvain (> 1: smaller communities)")(
         "runs", count_value(&c.runs, 1, 100000)->default_value(10)->value_name("R"),

@@ -236,8 +236,8 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
                 fmt::join(given, ", "), c.inputs.front()));
         if (detect) {
             const auto found = app::add_communities(one, detection);
-            io.out << app::communities_note(found.method, found.runs, found.seed, found.count,
-                                            found.modularity)
+            io.out << app::communities_note(found.method, found.runs, found.seed, found.best_seed,
+                                            found.count, found.modularity)
                    << '\n';
         }
         d = r.community_graph ? app::draw_community_graph(one, so.lock_in, ro, format)
@@ -249,7 +249,8 @@ int cmd_render(const std::vector<std::string>& args, Streams io) {
         const auto scored = scoring::score_relation(one, so);
         if (detect && scored.cluster.communities) {
             const auto& cs = *scored.cluster.communities;
-            io.out << app::communities_note(cs.method, cs.runs, cs.seed, cs.count, cs.modularity)
+            io.out << app::communities_note(cs.method, cs.runs, cs.seed, cs.best_seed, cs.count,
+                                            cs.modularity)
                    << '\n';
         }
         print_scoring_warnings(scored.warnings, io);

@@ -468,7 +468,10 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
             if (col == l) return true;
         return l == "focal" || l == "stage" || l == "group" || l == "betweenness_se" ||
                l == "closeness_se" || l == "ei_groups" || l == "ei_groups_valued" ||
-               l == "community" || l == "community_stability";
+               // Only when communities were found here: a `community` the input brings (a
+               // partition of the user's own, an earlier run's) passes through under its name,
+               // so render --color-by community and --community-graph draw it.
+               (found && (l == "community" || l == "community_stability"));
     };
     for (const auto& col : input_columns) {
         std::string name = col.name;

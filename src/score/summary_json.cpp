@@ -57,10 +57,13 @@ Json communities_json(const CommunitySummary& c) {
                  {{"mean_nmi", number(c.mean_nmi)},
                   {"mean_adjusted_rand", number(c.mean_ari)},
                   {"note", c.runs > 1 ? "between the partitions of all pairs of runs; "
-                                        "community_stability in actors.csv per actor"
+                                        "community_stability per actor (score: actors.csv; "
+                                        "communities: members.csv)"
                                       : "one run: use --runs R (R >= 2) to measure stability"}}},
                 {"agreement", agreement},
-                {"files", "communities.csv (one row per community); actors.csv column community"}};
+                {"files",
+                 "communities.csv (one row per community); each actor's community in "
+                 "actors.csv (score) or members.csv (communities)"}};
 }
 
 namespace {

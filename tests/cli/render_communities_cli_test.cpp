@@ -24,7 +24,8 @@ TEST(RenderCommunities, ColourByCommunityDetectsLeidenWhenTheInputHasNone) {
     const auto out = dir.path("c.svg");
     const auto r = run({"render", kTriangles, "--color-by", "community", "-o", out});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.out.find("communities: leiden, 10 runs, seed 1: 2 communities, modularity 0.423"),
+    EXPECT_NE(r.out.find("communities: leiden, 10 runs from seed 1, kept seed 1: 2 communities, "
+                         "modularity 0.423"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("6 actors and 7 ties drawn"), std::string::npos) << r.out;
@@ -39,8 +40,30 @@ TEST(RenderCommunities, ColourByCommunityDetectsLeidenWhenTheInputHasNone) {
     const auto l = run({"render", kTriangles, "--color-by", "community", "--communities", "louvain",
                         "--runs", "3", "--seed", "5", "-o", dir.path("l.svg")});
     ASSERT_EQ(l.code, 0) << l.err;
-    EXPECT_NE(l.out.find("communities: louvain, 3 runs, seed 5: 2 communities"), std::string::npos)
+    EXPECT_NE(l.out.find("communities: louvain, 3 runs from seed 5, kept seed 5: 2 communities"),
+              std::string::npos)
         << l.out;
+}
+
+TEST(RenderCommunities, APartitionTheInputBringsIsDrawnAsItIs) {
+    // The user's own grouping {a,b,c,d} and {e,f} (not the triangles Leiden would find), as a
+    // `community` column of the actor table: drawn as it is, nothing detected.
+    TempDir dir;
+    dir.file("own/nodes.csv",
+             "Id,part,type,locality,community\na,core,firm,local,1\nb,core,firm,local,1\n"
+             "c,core,firm,local,1\nd,assisting,university,local,1\ne,core,firm,local,2\n"
+             "f,core,firm,local,2\n");
+    dir.file("own/edges.csv", slurp(kTriangles + "/edges.csv"));
+    const auto out = dir.path("own.svg");
+    const auto r = run({"render", dir.path("own"), "--color-by", "community", "-o", out});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out.find("communities: leiden"), std::string::npos) << r.out;
+    const auto svg = parse_svg(slurp(out));
+    for (const char* entry : {"1 (4 actors)", "2 (2 actors)"})
+        EXPECT_TRUE(has_text(svg, entry)) << entry;
+    const auto g = run({"render", dir.path("own"), "--community-graph", "-o", dir.path("g.svg")});
+    ASSERT_EQ(g.code, 0) << g.err;
+    EXPECT_NE(g.out.find("2 communities and 1 link drawn"), std::string::npos) << g.out;
 }
 
 TEST(RenderCommunities, CommunityGraphDrawsCommunitiesAndLinks) {

@@ -64,6 +64,9 @@ TEST(CommunityFill, OkabeItoInOrderThenGreyThenWhite) {
     for (int c = 1; c <= 7; ++c) ++greys[community_fill(c, true)];
     EXPECT_EQ(greys.size(), 7U);
     EXPECT_EQ(greys.count(community_fill(8, true)), 0U);
+    // Each of the seven greys is at most #bcbcbc (235 - 190 x 0.25 = 187.5, rounded up), far
+    // from the #f0f0f0 (240) of communities 8+.
+    for (const auto& [g, n] : greys) EXPECT_LE(std::stoi(g.substr(1, 2), nullptr, 16), 188) << g;
 }
 
 TEST(CommunityFill, LegendHasARowPerColourWithItsActors) {
