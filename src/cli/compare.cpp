@@ -42,7 +42,8 @@ has a label unique within its network (--match id|label|auto); ties by their end
   OUTDIR/ties.csv          each tie kept, gained or lost, with its weights
   OUTDIR/comparison.json   the same counts and metrics;  OUTDIR/change.svg  the figure
 With --communities METHOD both waves' communities are found (seeds 1..R) and comparison.json
-"communities" says how far they agree over the kept actors (NMI, adjusted Rand index).
+"communities" says how far they agree over the kept actors (NMI, adjusted Rand index); without
+it, the same for a `community` attribute both inputs carry (two scored network.graphml).
 
 With three or more networks (many clusters), one row per cluster, ready for a paper's table:
   OUTDIR/clusters.csv, clusters.json   the headline measures of each cluster

@@ -61,7 +61,23 @@ TEST(CompareCommunities, AgreementOverKeptActorsByHand) {
     EXPECT_NEAR(s.at("communities").at("nmi").get<double>(), 1.0, 1e-12);
     EXPECT_NEAR(s.at("communities").at("adjusted_rand").get<double>(), 1.0, 1e-12);
 
-    // Without --communities there is no block; with one or three networks it is refused.
+    // Two scored networks that carry `community` (score --communities): the same agreement
+    // without the option.
+    for (const char* wave : {"A", "B"})
+        ASSERT_EQ(testing::run({"score", dir.path(wave), "-o", dir.path(std::string("s") + wave),
+                                "--communities", "leiden"})
+                      .code,
+                  0);
+    ASSERT_EQ(testing::run({"compare", dir.path("sA/network.graphml"),
+                            dir.path("sB/network.graphml"), "-o", dir.path("scored")})
+                  .code,
+              0);
+    const auto sc = nlohmann::json::parse(slurp(dir.path("scored/comparison.json")));
+    EXPECT_NEAR(sc.at("communities").at("nmi").get<double>(), 2 * i / (ha + hb), 1e-12);
+    EXPECT_NEAR(sc.at("communities").at("adjusted_rand").get<double>(), 1.2 / 3.7, 1e-12);
+
+    // Without --communities (and no community attribute) there is no block; with one or three
+    // networks it is refused.
     ASSERT_EQ(testing::run({"compare", dir.path("A"), dir.path("B"), "-o", dir.path("none")}).code,
               0);
     EXPECT_FALSE(
