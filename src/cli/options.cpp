@@ -335,7 +335,13 @@ po::options_description community_options(CommunityCli& c, bool method_default) 
 }
 
 std::optional<scoring::CommunityOptions> community_from(const CommunityCli& c, std::uint64_t seed) {
-    if (c.method.empty()) return std::nullopt;
+    if (c.method.empty()) {
+        // --runs or --resolution changed from their defaults without a method would do nothing.
+        if (c.runs != 10 || c.resolution != 1)
+            throw UsageError(std::string(c.runs != 10 ? "--runs" : "--resolution") +
+                             " needs --communities METHOD (e.g. --communities leiden)");
+        return std::nullopt;
+    }
     static const std::vector<std::string> methods = {"leiden", "louvain", "infomap", "walktrap",
                                                      "label_propagation"};
     if (std::find(methods.begin(), methods.end(), c.method) == methods.end())
@@ -344,7 +350,8 @@ std::optional<scoring::CommunityOptions> community_from(const CommunityCli& c, s
             "label_propagation; got '" +
             c.method + "'");
     if (!(c.resolution > 0) || !std::isfinite(c.resolution))
-        throw UsageError("--resolution takes a number > 0 (1 = Newman's modularity)");
+        throw UsageError(fmt::format(
+            "--resolution takes a number > 0 (1 = Newman's modularity); got {}", c.resolution));
     if (c.resolution != 1 && c.method != "leiden" && c.method != "louvain")
         throw UsageError("--resolution applies to leiden and louvain only; " + c.method +
                          " optimises its own objective (leave --resolution out)");

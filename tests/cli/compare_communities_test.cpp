@@ -82,6 +82,19 @@ TEST(CompareCommunities, AgreementOverKeptActorsByHand) {
               0);
     EXPECT_FALSE(
         nlohmann::json::parse(slurp(dir.path("none/comparison.json"))).contains("communities"));
+    // --runs or --resolution without a method would do nothing: refused, in compare and score.
+    for (const std::string cmd : {"compare", "score"}) {
+        std::vector<std::string> args = {cmd, dir.path("A")};
+        if (cmd == "compare") args.push_back(dir.path("B"));
+        for (const std::string extra : {"--runs", "--resolution"}) {
+            auto a = args;
+            a.insert(a.end(), {"-o", dir.path(cmd + extra), extra, "3"});
+            const auto bad = testing::run(a);
+            EXPECT_EQ(bad.code, 2) << cmd << extra;
+            EXPECT_NE(bad.err.find(extra + " needs --communities METHOD"), std::string::npos)
+                << bad.err;
+        }
+    }
     const auto one =
         testing::run({"compare", dir.path("A"), "-o", dir.path("x"), "--communities", "leiden"});
     EXPECT_EQ(one.code, 2);
