@@ -104,7 +104,7 @@ struct Content {
     Fit fit;
 };
 
-Content measure(const Composer& c, const ExplainChart& chart) {
+Content measure(const Composer& c, const Sizes& z, const ExplainChart& chart) {
     Content m;
     m.has_a = !chart.terms.empty();
     m.has_b = !chart.points.empty();
@@ -164,6 +164,7 @@ Content measure(const Composer& c, const ExplainChart& chart) {
     b.y_title = chart.y_title;
     b.id_prefix = "scatter_";
     b.y_title_clear = true;
+    b.inset = z.point;  // points at the extreme values clear of the axes
     return m;
 }
 
@@ -282,10 +283,9 @@ std::vector<Section> legend(const Content& m, const Sizes& z, const Ink& k) {
         Row dot = row(Row::Kind::shape, "\u03b2 (standardised)");
         dot.shape = "circle", dot.fill = k.dot, dot.diameter = z.dot;
         s.push_back(dot);
-        Row band = row(Row::Kind::tie, "null band: 95 % of the \u03b2");
+        Row band = row(Row::Kind::tie, "null band: 95 % of permuted \u03b2");
         band.colour = k.band, band.alpha = k.band_alpha, band.width = z.band, band.style = "solid";
         s.push_back(band);
-        s.push_back(row(Row::Kind::text, "under the permutations"));
         out.push_back(s);
     }
     if (m.has_b && !m.drawn.empty()) {
@@ -407,7 +407,7 @@ std::string render_explain_chart(const ExplainChart& chart, const std::string& f
     const Composer c(options);
     const Sizes z{c.f};
     const Ink k = ink(options.greyscale);
-    const Content m = measure(c, chart);
+    const Content m = measure(c, z, chart);
     PageParts parts;
     parts.title = chart.title;
     if (!chart.note.empty()) parts.headline = {chart.note};

@@ -52,10 +52,14 @@ QuadrantFrame::QuadrantFrame(const Composer& c, Axes axes, double title_width)
 }
 
 double QuadrantFrame::x(double value) const {
+    if (a_.inset > 0)
+        return a_.inset + (value - a_.x_lo) / (a_.x_hi - a_.x_lo) * (a_.plot_w - 2 * a_.inset);
     return (value - a_.x_lo) / (a_.x_hi - a_.x_lo) * a_.plot_w;
 }
 
 double QuadrantFrame::y(double value) const {
+    if (a_.inset > 0)
+        return a_.inset + (value - a_.y_lo) / (a_.y_hi - a_.y_lo) * (a_.plot_h - 2 * a_.inset);
     return (value - a_.y_lo) / (a_.y_hi - a_.y_lo) * a_.plot_h;
 }
 

@@ -27,6 +27,9 @@ struct Axes {
     /// The y title clear of the top y value (false: 0.5 × the font size above the plot, where
     /// the value's upper half reaches it by about 1 pt).
     bool y_title_clear = false;
+    /// Values (ticks too) drawn this far inside the plot's edges, so points at the extreme
+    /// values clear the axes (points); 0: the extreme ticks at the axes' ends.
+    double inset = 0;
 };
 
 class QuadrantFrame {
