@@ -165,10 +165,10 @@ TEST(ExplainChart, PValuesAsWritten) {
 TEST(ExplainChart, RowsBandsAndDots) {
     const auto fig = parse(render_explain_chart(explain_fixture(), "svg"));
     ASSERT_TRUE(fig.well_formed);
-    for (const char* t : {"degree", "betweenness", "constraint", "local E-I & <ties>",
-                          "p < 0.0001", "p = 0.412", "p = 0.003", "p = 0.157",
-                          "standardised coefficient (\u03b2)", "new products (count)",
-                          "What goes with new products: network position"})
+    for (const char* t :
+         {"degree", "betweenness", "constraint", "local E-I & <ties>", "p < 0.0001", "p = 0.412",
+          "p = 0.003", "p = 0.157", "standardised coefficient (\u03b2)", "new products (count)",
+          "What goes with new products: network position"})
         EXPECT_TRUE(has_text(fig, t)) << t;
     // The dot's centre against the band's x extent: degree (0.42 on -0.11..0.12) and
     // constraint (-0.21 on -0.12..0.10) outside, betweenness (0.05 on -0.10..0.11) inside.
@@ -215,10 +215,10 @@ TEST(ExplainChart, PointsShapedByPart) {
 }
 
 TEST(ExplainChart, NothingOutsideThePage) {
-    for (const auto& [what, page] :
-         {std::pair{"natural", PageOptions{}}, {"17cm", PageOptions{17 / 2.54 * 72}},
-          {"10cm font 6", PageOptions{10 / 2.54 * 72, 0, 6}},
-          {"17x12cm", PageOptions{17 / 2.54 * 72, 12 / 2.54 * 72}}}) {
+    for (const auto& [what, page] : {std::pair{"natural", PageOptions{}},
+                                     {"17cm", PageOptions{17 / 2.54 * 72}},
+                                     {"10cm font 6", PageOptions{10 / 2.54 * 72, 0, 6}},
+                                     {"17x12cm", PageOptions{17 / 2.54 * 72, 12 / 2.54 * 72}}}) {
         const auto fig = parse(render_explain_chart(explain_fixture(), "svg", page));
         ASSERT_TRUE(fig.well_formed) << what;
         for (const auto& [id, d] : fig.groups)
@@ -243,10 +243,10 @@ TEST(ExplainChart, NothingOutsideThePage) {
             for (std::size_t j = i + 1; j < texts.size(); ++j) {
                 const auto& a = texts[i].second;
                 const auto& b = texts[j].second;
-                const double ox = std::min(a.x + a.w / 2, b.x + b.w / 2) -
-                                  std::max(a.x - a.w / 2, b.x - b.w / 2);
-                const double oy = std::min(a.y + a.h / 2, b.y + b.h / 2) -
-                                  std::max(a.y - a.h / 2, b.y - b.h / 2);
+                const double ox =
+                    std::min(a.x + a.w / 2, b.x + b.w / 2) - std::max(a.x - a.w / 2, b.x - b.w / 2);
+                const double oy =
+                    std::min(a.y + a.h / 2, b.y + b.h / 2) - std::max(a.y - a.h / 2, b.y - b.h / 2);
                 EXPECT_FALSE(ox > 0.5 && oy > 0.5)
                     << what << ": " << texts[i].first << " on " << texts[j].first;
             }
