@@ -219,7 +219,8 @@ Plan plan(const Composer& c, const Content& m, const Sizes& z, double bw, double
                   c.p.width + short_by);
     da = std::max(da, least), db = std::max(db, least);
     // Heights: rows of row_nat (stretched towards the scatter's height up to row_max side by
-    // side), the scatter 3/4 as high as wide (3/5 stacked); with --height, what it leaves.
+    // side), the scatter 3/4 as high as wide (3/5 stacked); with --height, what the page has
+    // (stacked: rows down to row_min before the scatter is lower than 3/5 of its width).
     auto probe_a = frame(c, m.a_axes, da, 100), probe_b = frame(c, m.b_axes, db, 100);
     const double a_room = m.has_a ? probe_a.room_top() + probe_a.room_bottom() : 0;
     const double b_room = m.has_b ? probe_b.room_top() + probe_b.room_bottom() : 0;
@@ -233,7 +234,8 @@ Plan plan(const Composer& c, const Content& m, const Sizes& z, double bw, double
         hb = bh - b_room;
     } else {
         const double rest = bh - a_room - b_room - (m.has_a ? z.stack_gap : 0);
-        if (m.has_a) ha = std::max(std::min(ha, rest - 8 * c.f), n * z.row_min);
+        // The scatter first, up to its natural height; the rows give way down to row_min.
+        if (m.has_a) ha = std::clamp(rest - 0.6 * db, n * z.row_min, ha);
         hb = rest - ha;
     }
     if (bh > 0) {

@@ -221,6 +221,12 @@ TEST(ExplainChart, NothingOutsideThePage) {
                                      {"17x12cm", PageOptions{17 / 2.54 * 72, 12 / 2.54 * 72}}}) {
         const auto fig = parse(render_explain_chart(explain_fixture(), "svg", page));
         ASSERT_TRUE(fig.well_formed) << what;
+        if (page.width > 0) {  // the view box is the page asked for
+            EXPECT_NEAR(fig.width, page.width, 0.01) << what;
+        }
+        if (page.height > 0) {
+            EXPECT_NEAR(fig.height, page.height, 0.01) << what;
+        }
         for (const auto& [id, d] : fig.groups)
             for (const auto& [x, y] : d.points) {
                 EXPECT_GE(x, -0.01) << what << " " << id;
