@@ -199,10 +199,10 @@ void print_two_networks(const scoring::TwoNetworkComparison& cmp,
     out << fmt::format(
         "ties: Jaccard {} over the {} kept actors (Hamming {} of {} dyads, {}); {}, {}; over all "
         "{} actors Jaccard {} (Hamming {} of {} dyads, {})\n",
-        number_or_undefined(k.jaccard), k.actors, k.hamming, format_number(k.dyads),
+        number_or_undefined(k.jaccard), k.actors, k.hamming, k.dyads,
         number_or_undefined(k.hamming_normalised), kept_share(k.strong_kept_share, "strong", "A's"),
         kept_share(k.weak_kept_share, "weak", "its"), u.actors, number_or_undefined(u.jaccard),
-        u.hamming, format_number(u.dyads), number_or_undefined(u.hamming_normalised));
+        u.hamming, u.dyads, number_or_undefined(u.hamming_normalised));
     std::string ranks;
     for (const auto& m : cmp.actor_stability.measures)
         if (m.measure == "betweenness" || m.measure == "ext_share" ||

@@ -33,8 +33,8 @@ TieSetStability over(const std::map<Dyad, std::size_t>& ties_a, const std::set<D
                      const std::vector<char>& strong_a, const std::vector<char>& weak_a) {
     TieSetStability s;
     s.actors = in.size();
-    const auto n = static_cast<double>(s.actors);
-    s.dyads = directed ? n * (n - 1) : n * (n - 1) / 2;
+    const std::size_t n = s.actors;
+    s.dyads = n < 2 ? 0 : (directed ? n * (n - 1) : n * (n - 1) / 2);
     auto inside = [&](const Dyad& d) { return in.count(d.first) && in.count(d.second); };
     for (const auto& [d, e] : ties_a) {
         if (!inside(d)) continue;
@@ -57,7 +57,8 @@ TieSetStability over(const std::map<Dyad, std::size_t>& ties_a, const std::set<D
     // J = |T_A ∩ T_B| / |T_A ∪ T_B|; H = |T_A Δ T_B|; H / D.
     s.jaccard = share(s.kept, s.kept + s.gained + s.lost);
     s.hamming = s.gained + s.lost;
-    s.hamming_normalised = s.actors < 2 ? kNan : static_cast<double>(s.hamming) / s.dyads;
+    s.hamming_normalised =
+        s.actors < 2 ? kNan : static_cast<double>(s.hamming) / static_cast<double>(s.dyads);
     s.strong_kept_share = share(s.strong_kept, s.strong_a);
     s.weak_kept_share = share(s.weak_kept, s.weak_a);
     return s;

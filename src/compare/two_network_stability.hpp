@@ -48,7 +48,7 @@ namespace clusterlens::scoring {
 /// Tie-set stability over one set of actors (see above).
 struct TieSetStability {
     std::size_t actors = 0;  ///< n
-    double dyads = 0;        ///< D: n(n − 1)/2 undirected, n(n − 1) directed
+    std::size_t dyads = 0;   ///< D: n(n − 1)/2 undirected, n(n − 1) directed
     std::size_t ties_a = 0, ties_b = 0, kept = 0, gained = 0, lost = 0;
     double jaccard = 0;             ///< kept / (kept + gained + lost)
     std::size_t hamming = 0;        ///< gained + lost

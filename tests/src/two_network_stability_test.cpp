@@ -62,7 +62,7 @@ TEST(TieStability, HandWavesUndirected) {
     // Kept actors {a, b, c}: n = 3, D = 3·2/2 = 3. T_A = {ab, bc, ac}, T_B = {ab, ac}:
     // kept 2, lost 1 (bc), gained 0. J = 2/3; H = 1; H/D = 1/3.
     EXPECT_EQ(k.actors, 3u);
-    EXPECT_DOUBLE_EQ(k.dyads, 3.0);
+    EXPECT_EQ(k.dyads, 3u);
     EXPECT_EQ(k.ties_a, 3u);
     EXPECT_EQ(k.ties_b, 2u);
     EXPECT_EQ(k.kept, 2u);
@@ -84,7 +84,7 @@ TEST(TieStability, HandWavesUndirected) {
     // kept 2, lost 2 (bc, cd), gained 1 (ce). J = 2/5; H = 3; H/D = 0.3. Strong ab, ac kept:
     // 2/2; weak bc, cd lost: 0/2.
     EXPECT_EQ(u.actors, 5u);
-    EXPECT_DOUBLE_EQ(u.dyads, 10.0);
+    EXPECT_EQ(u.dyads, 10u);
     EXPECT_EQ(u.kept, 2u);
     EXPECT_EQ(u.lost, 2u);
     EXPECT_EQ(u.gained, 1u);
@@ -166,7 +166,7 @@ TEST(TieStability, DirectedDyadsAreOrdered) {
     const auto b = Network::build(actors, true, {0, 1, 2, 1}, {1, 1}, {""}, {0, 0});
     const std::vector<std::string> key = {"a", "b", "c"};
     const auto s = scoring::tie_stability(a, b, key, key);
-    EXPECT_DOUBLE_EQ(s.kept_actors.dyads, 6.0);
+    EXPECT_EQ(s.kept_actors.dyads, 6u);
     EXPECT_EQ(s.kept_actors.kept, 1u);
     EXPECT_EQ(s.kept_actors.lost, 2u);
     EXPECT_EQ(s.kept_actors.gained, 1u);
@@ -189,7 +189,7 @@ TEST(TieStability, UndefinedCases) {
     EXPECT_TRUE(std::isnan(s.kept_actors.jaccard));             // no tie in either wave
     EXPECT_TRUE(std::isnan(s.kept_actors.hamming_normalised));  // n = 0: no dyad
     EXPECT_EQ(s.all_actors.actors, 2u);
-    EXPECT_DOUBLE_EQ(s.all_actors.dyads, 1.0);
+    EXPECT_EQ(s.all_actors.dyads, 1u);
     EXPECT_DOUBLE_EQ(s.all_actors.hamming_normalised, 0.0);
     EXPECT_TRUE(std::isnan(s.all_actors.jaccard));
 }

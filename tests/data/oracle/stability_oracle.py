@@ -111,7 +111,7 @@ def tie_set(a, b, actors, strong):
     ta = {dyad(a, u, v) for u, v in a.edges() if u in actors and v in actors}
     tb = {dyad(b, u, v) for u, v in b.edges() if u in actors and v in actors}
     n = len(actors)
-    dyads = n * (n - 1) if a.is_directed() else n * (n - 1) / 2
+    dyads = n * (n - 1) if a.is_directed() else n * (n - 1) // 2
     kept, union = ta & tb, ta | tb
     s_a = {d for d in ta if d in strong}
     w_a = ta - s_a
