@@ -54,6 +54,21 @@ class Note:
         self.text, self.comment = text, comment
 
 
+class SI:
+    """An .xlsx shared string written as the given <si> content (rich-text runs, phonetic
+    runs), and the text it holds."""
+
+    def __init__(self, xml, text):
+        self.xml, self.text = xml, text
+
+
+class IS:
+    """An .xlsx inline-string cell (t="inlineStr") among shared-string cells."""
+
+    def __init__(self, text):
+        self.text = text
+
+
 STYLED_EMPTY = object()  # a cell with a style and no value (Excel writes these at table ends)
 
 
@@ -91,10 +106,11 @@ def write_xlsx(path, sheets, date1904=False, inline=False):
     strings, index = [], {}
 
     def sst(s):
-        if s not in index:
-            index[s] = len(strings)
+        key = ("si", s.xml) if isinstance(s, SI) else s
+        if key not in index:
+            index[key] = len(strings)
             strings.append(s)
-        return index[s]
+        return index[key]
 
     sheet_xml = []
     for _, rows in sheets:
@@ -111,6 +127,10 @@ def write_xlsx(path, sheets, date1904=False, inline=False):
                     cells.append(f'<c r="{ref}" t="b"><v>{int(v)}</v></c>')
                 elif isinstance(v, (int, float)):
                     cells.append(f'<c r="{ref}"><v>{xlsx_number(v)}</v></c>')
+                elif isinstance(v, IS):
+                    cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(v.text)}</t></is></c>')
+                elif isinstance(v, SI):
+                    cells.append(f'<c r="{ref}" t="s"><v>{sst(v)}</v></c>')
                 elif isinstance(v, str):
                     if inline:
                         cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(v)}</t></is></c>')
@@ -164,7 +184,8 @@ def write_xlsx(path, sheets, date1904=False, inline=False):
                '</Relationships>')
     ss = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}" uniqueCount="{len(strings)}">'
-          + "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings)
+          + "".join(f'<si>{s.xml}</si>' if isinstance(s, SI) else
+                    f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings)
           + '</sst>')
     entries = [("[Content_Types].xml", ct, True), ("_rels/.rels", rels, True),
                ("xl/workbook.xml", wb, True), ("xl/_rels/workbook.xml.rels", wb_rels, True),
@@ -191,6 +212,8 @@ def ods_cell(v):
     if isinstance(v, (int, float)):
         return (f'<table:table-cell office:value-type="float" office:value="{xlsx_number(v)}">'
                 f'<text:p>{xlsx_number(v)}</text:p></table:table-cell>')
+    if v == "":  # an empty text cell as a Python writer may save it
+        return '<table:table-cell office:value-type="string"><text:p/></table:table-cell>'
     if isinstance(v, str):
         paras = "".join(f"<text:p>{escape(p)}</text:p>" for p in v.split("\n"))
         return f'<table:table-cell office:value-type="string">{paras}</table:table-cell>'
@@ -247,14 +270,19 @@ X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 def read_back_xlsx(path):
     """{sheet name: {(row, col): text of <v> or the shared string}} by zipfile + ElementTree."""
     with zipfile.ZipFile(path) as z:
-        sst = [si.find(X + "t").text or "" for si in ET.fromstring(z.read("xl/sharedStrings.xml"))]
+        # The text of an <si>: its own <t> and the <t> of each run <r>, in order; phonetic
+        # runs <rPh> are not text (ECMA-376 part 1, 18.4.8).
+        sst = ["".join((t.text or "") for part in si
+                       for t in ([part] if part.tag == X + "t" else part.findall(X + "t")
+                                 if part.tag == X + "r" else []))
+               for si in ET.fromstring(z.read("xl/sharedStrings.xml"))]
         names = [s.get("name") for s in ET.fromstring(z.read("xl/workbook.xml")).iter(X + "sheet")]
         out = {}
         for i, name in enumerate(names):
             cells = {}
             for c in ET.fromstring(z.read(f"xl/worksheets/sheet{i + 1}.xml")).iter(X + "c"):
                 if c.get("t") == "inlineStr":
-                    cells[c.get("r")] = c.find(X + "is").find(X + "t").text
+                    cells[c.get("r")] = c.find(X + "is").find(X + "t").text or ""
                     continue
                 v = c.find(X + "v")
                 if v is None:
@@ -307,7 +335,7 @@ def expected_cells(sheets, ods):
                     cells[ref] = xlsx_number(v)
                 elif isinstance(v, D):
                     cells[ref] = v.iso if ods else xlsx_number(v.value)
-                elif isinstance(v, Note):
+                elif isinstance(v, (Note, SI, IS)):
                     cells[ref] = v.text
                 elif isinstance(v, F):
                     if v.cached is not None:
@@ -382,6 +410,28 @@ DATES = [
     ["before March 1900", D(59, 1)],      # Excel shows 1900-02-28
 ]
 
+# The regression workbook empty_strings.xlsx (found with a file openpyxl wrote): each note is
+# what its cell holds; a comment gives what liborcus 0.17 alone made of it (the shared string
+# written before each entry without text is non-empty, so the old reading shows).
+EMPTY_STRINGS = [
+    ["source", "target", "note"],
+    ["a", "b", "x"],
+    ["b", "c", ""],  # <si><t xml:space="preserve"></t></si>: was read as "c"
+    ["c", "d", "y"],
+    ["d", "e", SI('<r><rPr><b/></rPr><t xml:space="preserve"></t></r><r><t/></r>', "")],  # "ee"
+    ["e", "f", SI('<r><rPr><b/></rPr><t>p</t></r><r><t></t></r><r><t>q</t></r>', "pq")],  # "ppq"
+    ["f", "g", " "],  # only a space, xml:space="preserve"
+    ["g", "h", SI('<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh>'
+                  '<phoneticPr fontId="0" type="noConversion"/>', "東京")],  # "トウキョウ"
+    ["h", "i", SI("<t/>", "")],  # "i"
+    ["i", "j", "z"],
+    ["j", "k", SI("", "")],  # <si></si>: "k"
+]
+# The same table in .ods: empty text cells as <text:p/> (no rich text or phonetic runs there);
+# without the space-only row, which ODF's white-space rules (ODF 1.2 part 1, 6.1.2) read apart.
+EMPTY_STRINGS_ODS = [row[:2] + [row[2].text if isinstance(row[2], SI) else row[2]]
+                     for row in EMPTY_STRINGS if row[2] != " "]
+
 
 def csv_sheet(path):
     rows = []
@@ -438,6 +488,12 @@ def main():
     xlsx("matrix.xlsx", [("advice", MATRIX)])
     ods("matrix.ods", [("advice", MATRIX)])
 
+    # Shared strings without text, or with runs: liborcus 0.17 hands on the text of the entry
+    # before one without text, and a phonetic run's text instead of the entry's
+    # (graphs/workbook_strings.cpp). Each note below is the text its cell holds.
+    xlsx("empty_strings.xlsx", [("edges", EMPTY_STRINGS)])
+    ods("empty_strings.ods", [("edges", EMPTY_STRINGS_ODS)])
+
     # Refusals.
     xlsx("bad_header_gap.xlsx", [("edges", [["Source", None, "Weight"], ["a", "b", 1]])])
     xlsx("bad_duplicate.xlsx", [("edges", [["Source", "Target", "source"], ["a", "b", "c"]])])
@@ -445,6 +501,7 @@ def main():
     xlsx("bad_formula.xlsx", [("edges", [["Source", "Target", "Weight"], ["a", "b", F("1/0", None)]])])
     xlsx("bad_formula_bool.xlsx", [("edges", [["Source", "Target", "ok"], ["a", "b", F("1>0", True)]])])
     xlsx("bad_inline.xlsx", [("edges", [["Source", "Target"], ["a", "b"]])], inline=True)
+    xlsx("bad_inline_empty.xlsx", [("edges", [["Source", "Target", "note"], ["a", "b", IS("")]])])
     xlsx("bad_sheets.xlsx", [("Sheet1", TOY_NODES), ("Sheet2", TOY_EDGES)])
     ods("comment.ods", [("edges", [["Source", "Target", "note"],
                                    ["a", "b", Note("checked", "asked by phone & mail")]])])
