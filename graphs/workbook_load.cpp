@@ -389,11 +389,14 @@ std::unique_ptr<Book> load_book(const Source& source, std::vector<Warning>& warn
         throw InputError(SourcePos{path, 0, 0},
                          "cannot read the workbook (liborcus: " + failure + ")" + kDamaged);
     // liborcus' own failures come first; then ours on the shared strings, which must be as
-    // many as liborcus found (each cell names its text by index into them).
+    // many as liborcus found, or liborcus found none (it does not resolve a relationship
+    // target that starts with '/', the package root; the cells name their text by index).
     if (!kinds.strings.error.empty())
-        throw InputError(SourcePos{path, 0, 0}, "cannot read the workbook's shared strings: " +
-                                                    kinds.strings.error + kDamaged);
-    if (book->own_strings && book->delivered_strings != book->strings.size())
+        throw InputError(SourcePos{path, 0, 0},
+                         "cannot read the workbook's shared strings (the text of its cells): " +
+                             kinds.strings.error + kDamaged);
+    if (book->own_strings && book->delivered_strings != 0 &&
+        book->delivered_strings != book->strings.size())
         throw InputError(
             SourcePos{path, 0, 0},
             "the workbook's shared strings were read as " + std::to_string(book->strings.size()) +

@@ -229,6 +229,37 @@ TEST(ReadWorkbook, OdsEmptyTextCellIsEmpty) {
     EXPECT_EQ(column(net.ties, "note"), (V{"x", "", "y", "", "pq", "東京", "", "z", ""}));
 }
 
+// The workbook's relationship names its shared strings from the package root
+// ("/xl/sharedStrings.xml"), which liborcus 0.17 does not follow ("cell A1 refers to text
+// that is missing"): read by us, cell C2 is the empty string and C3 "x".
+TEST(ReadWorkbook, SharedStringsPartNamedFromThePackageRoot) {
+    const RawNetwork net = read_workbook(book("strings_root_target.xlsx"), {});
+    EXPECT_EQ(column(net.ties, "source"), (V{"a", "b"}));
+    EXPECT_EQ(column(net.ties, "note"), (V{"", "x"}));
+}
+
+// Shared strings we cannot read, or not as the ones liborcus read, are never guessed at.
+TEST(ReadWorkbook, SharedStringsThatCannotBeMatchedAreErrors) {
+    const std::string damaged =
+        "; the file is damaged or incomplete (truncated download or copy?): open it in a "
+        "spreadsheet program and save it again as .xlsx or .ods";
+    // Two shared-string parts (xl/sharedStrings.xml with Source, Target, a, b; a second with
+    // q): liborcus reads both, 4 + 1 entries.
+    EXPECT_EQ(error_of([] { read_workbook(book("bad_two_string_parts.xlsx"), {}); }),
+              book("bad_two_string_parts.xlsx") +
+                  ": error: the workbook's shared strings were read as 4 entries from "
+                  "'xl/sharedStrings.xml' but liborcus read 5; the cells' text cannot be "
+                  "matched to them safely" +
+                  damaged);
+    // "caf" then the Latin-1 byte E9 then "</t>" (3C 2F 74): liborcus passed the byte on.
+    EXPECT_EQ(error_of([] { read_workbook(book("bad_strings_utf8.xlsx"), {}); }),
+              book("bad_strings_utf8.xlsx") +
+                  ": error: cannot read the workbook's shared strings (the text of its cells): "
+                  "xl/sharedStrings.xml line 2, column 253 is not well-formed XML (libxml2: "
+                  "Input is not proper UTF-8, indicate encoding ! Bytes: 0xE9 0x3C 0x2F 0x74)" +
+                  damaged);
+}
+
 TEST(ReadWorkbook, BrokenFilesGiveClearErrors) {
     const std::string damaged =
         "; the file is damaged or incomplete (truncated download or copy?): open it in a "
