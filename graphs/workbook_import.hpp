@@ -421,7 +421,7 @@ struct SharedStringTable {
 };
 /// Reads the shared-strings part the workbook's relationships name (liborcus 0.17 passes the
 /// previous entry's text for an entry without text, and a phonetic run's text for the entry's;
-/// see workbook_strings.cpp). Throws InputError only for entities that expand too far.
+/// see workbook_strings.cpp). Never throws InputError: what cannot be read is in `error`.
 SharedStringTable read_shared_strings(const orcus::zip_archive& zip);
 
 // ---- loading a file (workbook_load.cpp) -------------------------------------------------------

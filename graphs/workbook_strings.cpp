@@ -177,7 +177,16 @@ void parse_table(const std::string& text, SharedStringTable& table) {
                 }
                 break;
             case XML_READER_TYPE_ENTITY_REFERENCE:
-                if (in_text()) text_of_si += entities.at(r, in.diagnostics);
+                // DTD entities (liborcus 0.17 refuses a DOCTYPE with declarations, and its
+                // message then comes first: the error is only kept here).
+                if (in_text()) {
+                    try {
+                        text_of_si += entities.at(r, in.diagnostics);
+                    } catch (const InputError& e) {
+                        table.error = table.part + ": " + e.message();
+                        return;
+                    }
+                }
                 break;
             default:
                 break;
