@@ -14,7 +14,8 @@
 //
 // What. We read the part the workbook's relationships name, with libxml2, and the import
 // factory keeps this table; from liborcus it only counts the entries (one append() or
-// commit_segments() per </si>), and a count that differs from ours is an error. The text of an
+// commit_segments() per </si>): a count that differs from ours is an error, none (liborcus
+// does not follow a relationship target from the package root, "/xl/...") is not. The text of an
 // <si> is, in document order, its own <t> and the <t> of each run <r> (ECMA-376 part 1,
 // 18.4.8 si, 18.4.12 t, 18.4.4 r); phonetic runs <rPh> and <phoneticPr> are not text.
 // Carriage returns are removed, as liborcus does ("In case the string contains carriage
