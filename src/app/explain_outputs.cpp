@@ -1,0 +1,238 @@
+#include "src/app/explain_outputs.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "clusterlens/version.hpp"
+#include "graphs/atomic_file.hpp"
+#include "graphs/write.hpp"
+#include "src/app/tables.hpp"
+
+namespace clusterlens::app {
+namespace {
+
+using scoring::PermutationMethod;
+
+/// 10000 as "10,000".
+std::string grouped(std::size_t v) {
+    std::string digits = std::to_string(v), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string method_text(PermutationMethod m) {
+    return m == PermutationMethod::outcome
+               ? "outcome (y permuted against the fixed predictors, as UCINET)"
+               : "freedman-lane (residuals of the model without the term permuted; controls "
+                 "held fixed)";
+}
+
+constexpr const char* kPValues =
+    "share of the permutations whose t-statistic is at least as extreme as the observed one "
+    "(two-sided: |t*| >= |t|; greater: t* >= t; less: t* <= t), count / permutations with no "
+    "+1, comparisons within a relative 1e-12; 0 means below 1/permutations";
+
+constexpr const char* kNullBand =
+    "2.5 % and 97.5 % quantiles (R type 7) of the standardised coefficient over the "
+    "permutations";
+
+nlohmann::ordered_json coefficients_json(const ExplainRun& run) {
+    const auto& ols = run.fit.ols;
+    auto out = nlohmann::ordered_json::array();
+    for (std::size_t j = 0; j < ols.names.size(); ++j) {
+        nlohmann::ordered_json c = {{"term", ols.names[j]},
+                                    {"b", json_number(ols.coef[j])},
+                                    {"beta", json_number(ols.beta[j])},
+                                    {"se_naive", json_number(ols.se[j])},
+                                    {"t", json_number(ols.t[j])}};
+        if (j > 0) {
+            const auto& t = run.fit.tests[j - 1];
+            c["p_two_sided"] = json_number(t.p_two_sided);
+            c["p_greater"] = json_number(t.p_greater);
+            c["p_less"] = json_number(t.p_less);
+            c["null_beta_lo"] = json_number(t.null_beta_lo);
+            c["null_beta_hi"] = json_number(t.null_beta_hi);
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+nlohmann::ordered_json summary_json(const Network& scored, const ExplainRun& run) {
+    const auto& d = run.data;
+    const auto& f = run.fit;
+    std::vector<std::string> predictors;
+    for (const auto& p : d.predictors) predictors.push_back(p.name);
+    auto refs = nlohmann::ordered_json::array();
+    for (const auto& r : d.references)
+        refs.push_back({{"predictor", r.predictor},
+                        {"reference", r.level},
+                        {"actors", r.actors},
+                        {"dummies", r.others},
+                        {"rule",
+                         "the most frequent level among the actors used (ties: "
+                         "alphabetical)"}});
+    auto dropped = nlohmann::ordered_json::array();
+    for (const auto& x : d.dropped) dropped.push_back({{"reason", x.reason}, {"actors", x.count}});
+    return {{"clusterlens_version", kVersion},
+            {"inputs", run.inputs},
+            {"relation", run.relation},
+            {"outcome", d.outcome.name},
+            {"predictors", predictors},
+            {"predictors_default", run.default_predictors},
+            {"terms", d.design.names},
+            {"reference_levels", refs},
+            {"actors", scored.actor_count()},
+            {"n", f.ols.n},
+            {"df", f.ols.df},
+            {"dropped", {{"actors", d.dropped_total}, {"reasons", dropped}}},
+            {"r2", json_number(f.ols.r2)},
+            {"adj_r2", json_number(f.ols.adj_r2)},
+            {"sigma", json_number(f.ols.sigma)},
+            {"method", scoring::to_string(f.method)},
+            {"permutations", f.permutations},
+            {"exact", f.exact},
+            {"seed", f.seed},
+            {"statistic", "t = b / se, the naive (independence-assuming) t, as the test statistic"},
+            {"p_values", kPValues},
+            {"null_band", kNullBand},
+            {"se_naive", "classical OLS standard errors, which assume independent actors"},
+            {"coefficients", coefficients_json(run)}};
+}
+
+}  // namespace
+
+std::string p_text(double p, std::size_t permutations) {
+    if (!std::isfinite(p)) return "";
+    if (p == 0) return "< " + format_number(1.0 / static_cast<double>(permutations));
+    return fmt::format("{:.4g}", p);
+}
+
+std::vector<std::string> write_explain(const Network& scored, const ExplainRun& run,
+                                       const std::string& out_dir,
+                                       const FigureOptions& figure_options) {
+    namespace fs = std::filesystem;
+    FigureSet figures(out_dir, figure_options);
+    std::vector<std::string> files = {(fs::path(out_dir) / "coefficients.csv").string(),
+                                      (fs::path(out_dir) / "explain_actors.csv").string(),
+                                      (fs::path(out_dir) / "summary.json").string()};
+    OutputSet out(run.inputs);
+    out.refuse_inputs(files);
+    create_output_folder(out_dir);
+    const auto& d = run.data;
+    const auto& ols = run.fit.ols;
+
+    auto& c = out.add(files[0]);
+    c << "term,b,beta,se_naive,t,p_two_sided,p_greater,p_less,null_beta_lo,null_beta_hi\n";
+    for (std::size_t j = 0; j < ols.names.size(); ++j) {
+        c << csv_text_cell(ols.names[j]) << ',' << csv_number(ols.coef[j]) << ','
+          << csv_number(ols.beta[j]) << ',' << csv_number(ols.se[j]) << ',' << csv_number(ols.t[j]);
+        if (j == 0) {
+            c << ",,,,,\n";
+            continue;
+        }
+        const auto& t = run.fit.tests[j - 1];
+        c << ',' << csv_number(t.p_two_sided) << ',' << csv_number(t.p_greater) << ','
+          << csv_number(t.p_less) << ',' << csv_number(t.null_beta_lo) << ','
+          << csv_number(t.null_beta_hi) << '\n';
+    }
+
+    auto& a = out.add(files[1]);
+    a << "id,label,part," << csv_text_cell(d.outcome.name);
+    for (const auto& p : d.predictors)
+        if (p.name != "part") a << ',' << csv_text_cell(p.name);
+    a << ",fitted,residual,used,reason\n";
+    std::vector<double> fitted(scored.actor_count(), std::nan(""));
+    for (std::size_t r = 0; r < d.rows.size(); ++r) fitted[d.rows[r]] = ols.fitted[r];
+    for (std::size_t i = 0; i < scored.actor_count(); ++i) {
+        const auto& x = scored.actor(i);
+        a << csv_text_cell(x.id) << ',' << csv_text_cell(x.label) << ',' << to_string(x.part) << ','
+          << csv_number(d.outcome.numbers[i]);
+        for (const auto& p : d.predictors) {
+            if (p.name == "part") continue;
+            a << ',' << (p.categorical ? csv_text_cell(p.levels[i]) : csv_number(p.numbers[i]));
+        }
+        const bool used = d.reasons[i].empty();
+        a << ',' << csv_number(fitted[i]) << ','
+          << csv_number(used ? d.outcome.numbers[i] - fitted[i] : std::nan("")) << ','
+          << (used ? "yes" : "no") << ',' << csv_text_cell(d.reasons[i]) << '\n';
+    }
+    out.add(files[2]) << summary_json(scored, run)
+                             .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                      << '\n';
+    figures.stage(out);
+    out.commit_all();
+    return files;
+}
+
+void print_explain(const ExplainRun& run, const std::vector<std::string>& files,
+                   std::ostream& out) {
+    const auto& d = run.data;
+    const auto& f = run.fit;
+    std::vector<std::string> names;
+    for (const auto& p : d.predictors) names.push_back(p.name);
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    out << fmt::format("explain: {} on {}{}\n", d.outcome.name, list,
+                       run.default_predictors ? " (default: the four dimensions of learning "
+                                                "capacity; --predictors to choose)"
+                                              : "");
+    out << fmt::format("actors: {} used of {}", f.ols.n, d.reasons.size());
+    if (d.dropped_total == 0)
+        out << ", none dropped\n";
+    else {
+        out << fmt::format(", {} dropped (listwise):\n", d.dropped_total);
+        for (const auto& x : d.dropped) out << fmt::format("  {} dropped: {}\n", x.count, x.reason);
+    }
+    for (const auto& r : d.references) {
+        std::string dummies;
+        for (const auto& o : r.others)
+            dummies += (dummies.empty() ? "" : ", ") + r.predictor + "=" + o;
+        out << fmt::format(
+            "reference level of {}: {} ({} actors, the most frequent); dummies: {}\n", r.predictor,
+            r.level, r.actors, dummies);
+    }
+    out << fmt::format("R2 {:.4f}, adjusted R2 {:.4f}, n {}, residual df {}\n", f.ols.r2,
+                       f.ols.adj_r2, f.ols.n, f.ols.df);
+    if (f.permutations == 0)
+        out << "permutation test: none (--permutations 0)\n";
+    else
+        out << fmt::format(
+            "permutation test: method {}, {} permutations{}, seed {}{}; statistic t\n",
+            method_text(f.method), grouped(f.permutations),
+            f.exact ? fmt::format(" (exact: all {}! orderings of the actors)", f.ols.n) : "",
+            f.seed, f.exact ? " (not used: exact)" : "");
+    out << fmt::format("{:<28} {:>11} {:>8} {:>11} {:>8} {:>10} {:>10} {:>10}  {}\n", "term", "b",
+                       "beta", "se(naive)", "t(naive)", "p 2-sided", "p greater", "p less",
+                       "null beta 95%");
+    for (std::size_t j = 0; j < f.ols.names.size(); ++j) {
+        std::string tail;
+        std::string p2, pg, pl;
+        if (j > 0 && f.permutations > 0) {
+            const auto& t = f.tests[j - 1];
+            p2 = p_text(t.p_two_sided, f.permutations);
+            pg = p_text(t.p_greater, f.permutations);
+            pl = p_text(t.p_less, f.permutations);
+            tail = fmt::format("[{:.3f}, {:.3f}]", t.null_beta_lo, t.null_beta_hi);
+        }
+        out << fmt::format("{:<28} {:>11.4g} {:>8} {:>11.4g} {:>8.3f} {:>10} {:>10} {:>10}  {}\n",
+                           f.ols.names[j], f.ols.coef[j],
+                           j == 0 ? std::string("") : fmt::format("{:.3f}", f.ols.beta[j]),
+                           f.ols.se[j], f.ols.t[j], p2, pg, pl, tail);
+    }
+    out << "se and t are the classical ones, which assume independent actors; the p-values are "
+           "the permutation test's\n";
+    if (f.permutations > 0)
+        out << fmt::format("permutations: {} in {:.2f} s on {} thread{}\n", grouped(f.permutations),
+                           run.seconds, f.threads, f.threads == 1 ? "" : "s");
+    for (const auto& file : files) out << "wrote " << file << '\n';
+}
+
+}  // namespace clusterlens::app

@@ -1,0 +1,41 @@
+// `clusterlens explain`'s outputs (issue 14): coefficients.csv, explain_actors.csv,
+// summary.json and the figure explain.svg (+ the other --figure-format formats), written
+// together, and the table it prints.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "graphs/network.hpp"
+#include "src/app/figures.hpp"
+#include "src/stats/node_regression.hpp"
+#include "src/stats/regression_data.hpp"
+
+namespace clusterlens::app {
+
+/// One explain run: what it regressed and the result.
+struct ExplainRun {
+    std::vector<std::string> inputs;  ///< the network's files, as resolved
+    std::string relation;             ///< the relation scored
+    bool default_predictors = true;   ///< the four dimensions (no --predictors)
+    scoring::RegressionData data;
+    scoring::NodeRegression fit;
+    double seconds = 0;  ///< wall time of the permutations (stdout only, never in a file)
+};
+
+/// The p-value as the table and the CSV print it: "< 0.0001" (1/permutations) when 0, else
+/// the number; "" when NaN.
+std::string p_text(double p, std::size_t permutations);
+
+/// Writes OUTDIR/coefficients.csv, explain_actors.csv, summary.json and the figures of
+/// `figures` (drawn first), all or none. `scored` is the network the data came from (ids,
+/// labels, parts). UsageError when an output is one of `inputs`. Returns the files written.
+std::vector<std::string> write_explain(const Network& scored, const ExplainRun& run,
+                                       const std::string& out_dir, const FigureOptions& figures);
+
+/// The report: model, actors used and dropped, method, permutations and seed, the
+/// coefficients table, the references of the dummies, the timing line and the files written.
+void print_explain(const ExplainRun& run, const std::vector<std::string>& files, std::ostream& out);
+
+}  // namespace clusterlens::app
