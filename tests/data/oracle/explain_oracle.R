@@ -78,7 +78,7 @@ exact_case <- function(name, data, y, xs, method) {
                      null_beta_lo = q[1], null_beta_hi = q[2])
   }
   list(name = name, kind = "exact", method = method, permutations = nrow(perms),
-       outcome = data[[y]], predictors = xs, predictor_values = lapply(xs, function(x) data[[x]]),
+       outcome = data[[y]], predictors = as.list(xs), predictor_values = lapply(xs, function(x) data[[x]]),
        tests = res)
 }
 
@@ -116,7 +116,7 @@ mc_case <- function(name, data, y, xs, method, B = 100000, chunk = 5000) {
                      null_beta_lo = q[1], null_beta_hi = q[2])
   }
   list(name = name, kind = "mc", method = method, permutations = B, seed = 20261203,
-       outcome = data[[y]], predictors = xs, predictor_values = lapply(xs, function(x) data[[x]]),
+       outcome = data[[y]], predictors = as.list(xs), predictor_values = lapply(xs, function(x) data[[x]]),
        tests = res)
 }
 
