@@ -3,6 +3,8 @@
 # Uses sudo when not root. Nothing is downloaded except Debian packages.
 #   bash .ci/deps.sh          what the main job (examples/quickstart.sh) needs
 #   bash .ci/deps.sh --test   and what only the tests need (tests/run_all.sh)
+#   bash .ci/deps.sh --oracles  and what the oracle scripts need to recompute the committed
+#                               expected values (tests/data/oracle/*.py, *.R; not run by CI)
 set -euo pipefail
 packages=(
   cmake g++ make pkg-config
@@ -22,8 +24,11 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(python3-leidenalg)
   # tests/fuzz: libFuzzer targets, built with clang and its fuzzer/sanitizer runtimes.
   packages+=(clang-14 libclang-rt-14-dev)
+elif [ "${1:-}" = "--oracles" ]; then
+  # NumPy/SciPy for the Python oracles; R with sna (Butts) for lm(), netlm(), gcor(), qaptest().
+  packages+=(python3-numpy python3-scipy python3-leidenalg r-base-core r-cran-sna)
 elif [ $# -gt 0 ]; then
-  echo "usage: bash .ci/deps.sh [--test]" >&2
+  echo "usage: bash .ci/deps.sh [--test | --oracles]" >&2
   exit 2
 fi
 missing=()

@@ -234,6 +234,13 @@ void IdLookalikes::warn(const std::unordered_map<std::string, std::size_t>& inde
 }
 
 std::string control_character_error(const std::string& text, const char* what) {
+    for (std::size_t i = 0; i + 2 < text.size(); ++i)
+        if (text[i] == '\xEF' && text[i + 1] == '\xBF' &&
+            (text[i + 2] == '\xBE' || text[i + 2] == '\xBF'))
+            return std::string(what) + " '" + text + "' holds the noncharacter " +
+                   (text[i + 2] == '\xBE' ? "U+FFFE" : "U+FFFF") +
+                   ", which does not show and which GraphML and GEXF cannot hold (XML 1.0); "
+                   "remove it (it usually means a wrong encoding or binary bytes)";
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;

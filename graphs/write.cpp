@@ -64,7 +64,16 @@ std::string csv_text_cell(const std::string& text) {
 std::string xml_escape(const std::string& text) {
     std::string out;
     out.reserve(text.size());
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML 1.0 characters either (2.2 Char):
+        // written as U+FFFD, the replacement character.
+        if (c == '\xEF' && i + 2 < text.size() && text[i + 1] == '\xBF' &&
+            (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+            out += "\xEF\xBF\xBD";
+            i += 2;
+            continue;
+        }
         switch (c) {
             case '&':
                 out += "&amp;";

@@ -86,6 +86,24 @@ void print_score_summary(const scoring::ScoredRelation& r, std::ostream& out) {
     out << fmt::format("  firm roles ({} firms; thresholds internal {} external {}): {}\n",
                        s.typology.firms, num(s.typology.internal_threshold),
                        num(s.typology.external_threshold), roles.empty() ? "none" : roles);
+    if (s.learning_capacity.fitted) {
+        const auto& f = *s.learning_capacity.fitted;
+        const auto& w = f.weights;
+        out << fmt::format(
+            "  learning capacity: weights estimated from {} (OLS on the four indicators, {} "
+            "actors{}, R² {}): centrality {}, size {}, openness {}, tie strength {}\n",
+            f.outcome, f.actors,
+            f.dropped ? fmt::format(", {} without a value left out", f.dropped) : "", num(f.r2),
+            num(w.centrality), num(w.size), num(w.openness), num(w.tie_strength));
+        if (!f.negative.empty()) {
+            std::string dims;
+            for (const auto& d : f.negative) dims += (dims.empty() ? "" : ", ") + d;
+            out << fmt::format(
+                "    negative weight for {}: {} falls as it rises, against the hypothesis; the "
+                "index is no longer within [0, 1]\n",
+                dims, f.outcome);
+        }
+    }
     std::string fired;
     for (const auto& i : s.lock_in.indicators)
         if (i.fired) fired += (fired.empty() ? "" : ", ") + i.name;

@@ -257,9 +257,11 @@ void add_typology_options(po::options_description& d, scoring::TypologyOptions& 
 }
 
 void add_learning_capacity_options(po::options_description& d, std::string& weights) {
-    d.add_options()("lc-weights", po::value(&weights)->value_name("a,b,c,d"),
+    d.add_options()("lc-weights", po::value(&weights)->value_name("a,b,c,d|fitted:COL"),
                     "learning-capacity weights for centrality, size, openness, tie strength "
-                    "(default 0.25 each)");
+                    "(default 0.25 each), or fitted:COL to estimate them from the numeric actor "
+                    "attribute COL (standardised OLS coefficients scaled to sum 1 in absolute "
+                    "value; negative ones kept and reported)");
 }
 
 po::options_description measure_options(scoring::ScoreOptions& so, MeasureCli& m) {
@@ -296,9 +298,15 @@ std::vector<double> parse_weights(const std::string& text) {
 }  // namespace
 
 void apply_measures(const MeasureCli& m, scoring::ScoreOptions& so) {
-    if (!m.lc_weights.empty()) {
+    if (m.lc_weights.rfind("fitted:", 0) == 0) {
+        so.learning_capacity.fitted_outcome = m.lc_weights.substr(7);
+        if (so.learning_capacity.fitted_outcome.empty())
+            throw UsageError(
+                "--lc-weights fitted: needs the outcome column after the colon, e.g. "
+                "fitted:patents");
+    } else if (!m.lc_weights.empty()) {
         const auto w = parse_weights(m.lc_weights);
-        so.learning_capacity = {w[0], w[1], w[2], w[3]};
+        so.learning_capacity = {w[0], w[1], w[2], w[3], {}};
     }
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "clusterlens/version.hpp"
@@ -24,6 +25,15 @@ std::vector<std::string> group_labels(const Network& net, const std::string& by)
     return texts_of(net, by, "--groups");
 }
 
+/// The numeric actor attribute --lc-weights fitted:COLUMN names (empty or unparsable → NaN).
+std::vector<double> outcome_values(const Network& net, const std::string& column) {
+    auto values = numbers_of(net, column, "--lc-weights fitted:");
+    if (!values)
+        throw UsageError("--lc-weights fitted:" + column + ": '" + column +
+                         "' is not numeric; name a numeric actor attribute of the input");
+    return *values;
+}
+
 std::vector<double> ratio(const std::vector<double>& a, const std::vector<double>& b) {
     std::vector<double> out(a.size());
     for (std::size_t i = 0; i < a.size(); ++i) out[i] = b[i] > 0 ? a[i] / b[i] : std::nan("");
@@ -38,6 +48,7 @@ struct MeasureResults {
     BrokerageScores br;
     TypologyScores ty;
     LearningCapacityScores lc;
+    std::optional<FittedLearningWeights> lc_fit;
     CorePeripheryResult cp;
     DiscreteCorePeriphery cp_discrete;
     TieStrengthScores ts;
@@ -353,7 +364,8 @@ ClusterSummary summarise(const Network& relation, const R& r, const ScoreOptions
     for (const auto& [part, v] : by_part)
         s.learning_capacity.mean_by_part[part.empty() ? "unspecified" : part] =
             v.first / static_cast<double>(v.second);
-    s.learning_capacity.weights = o.learning_capacity;
+    s.learning_capacity.weights = r.lc_fit ? r.lc_fit->weights : o.learning_capacity;
+    s.learning_capacity.fitted = r.lc_fit;
     s.lock_in = li;
     s.lock_in_min_fired = o.lock_in.min_fired;
     s.options = {o.centrality.weighted_paths,
@@ -401,6 +413,12 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     const std::vector<AttributeColumn> input_columns = A.columns();
     A.clear();
 
+    // Checked before the measures run (minutes on a big network), used after.
+    const std::vector<double> lc_outcome =
+        o.learning_capacity.fitted_outcome.empty()
+            ? std::vector<double>{}
+            : outcome_values(relation, o.learning_capacity.fitted_outcome);
+
     R r;
     step("centrality");
     r.c = centrality(relation, o.centrality);
@@ -446,6 +464,11 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     r.lc = learning_capacity(LearningCapacityIndicators{r.c.closeness, r.b.ego_size, r.op.ext_share,
                                                         ratio(r.c.strength, r.c.degree)},
                              o.learning_capacity);
+    if (!o.learning_capacity.fitted_outcome.empty()) {
+        r.lc_fit =
+            fit_learning_capacity_weights(r.lc, lc_outcome, o.learning_capacity.fitted_outcome);
+        apply_learning_capacity_weights(r.lc, r.lc_fit->weights);
+    }
 
     set_columns(actor_score_columns(), r, n, A);
     if (!r.c.betweenness_se.empty()) A.set_numbers("betweenness_se", r.c.betweenness_se);

@@ -96,6 +96,7 @@ struct TypologySummary {
 struct LearningCapacitySummary {
     std::map<std::string, double> mean_by_part;  ///< part name ("unspecified" for none)
     LearningCapacityOptions weights;
+    std::optional<FittedLearningWeights> fitted;  ///< --lc-weights fitted:COLUMN
 };
 
 /// The options and defaults the numbers depend on (summary.json "options").

@@ -123,20 +123,41 @@ Json ei_json(const EiResult& ei, const Json& extra) {
 
 Json learning_capacity_json(const LearningCapacitySummary& lc) {
     const auto& w = lc.weights;
-    return {{"mean_by_part", numbers_by(lc.mean_by_part)},
-            {"weights",
-             {{"centrality", w.centrality},
-              {"size", w.size},
-              {"openness", w.openness},
-              {"tie_strength", w.tie_strength}}},
-            {"indicators",
-             {{"centrality", "harmonic closeness / max"},
-              {"size", "ego_size / max"},
-              {"openness", "ext_share"},
-              {"tie_strength", "mean tie weight / max"}}},
-            {"rationale",
-             "Wang (2013) states that centrality, size, openness and tie strength raise learning "
-             "capacity but not by how much: equal weights by default"}};
+    Json j = {{"mean_by_part", numbers_by(lc.mean_by_part)},
+              {"weights",
+               {{"centrality", w.centrality},
+                {"size", w.size},
+                {"openness", w.openness},
+                {"tie_strength", w.tie_strength}}},
+              {"indicators",
+               {{"centrality", "harmonic closeness / max"},
+                {"size", "ego_size / max"},
+                {"openness", "ext_share"},
+                {"tie_strength", "mean tie weight / max"}}},
+              {"rationale",
+               "Wang (2013) states that centrality, size, openness and tie strength raise learning "
+               "capacity but not by how much: equal weights by default"}};
+    if (!lc.fitted) return j;
+    const auto& f = *lc.fitted;
+    const auto four = [](const std::array<double, 4>& v) {
+        return Json{{"centrality", number(v[0])},
+                    {"size", number(v[1])},
+                    {"openness", number(v[2])},
+                    {"tie_strength", number(v[3])}};
+    };
+    j["rationale"] =
+        "weights estimated, not assumed: the standardised OLS coefficients of " + f.outcome +
+        " on the four indicators, scaled so that their absolute values sum to 1 (seed 002's "
+        "linear form calibrated on the data); clusterlens explain tests them with permutations";
+    j["estimated"] = {{"outcome", f.outcome},
+                      {"actors", f.actors},
+                      {"dropped_without_outcome", f.dropped},
+                      {"r2", number(f.r2)},
+                      {"adj_r2", number(f.adj_r2)},
+                      {"coefficients", four(f.coef)},
+                      {"standardised_coefficients", four(f.beta)},
+                      {"negative_weights", f.negative}};
+    return j;
 }
 
 }  // namespace

@@ -50,7 +50,9 @@ TEST(Score, CordisExampleWritesFourOutputsWithTheDocumentedColumns) {
     // Then the input's own actor columns, in nodes.csv's order (its header, read by eye: pic and
     // activity_type are the mapping's id and type, country feeds the locality rule and stays).
     auto with_inputs = scoring::actor_columns();
-    for (const char* c : {"country", "local", "n_projects_in_case"}) with_inputs.push_back(c);
+    for (const char* c : {"country", "local", "n_projects_in_case", "ec_contribution_case_eur",
+                          "n_coordinated_in_case"})
+        with_inputs.push_back(c);
     EXPECT_EQ(actors.names(), with_inputs);
     EXPECT_EQ(ties.names(), scoring::tie_columns());
     ASSERT_EQ(actors.rows(), 400u);

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -133,9 +134,18 @@ struct Counts {
     }
 };
 
+/// The relations that hold a tie. A relation can be left with none (its only ties were
+/// self-loops, dropped); every format stores relations on ties, so such a relation cannot be
+/// written and is not counted.
+inline std::size_t tied_relations(const Network& net) {
+    std::set<std::uint32_t> with_ties;
+    for (std::size_t e = 0; e < net.tie_count(); ++e) with_ties.insert(net.relation(e));
+    return with_ties.size();
+}
+
 inline Counts counts_of(const Network& net, bool only_tied) {
     return Counts{only_tied ? tied_actors(net) : net.actor_count(), net.tie_count(),
-                  net.relations().size(), net.directed()};
+                  tied_relations(net), net.directed()};
 }
 
 /// The text `write` writes for `net`, or nullopt when the writer refuses the network

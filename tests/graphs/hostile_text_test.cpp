@@ -136,6 +136,28 @@ TEST(ControlCharactersInIds, GraphmlAndGexfWriteCharacterReferences) {
     }
 }
 
+// Found by the long fuzz run (edge_list, 2026-12-03): U+FFFF is valid UTF-8 but not an XML 1.0
+// character, so a label holding it made a GraphML file that no parser reads back. In ids it is
+// refused at load (malformed corpus: edgelist_noncharacter_id.txt); in text the XML writers put
+// U+FFFD in its place.
+TEST(NoncharactersInText, GraphmlAndGexfWriteTheReplacementCharacter) {
+    std::vector<Actor> actors(2);
+    actors[0].id = "a", actors[1].id = actors[1].label = "b";
+    actors[0].label = "x\xEF\xBF\xBFy\xEF\xBF\xBEz";
+    const auto net = Network::build(actors, false, {0, 1}, {1.0}, {""}, {0});
+    std::ostringstream g, x;
+    write_graphml(net, g);
+    write_gexf(net, x);
+    for (const auto& text : {g.str(), x.str()}) {
+        EXPECT_NE(text.find("x\xEF\xBF\xBDy\xEF\xBF\xBDz"), std::string::npos);
+        EXPECT_EQ(text.find("\xEF\xBF\xBF"), std::string::npos);
+    }
+    TempDir dir;
+    { std::ofstream(dir.path("n.graphml")) << g.str(); }
+    const auto back = load_network({dir.path("n.graphml")}, {});
+    EXPECT_EQ(back.actor(0).label, "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
+}
+
 // ---- 3: control characters in messages -------------------------------------------------------
 
 TEST(TerminalEscapes, MessagesShowControlCharactersEscaped) {

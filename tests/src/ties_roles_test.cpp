@@ -225,10 +225,10 @@ TEST(LearningCapacity, HandComputed) {
     // actor 1: 0.25*1 + 0.25*1 + 0 + 0.25*0.5 = 0.625
     EXPECT_DOUBLE_EQ(s.value[1], 0.625);
     EXPECT_DOUBLE_EQ(s.value[2], 0.0);  // isolate: every indicator 0
-    LearningCapacityOptions o{1, 0, 0, 0};
+    LearningCapacityOptions o{1, 0, 0, 0, {}};
     EXPECT_DOUBLE_EQ(learning_capacity(in, o).value[0], 0.5);
-    EXPECT_THROW(learning_capacity(in, LearningCapacityOptions{-1, 0, 0, 0}), UsageError);
-    EXPECT_THROW(learning_capacity(in, LearningCapacityOptions{0, 0, 0, 0}), UsageError);
+    EXPECT_THROW(learning_capacity(in, LearningCapacityOptions{-1, 0, 0, 0, {}}), UsageError);
+    EXPECT_THROW(learning_capacity(in, LearningCapacityOptions{0, 0, 0, 0, {}}), UsageError);
 }
 
 TEST(LockIn, HandComputedInwardCluster) {

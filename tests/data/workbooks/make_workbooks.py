@@ -10,7 +10,7 @@ strings resolved, .ods repeated cells expanded) and compared with what was meant
 
 The CORDIS workbooks hold examples/cordis_ee_climate/data/{nodes,edges}.csv as sheets 'nodes'
 and 'edges', cells that read as numbers written as number cells (as a spreadsheet program does
-when it opens the CSV), the rest as text.
+when it opens the CSV), empty fields as absent cells, the rest as text.
 """
 import csv
 import os
@@ -389,6 +389,9 @@ def csv_sheet(path):
         for row in csv.reader(f):
             out = []
             for v in row:
+                if v == "":  # an empty field opens as an empty cell, which is not stored
+                    out.append(None)
+                    continue
                 try:
                     n = int(v)
                 except ValueError:
