@@ -10,10 +10,7 @@
 #include "render/style.hpp"
 
 namespace clusterlens::render {
-namespace {
 
-/// The page asked for cannot hold what it must: says which option, what needs the room and
-/// the smallest page that would hold it.
 [[noreturn]] void too_small(const char* option, double given, const std::string& what,
                             double need) {
     throw UsageError(fmt::format(
@@ -22,6 +19,8 @@ namespace {
         option, given / 72 * 2.54, what, need / 72 * 2.54, need,
         std::string(option) == "--width" ? "wide" : "high", option));
 }
+
+namespace {
 
 /// A label on a faint white ground (legible over ties), with a leader line to its node when
 /// it had to go farther out.

@@ -67,6 +67,11 @@ struct Composed {
     Box legend_box, title_box;
 };
 
+/// The page asked for cannot hold what it must: UsageError saying which option (--width or
+/// --height) at its `given` size in points, what needs the room and the smallest page that would
+/// hold it (`need`, points).
+[[noreturn]] void too_small(const char* option, double given, const std::string& what, double need);
+
 /// Scales the plot into the room left and says where everything goes. UsageError naming
 /// --width or --height when the page asked for cannot hold what it must.
 Composed compose(const Composer& c, PageParts& parts);

@@ -22,6 +22,14 @@ struct Axes {
     std::string top_right, bottom_right, top_left, bottom_left;
     double plot_w = 560, plot_h = 420;  ///< natural plot size (points)
     bool x_counts = false;              ///< x counts whole things: ticks at whole numbers
+    bool y_ticks = true;  ///< false: no y ticks or values, y_lo..y_hi kept (the caller names rows)
+    std::string id_prefix;  ///< put before every id the frame draws (two frames on one page)
+    /// The y title clear of the top y value (false: 0.5 × the font size above the plot, where
+    /// the value's upper half reaches it by about 1 pt).
+    bool y_title_clear = false;
+    /// Values (ticks too) drawn this far inside the plot's edges, so points at the extreme
+    /// values clear the axes (points); 0: the extreme ticks at the axes' ends.
+    double inset = 0;
 };
 
 class QuadrantFrame {
@@ -36,6 +44,11 @@ public:
 
     /// Adds the plot's corners to the page's natural extent and the room the axes need.
     void reserve(PageParts& parts) const;
+    /// The room the axes need around the plot (points): tick values and titles.
+    double room_left() const { return left_; }
+    double room_bottom() const { return bottom_; }
+    double room_top() const { return top_; }
+    double room_right() const { return right_; }
 
     /// Draws the axes, ticks, titles, quadrant lines and names; returns the names' boxes
     /// (labels keep off them). Each name sits in its quadrant's outer corner, away from the
@@ -48,6 +61,7 @@ private:
     std::vector<std::pair<double, double>> x_sizes_, y_sizes_;  ///< measured tick labels
     std::vector<TitleLine> x_title_, y_title_;
     double left_ = 0, bottom_ = 0, top_ = 0, right_ = 0;  ///< room around the plot
+    double lift_ = 0;                                     ///< the y title's lift (y_title_clear)
 };
 
 }  // namespace clusterlens::render

@@ -22,7 +22,11 @@ Per figure:
 A self-check first makes cropped copies of one good figure (the old bug, a consistent crop
 that hides the legend) and asserts the checks reject them.
 
-Usage: browser_figures.py CLUSTERLENS REPO_ROOT OUT_DIR
+The explain figure (render/explain_chart.hpp) is drawn by EXPLAIN_FIGURE, a test-only writer
+of a fixed chart (tests/render/explain_fixture.hpp), in SVG and Graphviz PNG, at its natural
+size (panels side by side), at 17 cm (stacked) and in greys.
+
+Usage: browser_figures.py CLUSTERLENS REPO_ROOT OUT_DIR [EXPLAIN_FIGURE]
 Artefacts (SVGs, Graphviz PNGs, Chromium and rsvg screenshots) stay in OUT_DIR.
 Exit 0 when every figure passes, 1 on any breach (each named), 2 on a setup error.
 """
@@ -361,8 +365,9 @@ def check_figure(name, svg_path, reference, out_dir):
 
 # ---- making the figures ------------------------------------------------------------------
 
-def make_figures(cl, root, out):
-    """Runs clusterlens for every figure kind; returns [(name, svg, reference)]."""
+def make_figures(cl, root, out, explain=None):
+    """Runs clusterlens (and the explain figure writer, when given) for every figure kind;
+    returns [(name, svg, reference)]."""
     ee = os.path.join(root, "examples/cordis_ee_climate")
     baltics = os.path.join(root, "examples/cordis_sc5_baltics")
     score_dir = os.path.join(out, "ee_score")
@@ -427,6 +432,12 @@ def make_figures(cl, root, out):
     jobs.append((cmd + ["--map", os.path.join(pat_in, "map.toml"), "-o", pat] + fmt,
                  "compare four clusters with patterns"))
 
+    explain_dir = os.path.join(out, "explain")
+    explain_pages = ("explain_natural", "explain_17cm", "explain_grey")
+    if explain:
+        os.makedirs(explain_dir)
+        jobs.append(([explain, explain_dir], "explain figures"))
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for f in [pool.submit(run, c, 300, what) for c, what in jobs]:
             f.result()
@@ -446,6 +457,10 @@ def make_figures(cl, root, out):
             figures.append((name, svg, ("graphviz", os.path.join(d, stem + ".png"))))
         else:
             figures.append((name, svg, ("rsvg", None)))
+    if explain:
+        for name in explain_pages:
+            figures.append((name, os.path.join(explain_dir, name + ".svg"),
+                            ("graphviz", os.path.join(explain_dir, name + ".png"))))
     for _, svg, ref in figures:
         for path in (svg, ref[1]):
             if path and not os.path.exists(path):
@@ -499,10 +514,11 @@ def cropped_copies(svg_path, out):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         print(__doc__)
         return 2
-    cl, root, out = sys.argv[1:]
+    cl, root, out = sys.argv[1:4]
+    explain = sys.argv[4] if len(sys.argv) == 5 else None
     for tool in (CHROMIUM, RSVG):
         if not os.access(tool, os.X_OK):
             print(f"browser_figures: {tool} is missing (bash .ci/deps.sh --test installs it)")
@@ -511,7 +527,7 @@ def main():
     out = os.path.abspath(out)
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
-    figures, compare_png, baltic_patterns = make_figures(cl, root, out)
+    figures, compare_png, baltic_patterns = make_figures(cl, root, out, explain)
     compare_ref = "Graphviz PNG" if compare_png else "rsvg (compare has no --figure-format yet)"
     patterns = "yes" if baltic_patterns else "no (patterns.svg from a made-up set)"
     print(f"browser_figures: {len(figures)} figures made in {time.monotonic() - started:.0f} s; "
