@@ -10,6 +10,7 @@
 #include "clusterlens/version.hpp"
 #include "graphs/atomic_file.hpp"
 #include "graphs/write.hpp"
+#include "render/explain_chart.hpp"
 #include "src/app/tables.hpp"
 
 namespace clusterlens::app {
@@ -107,6 +108,61 @@ nlohmann::ordered_json summary_json(const Network& scored, const ExplainRun& run
             {"coefficients", coefficients_json(run)}};
 }
 
+/// The figure: each term's β on its null band with its two-sided p, and the outcome against
+/// the numeric predictor with the largest |β| (none when no predictor is numeric).
+render::ExplainChart explain_chart(const Network& scored, const ExplainRun& run) {
+    const auto& d = run.data;
+    const auto& f = run.fit;
+    render::ExplainChart chart;
+    chart.title = "What goes with " + d.outcome.name + ": network position";
+    std::string dropped =
+        d.dropped_total == 0 ? "none dropped" : fmt::format("{} dropped", d.dropped_total);
+    if (d.dropped.size() == 1) dropped += ": " + d.dropped.front().reason;
+    chart.note = fmt::format("OLS, n = {} of {} actors ({}); R² {:.3f}; ", f.ols.n,
+                             scored.actor_count(), dropped, f.ols.r2);
+    if (f.permutations == 0)
+        chart.note += "no permutation test";
+    else
+        chart.note +=
+            fmt::format("{}{} permutations ({}), seed {}; bands: the middle 95 % of the permuted β",
+                        f.exact ? "all " : "", grouped(f.permutations),
+                        f.method == PermutationMethod::outcome ? "of the outcome"
+                                                               : "Freedman–Lane, of the residuals",
+                        f.seed);
+    for (std::size_t j = 1; j < f.ols.names.size(); ++j) {
+        const auto& t = f.tests[j - 1];
+        render::ExplainChart::Term term{f.ols.names[j], f.ols.beta[j], t.null_beta_lo,
+                                        t.null_beta_hi, t.p_two_sided, false};
+        if (t.p_two_sided == 0) {
+            // Our p is count / R, 0 here; the chart writes its floor as "p < X" from a p just
+            // under 1/R (1/(R + 1) -> "p < 0.0001" at R = 10,000), which is what 0 means.
+            term.p = 1.0 / (static_cast<double>(f.permutations) + 1.0);
+            term.p_at_floor = true;
+        }
+        chart.terms.push_back(term);
+    }
+    // The strongest position measure: the numeric predictor with the largest |β|.
+    const scoring::RegressionVariable* best = nullptr;
+    double best_beta = -1;
+    for (const auto& p : d.predictors) {
+        if (p.categorical) continue;
+        for (std::size_t j = 1; j < f.ols.names.size(); ++j)
+            if (f.ols.names[j] == p.name && std::abs(f.ols.beta[j]) > best_beta)
+                best = &p, best_beta = std::abs(f.ols.beta[j]);
+    }
+    if (best == nullptr) return chart;
+    chart.x_title = best->name;
+    chart.y_title = d.outcome.name;
+    const bool labels = d.rows.size() <= 20;
+    for (const auto i : d.rows) {
+        const auto& a = scored.actor(i);
+        chart.points.push_back({best->numbers[i], d.outcome.numbers[i],
+                                std::string(to_string(a.part)),
+                                labels ? (a.label.empty() ? a.id : a.label) : std::string()});
+    }
+    return chart;
+}
+
 }  // namespace
 
 std::string p_text(double p, std::size_t permutations) {
@@ -123,8 +179,13 @@ std::vector<std::string> write_explain(const Network& scored, const ExplainRun& 
     std::vector<std::string> files = {(fs::path(out_dir) / "coefficients.csv").string(),
                                       (fs::path(out_dir) / "explain_actors.csv").string(),
                                       (fs::path(out_dir) / "summary.json").string()};
+    for (const auto& f : figures.paths({"explain"})) files.push_back(f);
     OutputSet out(run.inputs);
     out.refuse_inputs(files);
+    const auto chart = explain_chart(scored, run);
+    figures.add("explain", [&](const std::string& format) {
+        return render::render_explain_chart(chart, format, figure_options.page);
+    });
     create_output_folder(out_dir);
     const auto& d = run.data;
     const auto& ols = run.fit.ols;

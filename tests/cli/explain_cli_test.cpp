@@ -84,7 +84,8 @@ TEST(ExplainCli, SameBytesForAnyThreadCount) {
                                     dir.path(t), "--figure-format", "svg"}));
         ASSERT_EQ(r.code, 0) << r.err;
     }
-    for (const char* f : {"coefficients.csv", "explain_actors.csv", "summary.json"}) {
+    for (const char* f :
+         {"coefficients.csv", "explain_actors.csv", "summary.json", "explain.svg"}) {
         const auto one = slurp(dir.path(std::string("1/") + f));
         ASSERT_FALSE(one.empty()) << f;
         EXPECT_EQ(one, slurp(dir.path(std::string("2/") + f))) << f;
