@@ -19,17 +19,19 @@ constexpr double kTolerance = 1e-12;
 /// Blocks of permutations handed to the threads; the results do not depend on it.
 constexpr std::size_t kBlocks = 64;
 
-/// What every permutation is fitted against: X = Q₁·R, the rows of Q₁, and per predictor j
-/// (1 … k) the vector that is permuted (the centred outcome, or e_{−j}), ‖·‖², and for
-/// Freedman–Lane ŷ_{−j} − ȳ (for sd(y*)).
+/// What every permutation is fitted against: X = Q₁·R with Q₁'s first column 1/√n up to sign
+/// (the intercept), so for a vector w of mean 0 (every vector permuted here) the first entry
+/// of Q₁ᵀw is 0 and only the other m = p − 1 columns, Q₂, are gathered. Per predictor j (1 … k):
+/// the vector permuted (the centred outcome, or e_{−j}) and ‖·‖²; for Freedman–Lane also
+/// ŷ_{−j} − ȳ, which lies in X's span, through Q₂ᵀ(ŷ_{−j} − ȳ) and its ‖·‖² (for sd(y*)).
 struct Kernel {
     const LeastSquares* ls = nullptr;
     PermutationMethod method = PermutationMethod::outcome;
-    std::size_t n = 0, p = 0, k = 0;
+    std::size_t n = 0, p = 0, k = 0, m = 0;
     double df = 0;
-    std::vector<double> q;       ///< Q₁ row-major n × p
+    std::vector<double> q;       ///< Q₂ row-major n × m
     std::vector<double> source;  ///< outcome: y − ȳ (n); Freedman–Lane: e_{−j} row-major n × k
-    std::vector<double> fitted;  ///< Freedman–Lane: ŷ_{−j} − ȳ row-major n × k
+    std::vector<double> fitted_q;  ///< Freedman–Lane: Q₂ᵀ(ŷ_{−j} − ȳ), k × m
     std::vector<double> source_ss, fitted_ss;  ///< per j (outcome: one value)
     std::vector<double> inv_diag;              ///< [(XᵀX)⁻¹]_jj, j = 0 … p−1
     std::vector<double> sd_x;                  ///< per predictor j = 1 … k (index j − 1)
@@ -38,27 +40,80 @@ struct Kernel {
 
 /// Per-thread scratch of one kernel evaluation.
 struct Scratch {
-    std::vector<double> z, cross, b;
-    explicit Scratch(const Kernel& K)
-        : z(K.p * std::max<std::size_t>(K.k, 1)), cross(K.k), b(K.p) {}
+    std::vector<double> z, qty, b;
+    explicit Scratch(const Kernel& K) : z(K.m * std::max<std::size_t>(K.k, 1)), qty(K.p), b(K.p) {}
 };
+
+/// b* and RSS* of w from z = Q₂ᵀw and ‖w‖²: RSS = ‖w‖² − ‖Q₁ᵀw‖², b solves R·b = Q₁ᵀw.
+double fit_from(const Kernel& K, const double* z, double ww, Scratch& s) {
+    double zz = 0;
+    s.qty[0] = 0;
+    for (std::size_t l = 0; l < K.m; ++l) zz += z[l] * z[l], s.qty[l + 1] = z[l];
+    K.ls->solve(s.qty, s.b);
+    return std::max(0.0, ww - zz);
+}
+
+/// z_j += Σ_i Q₂[i, ·] · source[perm[i], j] for the c = 1 (outcome) or k source columns, with
+/// the sizes known at compile time (M = m, C = c: the sums stay in registers; the same order
+/// of additions as the general loop, so the same results).
+template <std::size_t M, std::size_t C>
+void gather_fixed(const Kernel& K, std::span<const std::uint32_t> perm, double* z) {
+    double acc[C * M] = {};
+    const double* q = K.q.data();
+    const double* src = K.source.data();
+    for (std::size_t i = 0; i < K.n; ++i) {
+        const double* e = src + static_cast<std::size_t>(perm[i]) * C;
+        const double* qi = q + i * M;
+        for (std::size_t j = 0; j < C; ++j)
+            for (std::size_t l = 0; l < M; ++l) acc[j * M + l] += qi[l] * e[j];
+    }
+    for (std::size_t x = 0; x < C * M; ++x) z[x] = acc[x];
+}
+
+template <std::size_t M>
+void gather_m(const Kernel& K, std::span<const std::uint32_t> perm, double* z) {
+    if (K.method == PermutationMethod::outcome)
+        gather_fixed<M, 1>(K, perm, z);
+    else
+        gather_fixed<M, M>(K, perm, z);
+}
+
+void gather(const Kernel& K, std::span<const std::uint32_t> perm, double* z) {
+    switch (K.m) {  // up to 6 predictors unrolled; more by the general loop
+        case 1:
+            return gather_m<1>(K, perm, z);
+        case 2:
+            return gather_m<2>(K, perm, z);
+        case 3:
+            return gather_m<3>(K, perm, z);
+        case 4:
+            return gather_m<4>(K, perm, z);
+        case 5:
+            return gather_m<5>(K, perm, z);
+        case 6:
+            return gather_m<6>(K, perm, z);
+        default:
+            break;
+    }
+    const std::size_t m = K.m, c = K.method == PermutationMethod::outcome ? 1 : K.k;
+    std::fill(z, z + c * m, 0.0);
+    for (std::size_t i = 0; i < K.n; ++i) {
+        const double* e = K.source.data() + static_cast<std::size_t>(perm[i]) * c;
+        const double* qi = K.q.data() + i * m;
+        for (std::size_t j = 0; j < c; ++j)
+            for (std::size_t l = 0; l < m; ++l) z[j * m + l] += qi[l] * e[j];
+    }
+}
 
 /// t*_j and β*_j (j = 1 … k, at index j − 1) of the permutation `perm` (y*_i from row
 /// perm[i] of the source).
 void statistics(const Kernel& K, std::span<const std::uint32_t> perm, Scratch& s,
                 std::span<double> t, std::span<double> beta) {
-    const std::size_t n = K.n, p = K.p, k = K.k;
-    std::fill(s.z.begin(), s.z.end(), 0.0);
+    const std::size_t n = K.n, m = K.m, k = K.k;
     if (K.method == PermutationMethod::outcome) {
-        for (std::size_t i = 0; i < n; ++i) {  // z = Q₁ᵀ·π(y − ȳ)
-            const double w = K.source[perm[i]];
-            const double* qi = K.q.data() + i * p;
-            for (std::size_t l = 0; l < p; ++l) s.z[l] += qi[l] * w;
-        }
-        double zz = 0;
-        for (std::size_t l = 0; l < p; ++l) zz += s.z[l] * s.z[l];
-        const double rss = std::max(0.0, K.source_ss[0] - zz);  // RSS = ‖y*‖² − ‖Q₁ᵀy*‖²
-        K.ls->solve(std::span<const double>(s.z.data(), p), s.b);
+        double* z = s.z.data();
+        gather(K, perm, z);  // z = Q₂ᵀ·π(y − ȳ)
+        const double rss = fit_from(K, z, K.source_ss[0], s);
         for (std::size_t j = 1; j <= k; ++j) {
             t[j - 1] = s.b[j] / std::sqrt(rss / K.df * K.inv_diag[j]);
             beta[j - 1] = s.b[j] * K.sd_x[j - 1] / K.sd_y;
@@ -66,28 +121,16 @@ void statistics(const Kernel& K, std::span<const std::uint32_t> perm, Scratch& s
         return;
     }
     // Freedman–Lane: for each j, y* = ŷ_{−j} + π(e_{−j}); ŷ_{−j} lies in X's span, so b*_j and
-    // RSS* are those of π(e_{−j}) alone; sd(y*) needs (ŷ_{−j} − ȳ)ᵀπ(e_{−j}).
-    std::fill(s.cross.begin(), s.cross.end(), 0.0);
-    for (std::size_t i = 0; i < n; ++i) {
-        const double* e = K.source.data() + static_cast<std::size_t>(perm[i]) * k;
-        const double* h = K.fitted.data() + i * k;
-        const double* qi = K.q.data() + i * p;
-        for (std::size_t j = 0; j < k; ++j) {
-            const double w = e[j];
-            double* z = s.z.data() + j * p;
-            for (std::size_t l = 0; l < p; ++l) z[l] += qi[l] * w;
-            s.cross[j] += h[j] * w;
-        }
-    }
+    // RSS* are those of π(e_{−j}) alone, and (ŷ_{−j} − ȳ)ᵀπ(e_{−j}) = (Q₂ᵀ(ŷ_{−j} − ȳ))ᵀz_j.
+    gather(K, perm, s.z.data());
     for (std::size_t j = 1; j <= k; ++j) {
-        const double* z = s.z.data() + (j - 1) * p;
-        double zz = 0;
-        for (std::size_t l = 0; l < p; ++l) zz += z[l] * z[l];
-        const double rss = std::max(0.0, K.source_ss[j - 1] - zz);
-        K.ls->solve(std::span<const double>(z, p), s.b);
+        const double* z = s.z.data() + (j - 1) * m;
+        const double rss = fit_from(K, z, K.source_ss[j - 1], s);
         t[j - 1] = s.b[j] / std::sqrt(rss / K.df * K.inv_diag[j]);
-        const double syy = (K.fitted_ss[j - 1] + K.source_ss[j - 1] + 2 * s.cross[j - 1]) /
-                           (static_cast<double>(n) - 1.0);
+        double cross = 0;
+        for (std::size_t l = 0; l < m; ++l) cross += K.fitted_q[(j - 1) * m + l] * z[l];
+        const double syy =
+            (K.fitted_ss[j - 1] + K.source_ss[j - 1] + 2 * cross) / (static_cast<double>(n) - 1.0);
         beta[j - 1] = s.b[j] * K.sd_x[j - 1] / std::sqrt(syy);
     }
 }
@@ -105,8 +148,12 @@ Kernel make_kernel(const Design& design, std::span<const double> y, const LeastS
     K.n = ls.rows();
     K.p = ls.cols();
     K.k = K.p - 1;
+    K.m = K.p - 1;
     K.df = static_cast<double>(K.n - K.p);
-    K.q = ls.thin_q();
+    const auto q1 = ls.thin_q();
+    K.q.resize(K.n * K.m);
+    for (std::size_t i = 0; i < K.n; ++i)
+        for (std::size_t l = 0; l < K.m; ++l) K.q[i * K.m + l] = q1[i * K.p + l + 1];
     K.inv_diag = ls.inverse_gram_diagonal();
     const double n1 = static_cast<double>(K.n) - 1.0;
     const double mean_y = mean_of(y);
@@ -126,7 +173,7 @@ Kernel make_kernel(const Design& design, std::span<const double> y, const LeastS
         return K;
     }
     K.source.assign(K.n * K.k, 0.0);
-    K.fitted.assign(K.n * K.k, 0.0);
+    K.fitted_q.assign(K.k * K.m, 0.0);
     K.source_ss.assign(K.k, 0.0);
     K.fitted_ss.assign(K.k, 0.0);
     std::vector<double> yhat(K.n, mean_y), work(K.n);
@@ -147,7 +194,7 @@ Kernel make_kernel(const Design& design, std::span<const double> y, const LeastS
         for (std::size_t i = 0; i < K.n; ++i) {
             const double e = y[i] - yhat[i], h = yhat[i] - mean_y;
             K.source[i * K.k + j] = e;
-            K.fitted[i * K.k + j] = h;
+            for (std::size_t l = 0; l < K.m; ++l) K.fitted_q[j * K.m + l] += K.q[i * K.m + l] * h;
             K.source_ss[j] += e * e;
             K.fitted_ss[j] += h * h;
         }
@@ -205,6 +252,7 @@ NodeRegression node_regression(const Design& design, std::span<const double> y,
     unsigned threads =
         o.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : o.threads;
     out.threads = static_cast<unsigned>(std::min<std::size_t>(threads, blocks));
+    const PermutationDrawer drawer(out.exact ? 0 : n);  // random_permutation, faster
     parallel_blocks(
         count, blocks, threads, [&](std::size_t block, std::size_t first, std::size_t last) {
             Scratch s(K);
@@ -215,7 +263,7 @@ NodeRegression node_regression(const Design& design, std::span<const double> y,
                 if (out.exact)
                     lexicographic_permutation(r, perm);
                 else
-                    random_permutation(o.seed, r, perm);
+                    drawer(o.seed, r, perm);
                 statistics(K, perm, s, t, std::span<double>(beta_star.data() + r * k, k));
                 for (std::size_t j = 0; j < k; ++j) {
                     const double tol = kTolerance * std::abs(t_obs[j]);

@@ -9,11 +9,13 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "graphs/error.hpp"
+#include "src/stats/permutations.hpp"
 #include "test_paths.hpp"
 
 namespace clusterlens {
@@ -261,6 +263,36 @@ TEST(LeastSquares, ThinQIsOrthonormalAndSolveGivesTheFit) {
     ls.solve(qty, b);
     EXPECT_NEAR(b[0], 1, 1e-12);
     EXPECT_NEAR(b[1], 2, 1e-12);
+}
+
+// The drawer's remainders by multiplication equal x % d for every bound of a 70,000-actor
+// network, at the ends of the 64-bit range and for a spread of values in between; and its
+// permutations equal random_permutation's.
+TEST(Permutations, DrawerEqualsRandomPermutation) {
+    const std::size_t n = 70000;
+    const scoring::PermutationDrawer drawer(n);
+    const std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t x = 0x9e3779b97f4a7c15ULL;
+    std::size_t wrong = 0;
+    for (std::size_t bound = 1; bound < n; ++bound) {
+        const std::uint64_t d = bound + 1;
+        for (const std::uint64_t v : {std::uint64_t{0}, d - 1, d, max, max - 1, max - d,
+                                      max / d * d, max / d * d - 1, x, x >> 17, x >> 40}) {
+            wrong += drawer.remainder(v, bound) != v % d;
+        }
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    }
+    EXPECT_EQ(wrong, 0u);
+    for (const std::size_t size :
+         {std::size_t{2}, std::size_t{3}, std::size_t{17}, std::size_t{1000}, std::size_t{31665}}) {
+        const scoring::PermutationDrawer d(size);
+        std::vector<std::uint32_t> a(size), b(size);
+        for (std::uint64_t k = 0; k < 20; ++k) {
+            scoring::random_permutation(7, k, a);
+            d(7, k, b);
+            ASSERT_EQ(a, b) << size << " " << k;
+        }
+    }
 }
 
 }  // namespace
