@@ -28,11 +28,17 @@ std::string grouped(std::size_t v) {
     return out;
 }
 
-std::string method_text(PermutationMethod m) {
+std::string method_text(PermutationMethod m, bool given) {
+    const char* d = given ? "" : "default; ";
     return m == PermutationMethod::outcome
-               ? "outcome (y permuted against the fixed predictors, as UCINET)"
-               : "freedman-lane (residuals of the model without the term permuted; controls "
-                 "held fixed)";
+               ? fmt::format(
+                     "outcome ({}the outcome permuted against the fixed predictors, as "
+                     "UCINET)",
+                     d)
+               : fmt::format(
+                     "freedman-lane ({}residuals of the model without the term "
+                     "permuted; controls held fixed)",
+                     d);
 }
 
 constexpr const char* kPValues =
@@ -264,12 +270,22 @@ void print_explain(const ExplainRun& run, const std::vector<std::string>& files,
                        f.ols.adj_r2, f.ols.n, f.ols.df);
     if (f.permutations == 0)
         out << "permutation test: none (--permutations 0)\n";
-    else
-        out << fmt::format(
-            "permutation test: method {}, {} permutations{}, seed {}{}; statistic t\n",
-            method_text(f.method), grouped(f.permutations),
-            f.exact ? fmt::format(" (exact: all {}! orderings of the actors)", f.ols.n) : "",
-            f.seed, f.exact ? " (not used: exact)" : "");
+    else {
+        const char* dflt = " (default)";
+        std::string count = grouped(f.permutations) + " permutations";
+        if (f.exact)
+            count = fmt::format(
+                "all {} permutations (exact: every ordering of the {} actors, "
+                "since {}! <= --permutations)",
+                grouped(f.permutations), f.ols.n, f.ols.n);
+        else if (!run.given.permutations)
+            count += dflt;
+        out << fmt::format("permutation test: method {}; {}; seed {}{}; statistic t\n",
+                           method_text(f.method, run.given.method), count, f.seed,
+                           f.exact          ? " (not needed: exact)"
+                           : run.given.seed ? ""
+                                            : dflt);
+    }
     out << fmt::format("{:<28} {:>11} {:>8} {:>11} {:>8} {:>10} {:>10} {:>10}  {}\n", "term", "b",
                        "beta", "se(naive)", "t(naive)", "p 2-sided", "p greater", "p less",
                        "null beta 95%");

@@ -19,6 +19,10 @@ struct ExplainRun {
     std::vector<std::string> inputs;  ///< the network's files, as resolved
     std::string relation;             ///< the relation scored
     bool default_predictors = true;   ///< the four dimensions (no --predictors)
+    /// Which of --method, --permutations and --seed were given (the report marks defaults).
+    struct Given {
+        bool method = false, permutations = false, seed = false;
+    } given;
     scoring::RegressionData data;
     scoring::NodeRegression fit;
     double seconds = 0;  ///< wall time of the permutations (stdout only, never in a file)

@@ -165,6 +165,8 @@ int cmd_explain(const std::vector<std::string>& args, Streams io) {
     run.inputs = inputs;
     run.relation = one.relations().front();
     run.default_predictors = !vm.count("predictors");
+    run.given = {!vm["method"].defaulted(), !vm["permutations"].defaulted(),
+                 !vm["seed"].defaulted()};
     run.data = scoring::regression_data(scored.network, outcome, names);
     const auto started = std::chrono::steady_clock::now();
     run.fit = scoring::node_regression(run.data.design, run.data.y, ro);

@@ -68,8 +68,9 @@ TEST(ExplainCli, CoefficientsEqualRLmOnTheBundledExample) {
     EXPECT_EQ(s["seed"], 1);
     EXPECT_EQ(s["predictors_default"], true);
     // The defaults are printed, with the timing line.
-    EXPECT_TRUE(has(r.out, "method freedman-lane")) << r.out;
-    EXPECT_TRUE(has(r.out, "10,000 permutations, seed 1")) << r.out;
+    EXPECT_TRUE(has(r.out, "method freedman-lane (default; residuals")) << r.out;
+    EXPECT_TRUE(has(r.out, "; 10,000 permutations (default); seed 1 (default); statistic t"))
+        << r.out;
     EXPECT_TRUE(has(r.out, "permutations: 10,000 in ")) << r.out;
     EXPECT_TRUE(has(r.out, "< 0.0001")) << r.out;
     EXPECT_TRUE(has(r.out, "which assume independent actors")) << r.out;
@@ -117,7 +118,10 @@ TEST(ExplainCli, ListwiseDeletionCountedAndExactEnumerationSaid) {
     EXPECT_TRUE(has(r.out, "2 dropped: missing ext_share and mean_tie_strength (isolates)"))
         << r.out;
     EXPECT_TRUE(has(r.out, "1 dropped: missing output")) << r.out;
-    EXPECT_TRUE(has(r.out, "720 permutations (exact: all 6! orderings of the actors)")) << r.out;
+    EXPECT_TRUE(has(
+        r.out,
+        "all 720 permutations (exact: every ordering of the 6 actors, since 6! <= --permutations)"))
+        << r.out;
     const auto s = nlohmann::json::parse(slurp(dir.path("e/summary.json")));
     EXPECT_EQ(s["exact"], true);
     EXPECT_EQ(s["permutations"], 720);
