@@ -57,9 +57,9 @@ E-I test), printed "< 0.0001" when none was (10,000 permutations). When n! <= --
 every ordering of the actors is enumerated and p is exact (the report says so). The same seed
 gives the same results on any machine and any --threads.
 
-Example (the bundled Estonian climate cluster; n_projects_in_case is its CORDIS project count,
-not a learning measure):
-  clusterlens explain examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml --outcome n_projects_in_case -o out/ee_explain
+Example (the bundled Estonian climate cluster; ec_contribution_case_eur is the EC funding each
+organisation received in the case's CORDIS projects: a demonstration, not a learning measure):
+  clusterlens explain examples/cordis_ee_climate/data --map examples/cordis_ee_climate/cordis.toml --outcome ec_contribution_case_eur -o out/ee_explain
 )";
 
 /// "a,b,c" as names (no empty ones).
