@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -13,6 +14,82 @@
 #include "src/app/tables.hpp"
 
 namespace clusterlens::app {
+namespace {
+
+nlohmann::ordered_json tie_set_json(const scoring::TieSetStability& s) {
+    return {{"actors", s.actors},
+            {"dyads", s.dyads},
+            {"ties_a", s.ties_a},
+            {"ties_b", s.ties_b},
+            {"ties_kept", s.kept},
+            {"ties_gained", s.gained},
+            {"ties_lost", s.lost},
+            {"jaccard", json_number(s.jaccard)},
+            {"hamming", s.hamming},
+            {"hamming_normalised", json_number(s.hamming_normalised)},
+            {"strong_ties_a", s.strong_a},
+            {"strong_ties_kept", s.strong_kept},
+            {"strong_kept_share", json_number(s.strong_kept_share)},
+            {"weak_ties_a", s.weak_a},
+            {"weak_ties_kept", s.weak_kept},
+            {"weak_kept_share", json_number(s.weak_kept_share)}};
+}
+
+/// A's strong/weak rule in words.
+std::string strong_rule(const scoring::TieStability& t) {
+    return fmt::format("A's strength_class (score's): strong when the weight is {} {}",
+                       t.threshold_is_median ? ">" : ">=", format_number(t.strong_threshold)) +
+           (t.threshold_is_median ? " (A's median weight)" : " (--strong-threshold)");
+}
+
+/// Adds comparison.json's tie_stability and actor_stability blocks to `j`.
+void add_stability(nlohmann::ordered_json& j, const scoring::TwoNetworkComparison& cmp) {
+    const auto& t = cmp.tie_stability;
+    nlohmann::ordered_json measures = nlohmann::ordered_json::array();
+    for (const auto& m : cmp.actor_stability.measures)
+        measures.push_back({{"measure", m.measure},
+                            {"actors", m.actors},
+                            {"mean_change", json_number(m.mean_change)},
+                            {"pearson", json_number(m.pearson)},
+                            {"spearman", json_number(m.spearman)}});
+    j["tie_stability"] = {
+        {"kept_actors", tie_set_json(t.kept_actors)},
+        {"all_actors", tie_set_json(t.all_actors)},
+        {"kept_tie_weights",
+         {{"ties", t.weight_pairs}, {"pearson", json_number(t.weight_pearson)}}},
+        {"strong_ties", strong_rule(t)},
+        {"definition",
+         "over the actors kept in both waves (kept_actors) and over the union of the waves' "
+         "actors (all_actors, where an absent actor has no tie): jaccard = ties kept / ties in "
+         "A or B; hamming = dyads that differ (ties gained + lost); hamming_normalised = "
+         "hamming / possible dyads (n(n-1)/2 undirected, n(n-1) directed, no diagonal); "
+         "strong (weak) kept share = A's strong (weak) ties also in B; kept_tie_weights: "
+         "Pearson r of the kept ties' weights in A and B (null when undefined)"}};
+
+    j["actor_stability"] = {
+        {"actors", cmp.actors_kept},
+        {"file", "actor_changes.csv"},
+        {"measures", measures},
+        {"definition",
+         "per numeric score of actors.csv and network.graphml (not the input's attributes, not "
+         "the community number), over the kept actors with a value in both waves: mean change "
+         "(b - a), Pearson r and Spearman rho (average ranks) of the A and B values; null with "
+         "fewer than 2 actors or when a wave's values are all equal"}};
+}
+
+/// "0.42", or "undefined" for NaN.
+std::string number_or_undefined(double v) {
+    return std::isfinite(v) ? fmt::format("{:.3g}", v) : "undefined";
+}
+
+/// "61% of A's strong ties kept", or "A has no strong tie there".
+std::string kept_share(double share, const char* kind, const char* whose) {
+    return std::isfinite(share)
+               ? fmt::format("{:.0f}% of {} {} ties kept", 100 * share, whose, kind)
+               : fmt::format("A has no {} tie there", kind);
+}
+
+}  // namespace
 
 std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
                                             const scoring::TwoNetworkComparison& cmp,
@@ -25,7 +102,8 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
     std::vector<std::string> files = {(fs::path(out_dir) / "comparison.csv").string(),
                                       (fs::path(out_dir) / "comparison.json").string(),
                                       (fs::path(out_dir) / "actors.csv").string(),
-                                      (fs::path(out_dir) / "ties.csv").string()};
+                                      (fs::path(out_dir) / "ties.csv").string(),
+                                      (fs::path(out_dir) / "actor_changes.csv").string()};
     for (const auto& f : figures.paths({"change"})) files.push_back(f);
     OutputSet out(inputs);
     out.refuse_inputs(files);
@@ -46,6 +124,7 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
     auto& json = out.add(files[1]);
     auto& actors = out.add(files[2]);
     auto& ties = out.add(files[3]);
+    auto& changes = out.add(files[4]);
     csv << "metric,a,b,change\n";
     nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
     for (const auto& m : cmp.metrics) {
@@ -68,6 +147,11 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
     for (const auto& t : cmp.ties)
         ties << csv_text_cell(t.source) << ',' << csv_text_cell(t.target) << ',' << t.status << ','
              << csv_number(t.weight_a) << ',' << csv_number(t.weight_b) << '\n';
+    changes << "id,label,measure,a,b,change\n";
+    for (const auto& x : cmp.actor_stability.rows)
+        changes << csv_text_cell(x.id) << ',' << csv_text_cell(x.label) << ','
+                << csv_text_cell(x.measure) << ',' << csv_number(x.a) << ',' << csv_number(x.b)
+                << ',' << csv_number(x.change) << '\n';
     nlohmann::ordered_json j = {
         {"clusterlens_version", kVersion},
         {"a", to.path_a},
@@ -94,6 +178,7 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
              "normalised mutual information (Danon et al. 2005) and adjusted Rand index (Hubert "
              "& Arabie 1985); 1 = grouped alike"}};
     }
+    add_stability(j, cmp);
     json << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     figures.stage(out);
     out.commit_all();
@@ -109,6 +194,23 @@ void print_two_networks(const scoring::TwoNetworkComparison& cmp,
         "typology changed for {} firm(s)\n",
         to.path_a, to.path_b, cmp.actors_kept, cmp.actors_gained, cmp.actors_lost, cmp.ties_kept,
         cmp.ties_gained, cmp.ties_lost, cmp.typology_changes);
+    const auto& k = cmp.tie_stability.kept_actors;
+    const auto& u = cmp.tie_stability.all_actors;
+    out << fmt::format(
+        "ties: Jaccard {} over the {} kept actors (Hamming {} of {} dyads, {}); {}, {}; over all "
+        "{} actors Jaccard {} (Hamming {} of {} dyads, {})\n",
+        number_or_undefined(k.jaccard), k.actors, k.hamming, k.dyads,
+        number_or_undefined(k.hamming_normalised), kept_share(k.strong_kept_share, "strong", "A's"),
+        kept_share(k.weak_kept_share, "weak", "its"), u.actors, number_or_undefined(u.jaccard),
+        u.hamming, u.dyads, number_or_undefined(u.hamming_normalised));
+    std::string ranks;
+    for (const auto& m : cmp.actor_stability.measures)
+        if (m.measure == "betweenness" || m.measure == "ext_share" ||
+            m.measure == "learning_capacity")
+            ranks += fmt::format("{} {}, ", m.measure, number_or_undefined(m.spearman));
+    if (!ranks.empty())
+        out << "scores: rank stability (Spearman) over the kept actors: " << ranks
+            << "every score per actor in actor_changes.csv\n";
     if (cmp.communities.present)
         out << fmt::format(
             "communities: over the {} kept actors (in {} of A's communities, {} of B's) NMI "

@@ -40,7 +40,15 @@ has a label unique within its network (--match id|label|auto); ties by their end
   OUTDIR/actors.csv        each actor kept, gained or lost, with openness (ext_share),
                            brokerage and typology in A and in B
   OUTDIR/ties.csv          each tie kept, gained or lost, with its weights
-  OUTDIR/comparison.json   the same counts and metrics;  OUTDIR/change.svg  the figure
+  OUTDIR/actor_changes.csv per kept actor and numeric score (betweenness, closeness, ext_share,
+                           brokerage roles, learning_capacity, ...): id, label, measure, a, b,
+                           change; actors.csv stays as it was
+  OUTDIR/comparison.json   the same counts and metrics; tie_stability: Jaccard and Hamming
+                           distance of the tie sets over the kept actors and over all actors,
+                           the share of A's strong and weak ties kept in B; actor_stability: per
+                           score the mean change and the Pearson and Spearman correlation of the
+                           kept actors' A and B values (rank stability)
+  OUTDIR/change.svg        the figure
 With --communities METHOD both waves' communities are found (seeds 1..R) and comparison.json
 "communities" says how far they agree over the kept actors (NMI, adjusted Rand index); without
 it, the same for a `community` attribute both inputs carry (two scored network.graphml).

@@ -212,6 +212,7 @@ TwoNetworkComparison compare_two(const ScoredRelation& a, const ScoredRelation& 
     std::vector<double> betweenness, capacity;
     std::map<std::string, std::size_t> union_index;
     std::vector<int> community_a, community_b;  // the kept actors' communities in A and in B
+    std::vector<KeptActor> kept_actors;
     const bool communities = na.actor_attributes().find("community") != nullptr &&
                              nb.actor_attributes().find("community") != nullptr;
     for (std::size_t i = 0; i < nb.actor_count(); ++i) {
@@ -232,6 +233,7 @@ TwoNetworkComparison compare_two(const ScoredRelation& a, const ScoredRelation& 
                       text_column(nb, "typology", i)};
         if (kept) {
             ++r.actors_kept;
+            kept_actors.push_back({ia, i, c.id, c.label});
             c.ext_share_a = column(na, "ext_share", ia);
             c.brokerage_a = column(na, "brokerage_total", ia);
             c.gatekeeper_a = column(na, "gatekeeper", ia);
@@ -284,6 +286,11 @@ TwoNetworkComparison compare_two(const ScoredRelation& a, const ScoredRelation& 
             ag.adjusted_rand = adjusted_rand(community_a, community_b);
         }
     }
+
+    r.tie_stability = scoring::tie_stability(na, nb, key_a, key_b);
+    r.tie_stability.strong_threshold = a.cluster.tie_strength.strong_threshold;
+    r.tie_stability.threshold_is_median = a.cluster.tie_strength.threshold_is_median;
+    r.actor_stability = scoring::actor_stability(a, b, kept_actors);
 
     // Ties: by their ends' keys.
     std::map<std::pair<std::string, std::string>, std::size_t> in_a;

@@ -7,6 +7,10 @@
 // networks carry the actor attribute `community` (score's --communities, which compare passes
 // on), how far the two partitions agree over the kept actors: NMI (Danon et al. 2005) and the
 // adjusted Rand index (Hubert & Arabie 1985), 1 when the kept actors are grouped alike in both.
+// Stability between the waves (two_network_stability.hpp): Jaccard and Hamming distance of the
+// tie sets over the kept actors and over all actors, the share of A's strong and weak ties
+// kept, the correlation of the kept ties' weights; per kept actor the change in every numeric
+// score, and per score the mean change and the Pearson and Spearman correlation of A and B.
 //
 // Matching actors. Some formats have ids that are positions, not identities, so the
 // same network listed in another order would look entirely changed if matched by id:
@@ -31,6 +35,7 @@
 #include <vector>
 
 #include "graphs/network.hpp"
+#include "src/compare/two_network_stability.hpp"
 #include "src/score/score.hpp"
 
 namespace clusterlens::scoring {
@@ -70,6 +75,8 @@ struct TwoNetworkComparison {
         std::size_t actors = 0, communities_a = 0, communities_b = 0;
         double nmi = 0, adjusted_rand = 0;
     } communities;
+    TieStability tie_stability;      ///< tie-set stability (two_network_stability.hpp)
+    ActorStability actor_stability;  ///< per kept actor and numeric score: a, b, change
     /// How actors were matched and why, e.g. "actors matched by label (Pajek vertex numbers are
     /// positions, not identities)".
     std::string matching;
