@@ -66,10 +66,10 @@ int dispatch(const std::vector<std::string>& args, Streams io) {
     if (args[0] == "validate") return cmd_validate(rest, io);
     if (args[0] == "convert") return cmd_convert(rest, io);
     if (args[0] == "score") return cmd_score(rest, io);
+    if (args[0] == "explain") return cmd_explain(rest, io);
     if (args[0] == "render") return cmd_render(rest, io);
     if (args[0] == "compare") return cmd_compare(rest, io);
     if (args[0] == "communities") return cmd_communities(rest, io);
-    if (args[0] == "explain") return cmd_explain(rest, io);
     throw UsageError("unknown command '" + args[0] +
                      "'; commands: validate, convert, score, render, compare, communities (see "
                      "clusterlens --help)");
