@@ -177,6 +177,12 @@ std::string p_text(double p, std::size_t permutations) {
     return fmt::format("{:.4g}", p);
 }
 
+std::string timing_line(const ExplainRun& run) {
+    const auto& f = run.fit;
+    return fmt::format("timing: permutations: {} in {:.2f} s on {} thread{}\n",
+                       grouped(f.permutations), run.seconds, f.threads, f.threads == 1 ? "" : "s");
+}
+
 std::vector<std::string> write_explain(const Network& scored, const ExplainRun& run,
                                        const std::string& out_dir,
                                        const FigureOptions& figure_options) {
@@ -306,9 +312,6 @@ void print_explain(const ExplainRun& run, const std::vector<std::string>& files,
     }
     out << "se and t are the classical ones, which assume independent actors; the p-values are "
            "the permutation test's\n";
-    if (f.permutations > 0)
-        out << fmt::format("permutations: {} in {:.2f} s on {} thread{}\n", grouped(f.permutations),
-                           run.seconds, f.threads, f.threads == 1 ? "" : "s");
     for (const auto& file : files) out << "wrote " << file << '\n';
 }
 

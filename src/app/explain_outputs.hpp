@@ -25,7 +25,7 @@ struct ExplainRun {
     } given;
     scoring::RegressionData data;
     scoring::NodeRegression fit;
-    double seconds = 0;  ///< wall time of the permutations (stdout only, never in a file)
+    double seconds = 0;  ///< wall time of the permutations (--timings only, never in a file)
 };
 
 /// The p-value as the table and the CSV print it: "< 0.0001" (1/permutations) when 0, else
@@ -39,7 +39,11 @@ std::vector<std::string> write_explain(const Network& scored, const ExplainRun& 
                                        const std::string& out_dir, const FigureOptions& figures);
 
 /// The report: model, actors used and dropped, method, permutations and seed, the
-/// coefficients table, the references of the dummies, the timing line and the files written.
+/// coefficients table, the references of the dummies and the files written. The same bytes on
+/// every run and machine (no time, no thread count: timing_line is for --timings).
 void print_explain(const ExplainRun& run, const std::vector<std::string>& files, std::ostream& out);
+
+/// "timing: permutations: 10,000 in 2.31 s on 2 threads" (for benchmarks, on stderr).
+std::string timing_line(const ExplainRun& run);
 
 }  // namespace clusterlens::app

@@ -1,5 +1,7 @@
 // clusterlens explain: node-level regression of an actor outcome on network positions, with
 // permutation p-values (issue 14).
+#include <fmt/format.h>
+
 #include <chrono>
 #include <ostream>
 
@@ -94,6 +96,7 @@ int cmd_explain(const std::vector<std::string>& args, Streams io) {
     FigureCli figure;
     scoring::NodeRegressionOptions ro;
     std::size_t samples = 0;
+    bool timings = false;
     po::options_description visible("explain options");
     visible.add_options()("help,h", "show this help")(
         "output,o", po::value(&out_dir)->value_name("OUTDIR"),
@@ -115,7 +118,10 @@ int cmd_explain(const std::vector<std::string>& args, Streams io) {
         "the relation to use when the network has several")(
         "betweenness-samples", count_value(&samples)->value_name("K"),
         "estimate betweenness from K random sources (as score does), for large networks when "
-        "betweenness is not a predictor");
+        "betweenness is not a predictor")(
+        "timings", po::bool_switch(&timings),
+        "print the seconds the scoring stages and the permutations took to stderr (for "
+        "benchmarks)");
     visible.add(figure_options(figure, true));
     visible.add(measure_options(so, measures));
     po::variables_map vm;
@@ -159,6 +165,9 @@ int cmd_explain(const std::vector<std::string>& args, Streams io) {
         };
     auto scored = scoring::score_relation(one, so);
     print_scoring_warnings(scored.warnings, io);
+    if (timings)
+        for (const auto& [stage, seconds] : scored.timings)
+            io.err << fmt::format("timing: {}: {:.3f} s\n", stage, seconds);
     scoring::add_mean_tie_strength(scored.network);
 
     app::ExplainRun run;
@@ -167,12 +176,13 @@ int cmd_explain(const std::vector<std::string>& args, Streams io) {
     run.default_predictors = !vm.count("predictors");
     run.given = {!vm["method"].defaulted(), !vm["permutations"].defaulted(),
                  !vm["seed"].defaulted()};
-    run.data = scoring::regression_data(scored.network, outcome, names);
+    run.data = scoring::regression_data(scored.network, outcome, names, scored.input_attributes);
     const auto started = std::chrono::steady_clock::now();
     run.fit = scoring::node_regression(run.data.design, run.data.y, ro);
     run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const auto files = app::write_explain(scored.network, run, out_dir, figures);
     app::print_explain(run, files, io.out);
+    if (timings && run.fit.permutations > 0) io.err << app::timing_line(run);
     return 0;
 }
 

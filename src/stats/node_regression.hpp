@@ -52,7 +52,8 @@
 //
 // Complexity: the fit O(n·p²); then, per permutation, O(n·p) for the outcome method and
 // O(n·k·p) for Freedman–Lane with k = p − 1 predictors (each fit gathers the permuted vector
-// into Q₁ᵀy*, least_squares.hpp), plus O(n) for the shuffle; spread over threads in blocks.
+// into Q₁ᵀy*, least_squares.hpp), plus O(n) for the shuffle (PermutationDrawer: no division
+// per draw); spread over threads in blocks. Memory O(n·p + R·k): every β* is kept for the bands.
 // Sources: Freedman & Lane (1983) J. Business & Economic Statistics 1(4):292-298; Anderson &
 // Legendre (1999) J. Statistical Computation and Simulation 62(3):271-303; Winkler, Ridgway,
 // Webster, Smith & Nichols (2014) NeuroImage 92:381-397; Borgatti, Everett & Freeman (2002)

@@ -1,6 +1,7 @@
 #include "src/stats/regression_data.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -106,7 +107,8 @@ std::vector<std::string> categorical_actor_columns(const Network& net) {
 }
 
 RegressionData regression_data(const Network& net, const std::string& outcome,
-                               const std::vector<std::string>& predictors) {
+                               const std::vector<std::string>& predictors,
+                               const std::vector<std::string>& input_attributes) {
     RegressionData d;
     d.outcome = variable(net, outcome, "--outcome");
     if (d.outcome.categorical)
@@ -127,8 +129,9 @@ RegressionData regression_data(const Network& net, const std::string& outcome,
     const std::size_t n = net.actor_count();
     d.reasons.assign(n, "");
     const auto* degree = net.actor_attributes().find("degree");
-    std::map<std::string, std::pair<std::size_t, std::array<bool, 2>>> groups;  // all isolates,
-                                                                                // all non-firms
+    // Per reason: the count, and whether its actors are all isolates, all non-firms, and
+    // whether every column it names is one the input brought.
+    std::map<std::string, std::pair<std::size_t, std::array<bool, 3>>> groups;
     for (std::size_t i = 0; i < n; ++i) {
         std::vector<std::string> lacking;
         if (missing(d.outcome, i)) lacking.push_back(d.outcome.name);
@@ -143,7 +146,12 @@ RegressionData regression_data(const Network& net, const std::string& outcome,
                              degree->numbers[i] == 0;
         const bool non_firm =
             lacking == std::vector<std::string>{"typology"} && net.actor(i).type != "firm";
-        auto [it, fresh] = groups.try_emplace(d.reasons[i], 0, std::array<bool, 2>{true, true});
+        bool from_input = true;
+        for (const auto& name : lacking)
+            from_input = from_input && std::find(input_attributes.begin(), input_attributes.end(),
+                                                 name) != input_attributes.end();
+        auto [it, fresh] =
+            groups.try_emplace(d.reasons[i], 0, std::array<bool, 3>{true, true, from_input});
         ++it->second.first;
         it->second.second[0] = it->second.second[0] && isolate;
         it->second.second[1] = it->second.second[1] && non_firm;
@@ -154,6 +162,8 @@ RegressionData regression_data(const Network& net, const std::string& outcome,
             why += " (isolates)";
         else if (g.second[1])
             why += " (not firms: typology is for firms)";
+        else if (g.second[2])
+            why += " (empty in the input)";
         d.dropped.push_back({why, g.first});
         d.dropped_total += g.first;
     }

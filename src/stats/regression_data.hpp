@@ -17,7 +17,8 @@
 //   Each dropped actor's reason names every column it misses ("missing ext_share and
 //   mean_tie_strength"); the counts per reason say what the dropped actors are when they are
 //   all isolates ("(isolates)": 0/0 openness and mean tie strength) or all non-firms with only
-//   typology missing ("(not firms: typology is for firms)").
+//   typology missing ("(not firms: typology is for firms)"), or when the columns they miss all
+//   came with the input ("(empty in the input)").
 // - mean_tie_strength (add_mean_tie_strength): s_i / k_i, strength over degree, the mean weight
 //   of i's ties (learning_capacity.hpp's tie strength indicator before normalisation); NaN for
 //   isolates.
@@ -86,7 +87,10 @@ struct RegressionData {
 /// predictor is not a column, is id or label, is the outcome or is listed twice; when no
 /// predictor is given; when no actor has every value (the reasons counted); and when a
 /// categorical predictor has one level among the actors used.
+/// `input_attributes` (ScoredRelation::input_attributes): the columns the input brought, so
+/// that a reason naming only those says "(empty in the input)".
 RegressionData regression_data(const Network& scored, const std::string& outcome,
-                               const std::vector<std::string>& predictors);
+                               const std::vector<std::string>& predictors,
+                               const std::vector<std::string>& input_attributes = {});
 
 }  // namespace clusterlens::scoring

@@ -4,7 +4,7 @@
 # cordis-h2020/network with the CORDIS mapping): 10,000 permutations of the node-level
 # regression of an org_nodes.csv.gz outcome (n_coordinator, ec_contribution_eur) on the four
 # dimensions of learning capacity, both methods, on 1 and 2 threads. The stage time is the one
-# explain prints ("permutations: 10,000 in 1.3 s on 2 threads"); the whole run's wall time and
+# explain prints with --timings ("timing: permutations: 10,000 in 1.3 s on 2 threads"); the whole run's wall time and
 # peak memory come from /usr/bin/time. The load average before each run is recorded, since the
 # 2-core machine is shared: a second thread only helps when a core is free.
 # Scoring uses --betweenness-samples 100 --closeness-samples 500 (betweenness is not a
@@ -40,15 +40,15 @@ for outcome in n_coordinator ec_contribution_eur; do
         out="$work/$outcome-$method-$threads"
         /usr/bin/time -f "%e %M" -o "$work/time" "$bin" explain "$net" --map "$map" \
           --outcome "$outcome" --method "$method" --threads "$threads" "${sampling[@]}" \
-          --figure-format svg -o "$out" >"$work/last.out" 2>"$work/last.err" ||
+          --figure-format svg --timings -o "$out" >"$work/last.out" 2>"$work/last.err" ||
           { echo "failed:"; cat "$work/last.err"; exit 1; }
-        sed -n 's/^permutations: [0-9,]* in \([0-9.]*\) s on .*/\1/p' "$work/last.out" >>"$work/stage"
+        sed -n 's/^timing: permutations: [0-9,]* in \([0-9.]*\) s on .*/\1/p' "$work/last.err" >>"$work/stage"
         cut -d' ' -f1 "$work/time" >>"$work/wall"
         peak=$(cut -d' ' -f2 "$work/time")
       done
       echo "=== outcome $outcome, --method $method, --threads $threads"
       sed -n 's/^actors: /  actors: /p;s/^  \([0-9]* dropped\)/    \1/p' "$work/last.out"
-      grep "^permutations:" "$work/last.out" | sed 's/^/  (last run) /'
+      grep "^timing: permutations:" "$work/last.err" | sed 's/^/  (last run) /'
       echo "  permutation stage: median $(median <"$work/stage") s (runs: $(tr '\n' ' ' <"$work/stage")); whole run median $(median <"$work/wall") s, peak $((peak / 1024)) MiB; load average before each run:$loads"
     done
     if cmp -s "$work/$outcome-$method-1/coefficients.csv" "$work/$outcome-$method-2/coefficients.csv" &&

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,8 @@ bool has(const std::string& text, const std::string& part) {
 
 TEST(ExplainCli, CoefficientsEqualRLmOnTheBundledExample) {
     TempDir dir;
-    const auto r = run(example({"--outcome", "n_projects_in_case", "-o", dir.path("e")}));
+    const auto r =
+        run(example({"--outcome", "n_projects_in_case", "-o", dir.path("e"), "--timings"}));
     ASSERT_EQ(r.code, 0) << r.err;
     std::ifstream in(testing::data("oracle/explain_oracle.json"));
     const auto oracle = nlohmann::json::parse(in)["cases"][0];
@@ -71,20 +73,35 @@ TEST(ExplainCli, CoefficientsEqualRLmOnTheBundledExample) {
     EXPECT_TRUE(has(r.out, "method freedman-lane (default; residuals")) << r.out;
     EXPECT_TRUE(has(r.out, "; 10,000 permutations (default); seed 1 (default); statistic t"))
         << r.out;
-    EXPECT_TRUE(has(r.out, "permutations: 10,000 in ")) << r.out;
+    // The time only with --timings, on stderr: stdout is the same on every run and machine.
+    EXPECT_TRUE(has(r.err, "timing: permutations: 10,000 in ")) << r.err;
+    EXPECT_FALSE(has(r.out, " s on ")) << r.out;
     EXPECT_TRUE(has(r.out, "< 0.0001")) << r.out;
     EXPECT_TRUE(has(r.out, "which assume independent actors")) << r.out;
 }
 
+/// `out` without its "wrote PATH" lines.
+std::string without_wrote(const std::string& out) {
+    std::string kept, line;
+    std::istringstream in(out);
+    while (std::getline(in, line))
+        if (line.rfind("wrote ", 0) != 0) kept += line + '\n';
+    return kept;
+}
+
 TEST(ExplainCli, SameBytesForAnyThreadCount) {
     TempDir dir;
+    std::vector<std::string> outs;
     for (const char* t : {"1", "2", "3"}) {
         const auto r = run(example({"--outcome", "n_projects_in_case", "--predictors",
                                     "closeness,ego_size,type,constraint", "--method", "outcome",
                                     "--permutations", "3000", "--seed", "7", "--threads", t, "-o",
                                     dir.path(t), "--figure-format", "svg"}));
         ASSERT_EQ(r.code, 0) << r.err;
+        outs.push_back(without_wrote(r.out));
     }
+    EXPECT_EQ(outs[0], outs[1]);  // stdout too, but for the folder each run wrote to
+    EXPECT_EQ(outs[0], outs[2]);
     for (const char* f :
          {"coefficients.csv", "explain_actors.csv", "summary.json", "explain.svg"}) {
         const auto one = slurp(dir.path(std::string("1/") + f));
@@ -117,7 +134,7 @@ TEST(ExplainCli, ListwiseDeletionCountedAndExactEnumerationSaid) {
     EXPECT_TRUE(has(r.out, "actors: 6 used of 9, 3 dropped (listwise):")) << r.out;
     EXPECT_TRUE(has(r.out, "2 dropped: missing ext_share and mean_tie_strength (isolates)"))
         << r.out;
-    EXPECT_TRUE(has(r.out, "1 dropped: missing output")) << r.out;
+    EXPECT_TRUE(has(r.out, "1 dropped: missing output (empty in the input)")) << r.out;
     EXPECT_TRUE(has(
         r.out,
         "all 720 permutations (exact: every ordering of the 6 actors, since 6! <= --permutations)"))
