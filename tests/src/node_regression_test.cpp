@@ -118,7 +118,7 @@ TEST(NodeRegression, MonteCarloPValuesAgreeWithRWithinMonteCarloError) {
             EXPECT_NEAR(got.null_beta_hi, want["null_beta_hi"].get<double>(), 0.02) << what;
         }
     }
-    EXPECT_EQ(checked, 36u);
+    EXPECT_EQ(checked, 60u);  // 6 cases (2 methods), 2 + 4 + 4 terms, 3 tails
 }
 
 // y = (1, 3, 2) on x = (1, 2, 3), n = 3, df = 1. Centred x = (−1, 0, 1), Σx² = 2, so

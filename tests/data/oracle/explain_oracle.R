@@ -143,6 +143,8 @@ for (method in c("outcome", "freedman-lane")) {
 for (method in c("outcome", "freedman-lane")) {
   cases[[length(cases) + 1]] <- mc_case("ht tenure ~ age + level", ht, "tenure", c("age", "level"), method)
   cases[[length(cases) + 1]] <- mc_case("cordis_ee n_projects_in_case ~ four dimensions", ee, "n_projects_in_case", dims, method)
+  cases[[length(cases) + 1]] <- mc_case("cordis_ee ec_contribution_case_eur ~ four dimensions (369 with a contribution)",
+                                        ee[!is.na(ee$ec_contribution_case_eur), ], "ec_contribution_case_eur", dims, method)
 }
 
 # JSON by hand (base R only).
