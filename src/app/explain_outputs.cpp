@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "clusterlens/version.hpp"
+#include "graphs/actor_values.hpp"
 #include "graphs/atomic_file.hpp"
 #include "graphs/write.hpp"
 #include "render/explain_chart.hpp"
@@ -116,7 +117,9 @@ nlohmann::ordered_json summary_json(const Network& scored, const ExplainRun& run
 
 /// The figure: each term's β on its null band with its two-sided p, and the outcome against
 /// the numeric predictor with the largest |β| (none when no predictor is numeric).
-render::ExplainChart explain_chart(const Network& scored, const ExplainRun& run) {
+/// Points are labelled when there are at most 20 (by --label-by, else the label, else the id).
+render::ExplainChart explain_chart(const Network& scored, const ExplainRun& run,
+                                   const std::string& label_by) {
     const auto& d = run.data;
     const auto& f = run.fit;
     render::ExplainChart chart;
@@ -159,13 +162,17 @@ render::ExplainChart explain_chart(const Network& scored, const ExplainRun& run)
     if (best == nullptr) return chart;
     chart.x_title = best->name;
     chart.y_title = d.outcome.name;
-    const bool labels = d.rows.size() <= 20;
-    for (const auto i : d.rows) {
-        const auto& a = scored.actor(i);
-        chart.points.push_back({best->numbers[i], d.outcome.numbers[i],
-                                std::string(to_string(a.part)),
-                                labels ? (a.label.empty() ? a.id : a.label) : std::string()});
+    std::vector<std::string> names(scored.actor_count());
+    if (d.rows.size() <= 20) {
+        if (!label_by.empty()) names = texts_of(scored, label_by, "--label-by");
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (label_by.empty())
+                names[i] =
+                    scored.actor(i).label.empty() ? scored.actor(i).id : scored.actor(i).label;
     }
+    for (const auto i : d.rows)
+        chart.points.push_back({best->numbers[i], d.outcome.numbers[i],
+                                std::string(to_string(scored.actor(i).part)), names[i]});
     return chart;
 }
 
@@ -194,7 +201,7 @@ std::vector<std::string> write_explain(const Network& scored, const ExplainRun& 
     for (const auto& f : figures.paths({"explain"})) files.push_back(f);
     OutputSet out(run.inputs);
     out.refuse_inputs(files);
-    const auto chart = explain_chart(scored, run);
+    const auto chart = explain_chart(scored, run, figure_options.label_by);
     figures.add("explain", [&](const std::string& format) {
         return render::render_explain_chart(chart, format, figure_options.page);
     });
