@@ -22,6 +22,9 @@
 //   .xlsx inline strings (<c t="inlineStr">) are dropped: refused, found in the sheet XML;
 //         cached formula results that are true/false or errors are dropped: an error at the cell.
 //         The 1904 date system (workbookPr date1904) is not reported: read from workbook.xml.
+//         Shared strings: an entry without text gets the text of the entry before it, and one
+//         with a phonetic run the run's text (xlsx_context.cpp, xlsx_shared_strings_context),
+//         so the table is read by us and liborcus' entries only counted (workbook_strings.cpp).
 // liborcus reports problems by throwing its own exceptions (zip_error, xml_structure_error,
 // malformed_xml_error, ...) and, in places, by writing to stderr; both are caught around the
 #include "graphs/read_workbook.hpp"

@@ -22,7 +22,8 @@
 // Refused with a message: encrypted (password-protected) workbooks, old binary .xls, truncated
 // or corrupt files; .ods cells liborcus 0.17 does not deliver (true/false, percentage,
 // currency and time cells, formulas with text results) and .xlsx inline-string cells, so they
-// are never read as empty.
+// are never read as empty; .xlsx shared strings that are not well-formed XML (not UTF-8, for
+// instance) or not the entries liborcus found, so that no cell shows another cell's text.
 #pragma once
 
 #include <string>

@@ -106,7 +106,10 @@ bool is_date_format(std::size_t id, const std::string& code) {
 
 // ---- the import factory ---------------------------------------------------------------------
 
+// An .xlsx entry's text from liborcus is not used (own_strings): it can be the text of the entry
+// before (workbook_strings.cpp); only the count is kept, and checked after loading.
 std::size_t SharedStrings::append(std::string_view s) {
+    if (book_.own_strings) return book_.delivered_strings++;
     book_.strings.emplace_back(s);
     const auto i = book_.strings.size() - 1;
     book_.string_index.emplace(book_.strings.back(), i);
@@ -115,6 +118,7 @@ std::size_t SharedStrings::append(std::string_view s) {
 }
 
 std::size_t SharedStrings::add(std::string_view s) {
+    if (book_.own_strings) return append(s);
     const auto it = book_.string_index.find(std::string(s));
     if (it != book_.string_index.end()) {
         book_.on_string(it->second);

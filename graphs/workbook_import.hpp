@@ -20,6 +20,10 @@
 #include "graphs/error.hpp"
 #include "graphs/source.hpp"
 
+namespace orcus {
+class zip_archive;
+}
+
 namespace clusterlens::workbook {
 namespace ss = orcus::spreadsheet;
 
@@ -389,6 +393,10 @@ public:
     const bool ods;
     std::vector<std::string> strings;  ///< the shared-string table
     std::unordered_map<std::string, std::size_t> string_index;
+    /// .xlsx: `strings` is our own reading of the shared-strings part (workbook_strings.cpp),
+    /// and of liborcus' entries only their number counts, in `delivered_strings`.
+    bool own_strings = false;
+    std::size_t delivered_strings = 0;
     std::vector<std::string> texts;  ///< dates and formula text results
     std::vector<std::unique_ptr<Sheet>> sheets;
     std::vector<Pending> dropped;
@@ -402,6 +410,19 @@ private:
     std::optional<Pending> open_;
     std::uint32_t seq_ = 0;
 };
+
+// ---- the .xlsx shared strings (workbook_strings.cpp) -------------------------------------------
+
+/// An .xlsx shared-string table as its part holds it.
+struct SharedStringTable {
+    std::string part;                  ///< "xl/sharedStrings.xml"; "" when the workbook has none
+    std::vector<std::string> strings;  ///< the text of each <si>, in order
+    std::string error;                 ///< why the part could not be read ("" when it could)
+};
+/// Reads the shared-strings part the workbook's relationships name (liborcus 0.17 passes the
+/// previous entry's text for an entry without text, and a phonetic run's text for the entry's;
+/// see workbook_strings.cpp). Never throws InputError: what cannot be read is in `error`.
+SharedStringTable read_shared_strings(const orcus::zip_archive& zip);
 
 // ---- loading a file (workbook_load.cpp) -------------------------------------------------------
 

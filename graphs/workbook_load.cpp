@@ -180,6 +180,7 @@ struct Kinds {
     bool ods = false;
     bool date1904 = false;
     std::multiset<std::string> annotations;  ///< .ods cell comments, by squeeze()
+    SharedStringTable strings;               ///< .xlsx: the shared strings, read by us
 };
 
 }  // namespace
@@ -331,6 +332,7 @@ Kinds inspect(const Source& source) {
                                  "again (they store text as shared strings), or export the "
                                  "sheets as CSV");
         }
+        k.strings = read_shared_strings(zip);
     } catch (const orcus::zip_error& e) {
         const std::string what = e.what();
         throw InputError(
@@ -352,9 +354,13 @@ void read_into(orcus::iface::import_filter& reader, const Source& source) {
 /// Loads every sheet's cells. Throws InputError for anything liborcus cannot read.
 std::unique_ptr<Book> load_book(const Source& source, std::vector<Warning>& warnings) {
     const std::string& path = source.name;
-    const auto kinds = inspect(source);
+    auto kinds = inspect(source);
     auto book = std::make_unique<Book>(kinds.ods);
     book->annotations = kinds.annotations;
+    if (!kinds.ods) {
+        book->own_strings = true;
+        book->strings = std::move(kinds.strings.strings);
+    }
     std::string failure;
     {
         CaptureOutput capture;
@@ -382,6 +388,22 @@ std::unique_ptr<Book> load_book(const Source& source, std::vector<Warning>& warn
     if (!failure.empty())
         throw InputError(SourcePos{path, 0, 0},
                          "cannot read the workbook (liborcus: " + failure + ")" + kDamaged);
+    // liborcus' own failures come first; then ours on the shared strings, which must be as
+    // many as liborcus found, or liborcus found none (it does not resolve a relationship
+    // target that starts with '/', the package root; the cells name their text by index).
+    if (!kinds.strings.error.empty())
+        throw InputError(SourcePos{path, 0, 0},
+                         "cannot read the workbook's shared strings (the text of its cells): " +
+                             kinds.strings.error + kDamaged);
+    if (book->own_strings && book->delivered_strings != 0 &&
+        book->delivered_strings != book->strings.size())
+        throw InputError(
+            SourcePos{path, 0, 0},
+            "the workbook's shared strings were read as " + std::to_string(book->strings.size()) +
+                " entries from '" +
+                (kinds.strings.part.empty() ? std::string("(no part named)") : kinds.strings.part) +
+                "' but liborcus read " + std::to_string(book->delivered_strings) +
+                "; the cells' text cannot be matched to them safely" + kDamaged);
     if (kinds.date1904) book->settings.set_origin_date(1904, 1, 1);
     book->finalize();
     return book;

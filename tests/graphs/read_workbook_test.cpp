@@ -199,6 +199,67 @@ TEST(ReadWorkbook, OdsCellCommentsAreNotDroppedCells) {
     EXPECT_EQ(column(net.ties, "note"), V{"checked"});
 }
 
+// Found with a workbook openpyxl wrote: a shared string without text read as the text of the
+// shared string before it (liborcus 0.17 keeps the last <t> text across <si> entries and calls
+// back only for non-empty text; graphs/workbook_strings.cpp). Each note is what the cell
+// holds, by make_workbooks.py's EMPTY_STRINGS, where the comment gives the old reading.
+TEST(ReadWorkbook, EmptySharedStringIsEmpty) {
+    const auto path = book("empty_strings.xlsx");
+    const RawNetwork net = read_workbook(path, {});
+    EXPECT_TRUE(net.warnings.empty());
+    EXPECT_EQ(column(net.ties, "source"), (V{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}));
+    EXPECT_EQ(column(net.ties, "note"),
+              (V{"x",     // plain text
+                 "",      // <si><t xml:space="preserve"></t></si>, was "c"
+                 "y",     // the entry after an empty one keeps its own text
+                 "",      // rich text whose runs are empty, was "ee"
+                 "pq",    // runs "p", "", "q", was "ppq"
+                 " ",     // only a space (xml:space="preserve"): kept
+                 "東京",  // text with a phonetic run (furigana), was its reading "トウキョウ"
+                 "",      // <si><t/></si>, was "i"
+                 "z",     //
+                 ""}));   // <si></si>, was "k"
+}
+
+// .ods empty text cells (<text:p/>) read as empty, and the cells after them as their own text.
+TEST(ReadWorkbook, OdsEmptyTextCellIsEmpty) {
+    const RawNetwork net = read_workbook(book("empty_strings.ods"), {});
+    EXPECT_TRUE(net.warnings.empty());
+    EXPECT_EQ(column(net.ties, "source"), (V{"a", "b", "c", "d", "e", "g", "h", "i", "j"}));
+    EXPECT_EQ(column(net.ties, "note"), (V{"x", "", "y", "", "pq", "東京", "", "z", ""}));
+}
+
+// The workbook's relationship names its shared strings from the package root
+// ("/xl/sharedStrings.xml"), which liborcus 0.17 does not follow ("cell A1 refers to text
+// that is missing"): read by us, cell C2 is the empty string and C3 "x".
+TEST(ReadWorkbook, SharedStringsPartNamedFromThePackageRoot) {
+    const RawNetwork net = read_workbook(book("strings_root_target.xlsx"), {});
+    EXPECT_EQ(column(net.ties, "source"), (V{"a", "b"}));
+    EXPECT_EQ(column(net.ties, "note"), (V{"", "x"}));
+}
+
+// Shared strings we cannot read, or not as the ones liborcus read, are never guessed at.
+TEST(ReadWorkbook, SharedStringsThatCannotBeMatchedAreErrors) {
+    const std::string damaged =
+        "; the file is damaged or incomplete (truncated download or copy?): open it in a "
+        "spreadsheet program and save it again as .xlsx or .ods";
+    // Two shared-string parts (xl/sharedStrings.xml with Source, Target, a, b; a second with
+    // q): liborcus reads both, 4 + 1 entries.
+    EXPECT_EQ(error_of([] { read_workbook(book("bad_two_string_parts.xlsx"), {}); }),
+              book("bad_two_string_parts.xlsx") +
+                  ": error: the workbook's shared strings were read as 4 entries from "
+                  "'xl/sharedStrings.xml' but liborcus read 5; the cells' text cannot be "
+                  "matched to them safely" +
+                  damaged);
+    // "caf" then the Latin-1 byte E9 then "</t>" (3C 2F 74): liborcus passed the byte on.
+    EXPECT_EQ(error_of([] { read_workbook(book("bad_strings_utf8.xlsx"), {}); }),
+              book("bad_strings_utf8.xlsx") +
+                  ": error: cannot read the workbook's shared strings (the text of its cells): "
+                  "xl/sharedStrings.xml line 2, column 253 is not well-formed XML (libxml2: "
+                  "Input is not proper UTF-8, indicate encoding ! Bytes: 0xE9 0x3C 0x2F 0x74)" +
+                  damaged);
+}
+
 TEST(ReadWorkbook, BrokenFilesGiveClearErrors) {
     const std::string damaged =
         "; the file is damaged or incomplete (truncated download or copy?): open it in a "
@@ -213,6 +274,13 @@ TEST(ReadWorkbook, BrokenFilesGiveClearErrors) {
     EXPECT_EQ(error_of([] { read_workbook(book("bad_inline.xlsx"), {}); }),
               book("bad_inline.xlsx") +
                   ": error: xl/worksheets/sheet1.xml (cell A1) holds inline-string cells, which "
+                  "liborcus 0.17 cannot read; open the workbook in Excel or LibreOffice and "
+                  "save it again (they store text as shared strings), or export the sheets as "
+                  "CSV");
+    // An empty inline string is refused like any other, not read as some other text.
+    EXPECT_EQ(error_of([] { read_workbook(book("bad_inline_empty.xlsx"), {}); }),
+              book("bad_inline_empty.xlsx") +
+                  ": error: xl/worksheets/sheet1.xml (cell C2) holds inline-string cells, which "
                   "liborcus 0.17 cannot read; open the workbook in Excel or LibreOffice and "
                   "save it again (they store text as shared strings), or export the sheets as "
                   "CSV");

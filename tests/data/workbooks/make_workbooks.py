@@ -5,7 +5,7 @@
 No spreadsheet program is installed here, so the .xlsx (ECMA-376 SpreadsheetML) and .ods
 (OpenDocument 1.2) files are written by hand, as small as the formats allow: zipfile with a
 fixed timestamp, so the output is byte-for-byte reproducible. At the end each workbook's
-cells are read back with an independent reader written here (zipfile + xml.etree, shared
+cells are read back with an independent reader (read_back.py: zipfile + xml.etree, shared
 strings resolved, .ods repeated cells expanded) and compared with what was meant to be written.
 
 The CORDIS workbooks hold examples/cordis_ee_climate/data/{nodes,edges}.csv as sheets 'nodes'
@@ -15,9 +15,10 @@ when it opens the CSV), empty fields as absent cells, the rest as text.
 import csv
 import os
 import sys
-import xml.etree.ElementTree as ET
 import zipfile
 from xml.sax.saxutils import escape
+
+from read_back import read_back_ods, read_back_xlsx
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
@@ -54,6 +55,21 @@ class Note:
         self.text, self.comment = text, comment
 
 
+class SI:
+    """An .xlsx shared string written as the given <si> content (rich-text runs, phonetic
+    runs), and the text it holds."""
+
+    def __init__(self, xml, text):
+        self.xml, self.text = xml, text
+
+
+class IS:
+    """An .xlsx inline-string cell (t="inlineStr") among shared-string cells."""
+
+    def __init__(self, text):
+        self.text = text
+
+
 STYLED_EMPTY = object()  # a cell with a style and no value (Excel writes these at table ends)
 
 
@@ -87,14 +103,17 @@ def xlsx_number(v):
     return repr(float(v)) if isinstance(v, float) else str(v)
 
 
-def write_xlsx(path, sheets, date1904=False, inline=False):
+def write_xlsx(path, sheets, date1904=False, inline=False, sst_target="sharedStrings.xml",
+               second_sst=None):
+    """second_sst: the one string of a second shared-strings part (which no workbook may have)."""
     strings, index = [], {}
 
     def sst(s):
-        if s not in index:
-            index[s] = len(strings)
+        key = ("si", s.xml) if isinstance(s, SI) else s
+        if key not in index:
+            index[key] = len(strings)
             strings.append(s)
-        return index[s]
+        return index[key]
 
     sheet_xml = []
     for _, rows in sheets:
@@ -111,6 +130,10 @@ def write_xlsx(path, sheets, date1904=False, inline=False):
                     cells.append(f'<c r="{ref}" t="b"><v>{int(v)}</v></c>')
                 elif isinstance(v, (int, float)):
                     cells.append(f'<c r="{ref}"><v>{xlsx_number(v)}</v></c>')
+                elif isinstance(v, IS):
+                    cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(v.text)}</t></is></c>')
+                elif isinstance(v, SI):
+                    cells.append(f'<c r="{ref}" t="s"><v>{sst(v)}</v></c>')
                 elif isinstance(v, str):
                     if inline:
                         cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(v)}</t></is></c>')
@@ -159,17 +182,25 @@ def write_xlsx(path, sheets, date1904=False, inline=False):
     wb_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                + "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(n))
-               + f'<Relationship Id="rId{n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
-               f'<Relationship Id="rId{n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+               + f'<Relationship Id="rId{n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="{sst_target}"/>'
+               + (f'<Relationship Id="rId{n + 3}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings2.xml"/>'
+                  if second_sst is not None else '')
+               + f'<Relationship Id="rId{n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
                '</Relationships>')
     ss = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}" uniqueCount="{len(strings)}">'
-          + "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings)
+          + "".join(f'<si>{s.xml}</si>' if isinstance(s, SI) else
+                    f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings)
           + '</sst>')
     entries = [("[Content_Types].xml", ct, True), ("_rels/.rels", rels, True),
                ("xl/workbook.xml", wb, True), ("xl/_rels/workbook.xml.rels", wb_rels, True),
                ("xl/sharedStrings.xml", ss, True), ("xl/styles.xml", STYLES, True)]
     entries += [(f"xl/worksheets/sheet{i + 1}.xml", x, True) for i, x in enumerate(sheet_xml)]
+    if second_sst is not None:
+        entries.append(("xl/sharedStrings2.xml",
+                        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                        f'<si><t>{escape(second_sst)}</t></si></sst>', True))
     write_zip(path, entries)
 
 
@@ -191,6 +222,8 @@ def ods_cell(v):
     if isinstance(v, (int, float)):
         return (f'<table:table-cell office:value-type="float" office:value="{xlsx_number(v)}">'
                 f'<text:p>{xlsx_number(v)}</text:p></table:table-cell>')
+    if v == "":  # an empty text cell as a Python writer may save it
+        return '<table:table-cell office:value-type="string"><text:p/></table:table-cell>'
     if isinstance(v, str):
         paras = "".join(f"<text:p>{escape(p)}</text:p>" for p in v.split("\n"))
         return f'<table:table-cell office:value-type="string">{paras}</table:table-cell>'
@@ -239,57 +272,7 @@ def write_ods(path, sheets):
                      ("META-INF/manifest.xml", manifest, True), ("content.xml", content, True)])
 
 
-# ---- independent read-back ------------------------------------------------------------------
-
-X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-
-
-def read_back_xlsx(path):
-    """{sheet name: {(row, col): text of <v> or the shared string}} by zipfile + ElementTree."""
-    with zipfile.ZipFile(path) as z:
-        sst = [si.find(X + "t").text or "" for si in ET.fromstring(z.read("xl/sharedStrings.xml"))]
-        names = [s.get("name") for s in ET.fromstring(z.read("xl/workbook.xml")).iter(X + "sheet")]
-        out = {}
-        for i, name in enumerate(names):
-            cells = {}
-            for c in ET.fromstring(z.read(f"xl/worksheets/sheet{i + 1}.xml")).iter(X + "c"):
-                if c.get("t") == "inlineStr":
-                    cells[c.get("r")] = c.find(X + "is").find(X + "t").text
-                    continue
-                v = c.find(X + "v")
-                if v is None:
-                    continue
-                cells[c.get("r")] = sst[int(v.text)] if c.get("t") == "s" else v.text
-            out[name] = cells
-        return out
-
-
-def read_back_ods(path):
-    """{sheet name: {A1 ref: office:value / string-value / text}}, repeated cells expanded."""
-    t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-    o = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
-    p = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
-    with zipfile.ZipFile(path) as z:
-        root = ET.fromstring(z.read("content.xml"))
-    out = {}
-    for table in root.iter(t + "table"):
-        cells, r = {}, 0
-        for row in table.iter(t + "table-row"):
-            c = 0
-            for cell in row.iter(t + "table-cell"):
-                rep = int(cell.get(t + "number-columns-repeated", "1"))
-                kind = cell.get(o + "value-type")
-                value = (cell.get(o + "value") or cell.get(o + "date-value")
-                         or cell.get(o + "boolean-value") or cell.get(o + "string-value")
-                         or "\n".join(x.text or "" for x in cell.findall(p)))
-                if kind:
-                    for k in range(rep):
-                        cells[f"{col_letters(c + k)}{r + 1}"] = value
-                c += rep
-            r += int(row.get(t + "number-rows-repeated", "1"))
-        out[table.get(t + "name")] = cells
-    return out
-
+# ---- what the independent read-back (read_back.py) must find ---------------------------------
 
 def expected_cells(sheets, ods):
     """What the writer meant, in the read-back's terms."""
@@ -307,7 +290,7 @@ def expected_cells(sheets, ods):
                     cells[ref] = xlsx_number(v)
                 elif isinstance(v, D):
                     cells[ref] = v.iso if ods else xlsx_number(v.value)
-                elif isinstance(v, Note):
+                elif isinstance(v, (Note, SI, IS)):
                     cells[ref] = v.text
                 elif isinstance(v, F):
                     if v.cached is not None:
@@ -382,6 +365,28 @@ DATES = [
     ["before March 1900", D(59, 1)],      # Excel shows 1900-02-28
 ]
 
+# The regression workbook empty_strings.xlsx (found with a file openpyxl wrote): each note is
+# what its cell holds; a comment gives what liborcus 0.17 alone made of it (the shared string
+# written before each entry without text is non-empty, so the old reading shows).
+EMPTY_STRINGS = [
+    ["source", "target", "note"],
+    ["a", "b", "x"],
+    ["b", "c", ""],  # <si><t xml:space="preserve"></t></si>: was read as "c"
+    ["c", "d", "y"],
+    ["d", "e", SI('<r><rPr><b/></rPr><t xml:space="preserve"></t></r><r><t/></r>', "")],  # "ee"
+    ["e", "f", SI('<r><rPr><b/></rPr><t>p</t></r><r><t></t></r><r><t>q</t></r>', "pq")],  # "ppq"
+    ["f", "g", " "],  # only a space, xml:space="preserve"
+    ["g", "h", SI('<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh>'
+                  '<phoneticPr fontId="0" type="noConversion"/>', "東京")],  # "トウキョウ"
+    ["h", "i", SI("<t/>", "")],  # "i"
+    ["i", "j", "z"],
+    ["j", "k", SI("", "")],  # <si></si>: "k"
+]
+# The same table in .ods: empty text cells as <text:p/> (no rich text or phonetic runs there);
+# without the space-only row, which ODF's white-space rules (ODF 1.2 part 1, 6.1.2) read apart.
+EMPTY_STRINGS_ODS = [row[:2] + [row[2].text if isinstance(row[2], SI) else row[2]]
+                     for row in EMPTY_STRINGS if row[2] != " "]
+
 
 def csv_sheet(path):
     rows = []
@@ -441,6 +446,17 @@ def main():
     xlsx("matrix.xlsx", [("advice", MATRIX)])
     ods("matrix.ods", [("advice", MATRIX)])
 
+    # Shared strings without text, or with runs: liborcus 0.17 hands on the text of the entry
+    # before one without text, and a phonetic run's text instead of the entry's
+    # (graphs/workbook_strings.cpp). Each note below is the text its cell holds.
+    xlsx("empty_strings.xlsx", [("edges", EMPTY_STRINGS)])
+    ods("empty_strings.ods", [("edges", EMPTY_STRINGS_ODS)])
+    # The relationship to the shared strings from the package root ("/xl/sharedStrings.xml",
+    # valid OPC), which liborcus 0.17 does not follow.
+    xlsx("strings_root_target.xlsx", [("edges", [["source", "target", "note"], ["a", "b", ""],
+                                                 ["b", "c", "x"]])],
+         sst_target="/xl/sharedStrings.xml")
+
     # Refusals.
     xlsx("bad_header_gap.xlsx", [("edges", [["Source", None, "Weight"], ["a", "b", 1]])])
     xlsx("bad_duplicate.xlsx", [("edges", [["Source", "Target", "source"], ["a", "b", "c"]])])
@@ -448,12 +464,22 @@ def main():
     xlsx("bad_formula.xlsx", [("edges", [["Source", "Target", "Weight"], ["a", "b", F("1/0", None)]])])
     xlsx("bad_formula_bool.xlsx", [("edges", [["Source", "Target", "ok"], ["a", "b", F("1>0", True)]])])
     xlsx("bad_inline.xlsx", [("edges", [["Source", "Target"], ["a", "b"]])], inline=True)
+    xlsx("bad_inline_empty.xlsx", [("edges", [["Source", "Target", "note"], ["a", "b", IS("")]])])
+    xlsx("bad_two_string_parts.xlsx", [("edges", [["Source", "Target"], ["a", "b"]])],
+         second_sst="q")
     xlsx("bad_sheets.xlsx", [("Sheet1", TOY_NODES), ("Sheet2", TOY_EDGES)])
     ods("comment.ods", [("edges", [["Source", "Target", "note"],
                                    ["a", "b", Note("checked", "asked by phone & mail")]])])
     ods("bad_boolean.ods", [("edges", [["Source", "Target", "focal"], ["a", "b", True]])])
     ods("bad_text_formula.ods", [("edges", [["Source", "Target", "kind"], ["a", "b", F('"x"&"y"', "xy")]])])
     ods("bad_two_lines.ods", [("edges", [["Source", "Target", "note"], ["a", "b", "one\ntwo"]])])
+    # A shared string in Latin-1, not UTF-8 ("café" with the byte E9): not XML, so not read back.
+    path = os.path.join(out, "bad_strings_utf8.xlsx")
+    write_xlsx(path, [("edges", [["Source", "Target"], ["a", "café"]])])
+    with zipfile.ZipFile(path) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    write_zip(path, [(n, d.replace("café".encode(), b"caf\xe9") if n == "xl/sharedStrings.xml"
+                      else d, True) for n, d in parts])
     # A truncated download: the first 600 bytes of toy.xlsx.
     with open(os.path.join(out, "toy.xlsx"), "rb") as f:
         head = f.read(600)
