@@ -13,6 +13,7 @@ namespace clusterlens::cli {
 int cmd_validate(const std::vector<std::string>& args, Streams io);
 int cmd_convert(const std::vector<std::string>& args, Streams io);
 int cmd_score(const std::vector<std::string>& args, Streams io);
+int cmd_explain(const std::vector<std::string>& args, Streams io);
 int cmd_render(const std::vector<std::string>& args, Streams io);
 int cmd_communities(const std::vector<std::string>& args, Streams io);
 int cmd_compare(const std::vector<std::string>& args, Streams io);

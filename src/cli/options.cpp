@@ -391,7 +391,7 @@ po::options_description lock_in_options(scoring::LockInOptions& o) {
 // ---- figures --------------------------------------------------------------------------------
 
 po::options_description figure_options(FigureCli& f, bool compare) {
-    po::options_description d(compare ? "figure options (every figure compare writes)"
+    po::options_description d(compare ? "figure options (every figure the command writes)"
                                       : "figure options (print size and style)");
     d.add_options()("width", po::value(&f.width)->value_name("SIZE"),
                     "page width with a unit: 17cm, 180mm, 7in, 500pt (default: the drawing's "

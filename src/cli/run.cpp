@@ -37,6 +37,7 @@ commands:
              by side, who holds the pipelines, gatekeeper dependence, lock-in, figures
   communities  cohesive subgroups: Leiden, Louvain, Infomap, walktrap or label propagation,
              seeded and repeated, each community's composition; maximal cliques
+  explain    regress an actor outcome on network positions, with permutation p-values
 
 NETWORK is one of
   nodes.csv edges.csv   a Gephi spreadsheet pair (Id,Label,... / Source,Target,Type,Weight,...)
@@ -65,6 +66,7 @@ int dispatch(const std::vector<std::string>& args, Streams io) {
     if (args[0] == "validate") return cmd_validate(rest, io);
     if (args[0] == "convert") return cmd_convert(rest, io);
     if (args[0] == "score") return cmd_score(rest, io);
+    if (args[0] == "explain") return cmd_explain(rest, io);
     if (args[0] == "render") return cmd_render(rest, io);
     if (args[0] == "compare") return cmd_compare(rest, io);
     if (args[0] == "communities") return cmd_communities(rest, io);

@@ -148,6 +148,30 @@ void LeastSquares::predict(std::span<const double> b, std::span<double> fitted) 
     }
 }
 
+std::vector<double> LeastSquares::thin_q() const {
+    // Q = H_0·H_1·…·H_{p−1}, so Q·e_c applies the reflections to e_c from the last to the first.
+    std::vector<double> q(n_ * p_, 0.0), col(n_);
+    for (std::size_t c = 0; c < p_; ++c) {
+        std::fill(col.begin(), col.end(), 0.0);
+        col[c] = 1.0;
+        for (std::size_t k = p_; k-- > 0;) {
+            const double* v = v_.data() + k * n_;
+            const double s = v_beta_[k] * dot(v + k, col.data() + k, n_ - k);
+            for (std::size_t i = k; i < n_; ++i) col[i] -= s * v[i];
+        }
+        for (std::size_t i = 0; i < n_; ++i) q[i * p_ + c] = col[i];
+    }
+    return q;
+}
+
+void LeastSquares::solve(std::span<const double> qty, std::span<double> b) const {
+    for (std::size_t i = p_; i-- > 0;) {
+        double s = qty[i];
+        for (std::size_t l = i + 1; l < p_; ++l) s -= r_[i * p_ + l] * b[l];
+        b[i] = s / r_[i * p_ + i];
+    }
+}
+
 OlsReport ordinary_least_squares(const Design& design, std::span<const double> y) {
     const LeastSquares ls(design);
     if (y.size() != ls.rows())

@@ -55,6 +55,12 @@ public:
              std::span<double> work) const;
     /// The fitted values X·b (rows() values).
     void predict(std::span<const double> b, std::span<double> fitted) const;
+    /// Q's first cols() columns, Q₁ = Q·[I; 0], row-major rows() × cols(): an orthonormal basis
+    /// of X's columns with X = Q₁·R. For fits that need only Q₁ᵀy (permutation tests gather a
+    /// permuted y into it). O(n·p²).
+    std::vector<double> thin_q() const;
+    /// b solving R·b = qty (cols() values each): the coefficients from Q₁ᵀy. O(p²).
+    void solve(std::span<const double> qty, std::span<double> b) const;
 
 private:
     std::size_t n_ = 0, p_ = 0;

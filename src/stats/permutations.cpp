@@ -56,7 +56,78 @@ std::uint64_t draw_at_most(Xoshiro& rng, std::uint64_t bound) {
     return x % range;
 }
 
+/// The limit draw_at_most uses for `bound`: draws above it are rejected.
+std::uint64_t limit_of(std::uint64_t bound) {
+    const std::uint64_t range = bound + 1;
+    const std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+    return max - (max % range + 1) % range;
+}
+
+#if defined(__SIZEOF_INT128__)
+constexpr bool kFastRemainder = true;
+using u128 = unsigned __int128;
+std::uint64_t mul_high(std::uint64_t a, std::uint64_t b) {
+    return static_cast<std::uint64_t>((static_cast<u128>(a) * b) >> 64);
+}
+#else
+constexpr bool kFastRemainder = false;  // no 128-bit product: a division per draw
+std::uint64_t mul_high(std::uint64_t, std::uint64_t) { return 0; }
+#endif
+
+/// x mod d for the divisor d the bound was made for.
+std::uint64_t remainder_of(std::uint64_t x, std::uint64_t d, const PermutationDrawer::Bound& b) {
+    if (!kFastRemainder) return x % d;
+    if (b.magic == 0) return x & (d - 1);  // a power of two
+    const std::uint64_t t = mul_high(b.magic, x);
+    const std::uint64_t q = b.add ? (((x - t) >> 1) + t) >> b.shift : t >> b.shift;
+    return x - q * d;
+}
+
 }  // namespace
+
+PermutationDrawer::PermutationDrawer(std::size_t n) : bounds_(n) {
+    for (std::size_t j = 1; j < n; ++j) {
+        Bound& b = bounds_[j];
+        const std::uint64_t d = j + 1;  // draws in [0, j]: remainders mod j + 1
+        b.limit = limit_of(j);
+        if ((d & (d - 1)) == 0 || !kFastRemainder) continue;
+#if defined(__SIZEOF_INT128__)
+        // l = ⌊log2 d⌋; m = ⌊2^(64+l) / d⌋ with remainder r (libdivide's u64 generator).
+        std::uint32_t l = 63;
+        while ((d >> l) == 0) --l;
+        const u128 numerator = static_cast<u128>(1) << (64 + l);
+        std::uint64_t m = static_cast<std::uint64_t>(numerator / d);
+        const std::uint64_t r = static_cast<std::uint64_t>(numerator % d);
+        if (d - r < (std::uint64_t{1} << l)) {
+            b.add = false;
+        } else {
+            m += m;
+            const std::uint64_t twice = r + r;
+            if (twice >= d || twice < r) ++m;
+            b.add = true;
+        }
+        b.magic = m + 1;
+        b.shift = l;
+#endif
+    }
+}
+
+std::uint64_t PermutationDrawer::remainder(std::uint64_t x, std::size_t bound) const {
+    return remainder_of(x, bound + 1, bounds_[bound]);
+}
+
+void PermutationDrawer::operator()(std::uint64_t seed, std::uint64_t k,
+                                   std::span<std::uint32_t> out) const {
+    std::iota(out.begin(), out.end(), std::uint32_t{0});
+    Xoshiro rng(seed, k);
+    for (std::size_t j = out.size(); j > 1; --j) {  // as random_permutation, draw by draw
+        const Bound& b = bounds_[j - 1];
+        std::uint64_t x = rng();
+        while (x > b.limit) x = rng();
+        const auto pick = static_cast<std::size_t>(remainder_of(x, j, b));  // x mod j
+        std::swap(out[j - 1], out[pick]);
+    }
+}
 
 void random_permutation(std::uint64_t seed, std::uint64_t k, std::span<std::uint32_t> out) {
     std::iota(out.begin(), out.end(), std::uint32_t{0});

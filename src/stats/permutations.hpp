@@ -17,11 +17,37 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <vector>
 
 namespace clusterlens::scoring {
 
 /// Writes permutation k of 0..out.size()−1 for `seed` into `out`. O(n).
 void random_permutation(std::uint64_t seed, std::uint64_t k, std::span<std::uint32_t> out);
+
+/// random_permutation for one n and many (seed, k): the same permutations, bit for bit, about
+/// three times faster. The bounded draws of the shuffle (bounds n, n−1, …, 2, the same for
+/// every permutation) are precomputed once: each bound's rejection limit, and for its remainder
+/// a multiplier and shift (Granlund & Montgomery 1994, PLDI; the round-up method of libdivide)
+/// in place of a 64-bit division per draw. O(n) memory.
+class PermutationDrawer {
+public:
+    explicit PermutationDrawer(std::size_t n);
+    std::size_t size() const { return bounds_.size(); }
+    /// random_permutation(seed, k, out) with out.size() == size(). O(n).
+    void operator()(std::uint64_t seed, std::uint64_t k, std::span<std::uint32_t> out) const;
+    /// x mod (bound + 1) as the draws compute it (1 ≤ bound < size()); for tests.
+    std::uint64_t remainder(std::uint64_t x, std::size_t bound) const;
+
+    struct Bound {
+        std::uint64_t limit = 0;  ///< largest draw accepted
+        std::uint64_t magic = 0;  ///< multiplier (0: a power of two, mask instead)
+        std::uint32_t shift = 0;
+        bool add = false;
+    };
+
+private:
+    std::vector<Bound> bounds_;  ///< bounds_[j] for the draw in [0, j] (j ≥ 1)
+};
 
 /// n! when it is at most `cap`, else 0. O(n).
 std::uint64_t factorial_at_most(std::size_t n, std::uint64_t cap);

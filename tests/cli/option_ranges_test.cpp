@@ -38,8 +38,8 @@ std::vector<std::string> unsigned_options(const std::string& command) {
     return names;
 }
 
-const std::vector<std::string> kCommands = {"validate", "convert", "score",
-                                            "render",   "compare", "communities"};
+const std::vector<std::string> kCommands = {"validate", "convert",     "score",  "render",
+                                            "compare",  "communities", "explain"};
 
 TEST(OptionRanges, TheWalkFindsTheKnownWholeNumberOptions) {
     std::set<std::string> found;
@@ -49,7 +49,8 @@ TEST(OptionRanges, TheWalkFindsTheKnownWholeNumberOptions) {
          {"score --permutations", "score --betweenness-samples", "score --seed", "score --threads",
           "score --lockin-min", "score --max-errors", "render --radius", "render --top-ties",
           "render --seed", "render --max-actors", "compare --top", "validate --max-errors",
-          "score --runs", "communities --runs", "communities --clique-min", "communities --seed"})
+          "score --runs", "communities --runs", "communities --clique-min", "communities --seed",
+          "explain --permutations", "explain --seed", "explain --threads"})
         EXPECT_EQ(found.count(known), 1u) << known;
 }
 

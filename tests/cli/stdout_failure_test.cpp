@@ -41,6 +41,8 @@ TEST(StdoutFailure, EveryCommandExitsThreeWhenItsReportCannotBeWritten) {
         {"score", kData, "--map", kMap, "-o", dir.path("score"), "--permutations", "0"},
         {"render", kData, "--map", kMap, "-o", dir.path("figure.svg")},
         {"compare", kData, "--map", kMap, "-o", dir.path("compare"), "--figure-format", "svg"},
+        {"explain", kData, "--map", kMap, "--outcome", "degree", "--predictors", "closeness", "-o",
+         dir.path("explain"), "--permutations", "0", "--figure-format", "svg"},
         {"--help"},
         {"--version"},
         {"score", "--help"},
