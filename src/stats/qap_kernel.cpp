@@ -1,0 +1,94 @@
+#include "src/stats/qap_kernel.hpp"
+
+#include <algorithm>
+
+namespace clusterlens::scoring {
+namespace {
+
+/// One column: four partial sums break the chain of dependent additions.
+void products_one(const double* z, std::size_t n, bool directed, const std::uint32_t* perm,
+                  const double* c, double* out) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    auto span = [&](const double* row, std::size_t from, std::size_t to, const double*& col) {
+        std::size_t j = from;
+        for (; j + 4 <= to; j += 4, col += 4) {
+            s0 += row[perm[j]] * col[0];
+            s1 += row[perm[j + 1]] * col[1];
+            s2 += row[perm[j + 2]] * col[2];
+            s3 += row[perm[j + 3]] * col[3];
+        }
+        for (; j < to; ++j, ++col) s0 += row[perm[j]] * col[0];
+    };
+    const double* col = c;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double* row = z + static_cast<std::size_t>(perm[i]) * n;
+        span(row, 0, i, col);
+        if (directed) span(row, i + 1, n, col);
+    }
+    *out = (s0 + s1) + (s2 + s3);
+}
+
+/// S columns at once: one gathered value, S products.
+template <std::size_t S>
+void products_fixed(const double* z, std::size_t n, bool directed, const std::uint32_t* perm,
+                    const double* const* columns, double* out) {
+    double acc[S] = {};
+    const double* cols[S];
+    std::copy(columns, columns + S, cols);
+    std::size_t d = 0;
+    auto span = [&](const double* row, std::size_t from, std::size_t to) {
+        for (std::size_t j = from; j < to; ++j, ++d) {
+            const double v = row[perm[j]];
+            for (std::size_t s = 0; s < S; ++s) acc[s] += v * cols[s][d];
+        }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const double* row = z + static_cast<std::size_t>(perm[i]) * n;
+        span(row, 0, i);
+        if (directed) span(row, i + 1, n);
+    }
+    std::copy(acc, acc + S, out);
+}
+
+}  // namespace
+
+std::vector<double> dense_dyadic(const std::vector<double>& values, std::size_t n, bool directed) {
+    std::vector<double> z(n * n, 0.0);
+    std::size_t d = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < (directed ? n : i); ++j) {
+            if (j == i) continue;
+            z[i * n + j] = values[d];
+            if (!directed) z[j * n + i] = values[d];
+            ++d;
+        }
+    return z;
+}
+
+void permuted_products(const double* z, std::size_t n, bool directed, const std::uint32_t* perm,
+                       const double* const* columns, std::size_t count, double* out) {
+    // Up to four columns per pass (the gathered value is reused; more would spill registers).
+    for (std::size_t s = 0; s < count;) {
+        const std::size_t left = count - s;
+        switch (left >= 4 ? 4 : left) {
+            case 1:
+                products_one(z, n, directed, perm, columns[s], out + s);
+                s += 1;
+                break;
+            case 2:
+                products_fixed<2>(z, n, directed, perm, columns + s, out + s);
+                s += 2;
+                break;
+            case 3:
+                products_fixed<3>(z, n, directed, perm, columns + s, out + s);
+                s += 3;
+                break;
+            default:
+                products_fixed<4>(z, n, directed, perm, columns + s, out + s);
+                s += 4;
+                break;
+        }
+    }
+}
+
+}  // namespace clusterlens::scoring
