@@ -297,20 +297,44 @@ std::vector<PermutationP> y_permutation(const DyadicData& data, const Moments& m
     return p;
 }
 
-/// Double semi-partialling for term k (0 = the intercept, k ≥ 1 = predictor k−1): e = x_k
-/// residualised on the other columns W; per permutation z = e*, ρ = z'ỹ / √(D·‖ỹ‖²) with
-/// ỹ = y residualised on W and D = ‖z‖² − z'W(W'W)⁻¹W'z (the part of z outside W), the
-/// partial correlation whose t is the t of z in y ~ [W, z].
-PermutationP semi_partialling(const DyadicData& data, const Moments& m, std::size_t k,
-                              const QapOptions& options, PermutationRun& run) {
-    const std::size_t n = data.actors, q = m.q, big_n = m.big_n;
+/// Double semi-partialling, term k (0 = the intercept, k ≥ 1 = predictor k−1): e = x_k
+/// residualised on the other columns W, as a dense matrix to permute, and what the statistic
+/// needs: per permutation z = e*, ρ = z'ỹ / √(D·‖ỹ‖²) with ỹ = y residualised on W and
+/// D = ‖z‖² − z'W(W'W)⁻¹W'z (the part of z outside W), the partial correlation whose t is the t
+/// of z in y ~ [W, z].
+struct SemiPartial {
+    std::vector<std::size_t> idx;  ///< the x's in W
+    bool centred = true;           ///< W holds the intercept (then its x's are used centred)
+    std::vector<Real> ginv, gamma;
+    Real ee = 0, sum_z = 0, yy = 0;
+    std::vector<double> z;  ///< e as a dense n×n matrix
+
+    /// ρ from a[s] = Σ z*·c_s over the columns c = (y, x_1, ..., x_q).
+    double rho(const double* a, const Moments& m) const {
+        const std::size_t w = idx.size();
+        // W'z (centred: Σ (x_l − m_l)·z), then z'ỹ = y'z − ȳ·Σz − γ'W'z, and D.
+        Real wz[64];
+        for (std::size_t b = 0; b < w; ++b)
+            wz[b] = a[idx[b] + 1] - (centred ? m.mean_x[idx[b]] * sum_z : 0);
+        Real num = a[0] - (centred ? m.mean_y * sum_z : 0);
+        for (std::size_t b = 0; b < w; ++b) num -= gamma[b] * wz[b];
+        Real dz = ee - (w > 0 ? quadratic(ginv, wz, w) : 0);
+        if (centred) dz -= sum_z * sum_z / static_cast<Real>(m.big_n);
+        return dz > 1e-12L * ee && yy > 0 ? static_cast<double>(num / std::sqrt(dz * yy)) : kNan;
+    }
+};
+
+SemiPartial semi_partial(const DyadicData& data, const Moments& m, std::size_t k) {
+    const std::size_t q = m.q, big_n = m.big_n;
     const auto& cols = data.predictors.columns;
+    SemiPartial t;
     // W's columns: for a slope, the intercept and the other x's (used centred, the same span);
-    // for the intercept, the x's as they are. idx: which x's; centred: whether W has 1.
-    std::vector<std::size_t> idx;
+    // for the intercept, the x's as they are.
     for (std::size_t l = 0; l < q; ++l)
-        if (k == 0 || l != k - 1) idx.push_back(l);
-    const bool centred = k != 0;
+        if (k == 0 || l != k - 1) t.idx.push_back(l);
+    t.centred = k != 0;
+    const auto& idx = t.idx;
+    const bool centred = t.centred;
     const std::size_t w = idx.size();
     std::vector<Real> g(w * w), gy(w), gx(w);
     for (std::size_t a = 0; a < w; ++a) {
@@ -324,50 +348,53 @@ PermutationP semi_partialling(const DyadicData& data, const Moments& m, std::siz
         gx[a] = centred ? m.gram[idx[a] * q + (k - 1)]
                         : static_cast<Real>(big_n) * m.mean_x[idx[a]];  // W'1
     }
-    const auto ginv = w > 0 ? inverse(g, w) : std::vector<Real>{};
-    std::vector<Real> delta(w, 0), gamma(w, 0);  // x_k on W, y on W
+    if (w > 0) t.ginv = inverse(g, w);
+    std::vector<Real> delta(w, 0);  // x_k on W; gamma: y on W
+    t.gamma.assign(w, 0);
     for (std::size_t a = 0; a < w; ++a)
         for (std::size_t b = 0; b < w; ++b) {
-            delta[a] += ginv[a * w + b] * gx[b];
-            gamma[a] += ginv[a * w + b] * gy[b];
+            delta[a] += t.ginv[a * w + b] * gx[b];
+            t.gamma[a] += t.ginv[a * w + b] * gy[b];
         }
     // The residuals e of x_k and ỹ of y, dyad by dyad; ‖e‖², Σe and ‖ỹ‖² summed explicitly.
     std::vector<double> e(big_n);
-    Real ee = 0, se = 0, yy = 0;
     for (std::size_t d = 0; d < big_n; ++d) {
         Real ek = centred ? cols[k - 1][d] - m.mean_x[k - 1] : 1;
         Real yd = centred ? data.y[d] - m.mean_y : data.y[d];
         for (std::size_t a = 0; a < w; ++a) {
             const Real xv = cols[idx[a]][d] - (centred ? m.mean_x[idx[a]] : 0);
             ek -= delta[a] * xv;
-            yd -= gamma[a] * xv;
+            yd -= t.gamma[a] * xv;
         }
         e[d] = static_cast<double>(ek);
-        ee += ek * ek;
-        se += ek;
-        yy += yd * yd;
+        t.ee += ek * ek;
+        t.sum_z += ek;  // Σ e* = Σ e: a permutation maps dyads onto dyads
+        t.yy += yd * yd;
     }
-    const auto z = dense_dyadic(e, n, data.directed);
-    std::vector<double>().swap(e);
-    std::vector<const double*> streams = {data.y.data()};
-    for (const auto l : idx) streams.push_back(cols[l].data());
-    const Real sum_z = se;  // Σ e* = Σ e: the permutation maps dyads onto dyads
+    t.z = dense_dyadic(e, data.actors, data.directed);
+    return t;
+}
+
+/// Every term's semi-partialling test on the same relabellings, in one pass over the dyads per
+/// relabelling (permuted_products_grid: the q+1 residual matrices against y, x_1, ..., x_q).
+std::vector<PermutationP> semi_partialling(const DyadicData& data, const Moments& m,
+                                           const QapOptions& options, PermutationRun& run) {
+    const std::size_t n = data.actors, q = m.q, terms = q + 1;
+    if (q > 63) throw UsageError("MRQAP takes at most 63 predictors");
+    std::vector<SemiPartial> tests;
+    for (std::size_t k = 0; k < terms; ++k) tests.push_back(semi_partial(data, m, k));
+    std::vector<const double*> z, streams = {data.y.data()};
+    for (const auto& t : tests) z.push_back(t.z.data());
+    for (const auto& c : data.predictors.columns) streams.push_back(c.data());
     auto statistic = [&](const std::uint32_t* perm, double* rho) {
-        std::vector<double> a(w + 1);
-        permuted_products(z.data(), n, data.directed, perm, streams.data(), w + 1, a.data());
-        // W'z (centred: Σ (x_l − m_l)·z), then z'ỹ = y'z − (ȳ·Σz) − γ'W'z and D.
-        std::vector<Real> wz(w);
-        for (std::size_t b = 0; b < w; ++b)
-            wz[b] = a[b + 1] - (centred ? m.mean_x[idx[b]] * sum_z : 0);
-        Real num = a[0] - (centred ? m.mean_y * sum_z : 0);
-        for (std::size_t b = 0; b < w; ++b) num -= gamma[b] * wz[b];
-        Real dz = ee - (w > 0 ? quadratic(ginv, wz.data(), w) : 0);
-        if (centred) dz -= sum_z * sum_z / static_cast<Real>(big_n);
-        rho[0] = dz > 1e-12L * ee && yy > 0 ? static_cast<double>(num / std::sqrt(dz * yy)) : kNan;
+        std::vector<double> a(terms * terms);
+        permuted_products_grid(z.data(), terms, n, data.directed, perm, streams.data(), terms,
+                               a.data());
+        for (std::size_t k = 0; k < terms; ++k) rho[k] = tests[k].rho(a.data() + k * terms, m);
     };
     std::vector<PermutationP> p;
-    run = permutation_test(n, options, observed_of(n, 1, statistic), statistic, p);
-    return p.front();
+    run = permutation_test(n, options, observed_of(n, terms, statistic), statistic, p);
+    return p;
 }
 
 }  // namespace
@@ -398,8 +425,8 @@ Mrqap mrqap(const DyadicData& data, const QapOptions& options) {
         const auto p = y_permutation(data, m, options, out.run);
         for (std::size_t j = 0; j < out.terms.size(); ++j) out.terms[j].p = p[j];
     } else {
-        for (std::size_t j = 0; j < out.terms.size(); ++j)
-            out.terms[j].p = semi_partialling(data, m, j, options, out.run);
+        const auto p = semi_partialling(data, m, options, out.run);
+        for (std::size_t j = 0; j < out.terms.size(); ++j) out.terms[j].p = p[j];
     }
     return out;
 }
@@ -409,9 +436,10 @@ std::uint64_t qap_memory_bytes(std::size_t actors, bool directed, std::size_t pr
     const std::uint64_t big_n = dyad_count(actors, directed), p = predictors + 1;
     const std::uint64_t data = with_data ? (predictors + 1) * big_n : 0;
     // ordinary_least_squares: X and its Householder vectors (p columns each), fitted values,
-    // residuals and scratch; the permutation phase: a residual column and the dense matrix.
+    // residuals and scratch; the permutation phase: a residual column and the dense n×n
+    // residual matrix of every term (semi-partialling).
     const std::uint64_t fit = 2 * p * big_n + 3 * big_n;
-    const std::uint64_t test = big_n + std::uint64_t{actors} * actors;
+    const std::uint64_t test = big_n + p * std::uint64_t{actors} * actors;
     return 8 * (data + std::max(fit, test));
 }
 

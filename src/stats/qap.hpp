@@ -37,13 +37,15 @@
 // whole-number data the correlation's cross product is exact).
 //
 // Computation. Per permutation only the products of the permuted matrix with the fixed ones
-// change: the kernel forms Σ_d Z_π(i)π(j)·c_d for the few fixed columns c (y and the x's) in
-// one pass over the N dyads, O(N·(p + 1)) per permutation and term; sums, sums of squares and
-// the Gram matrix of the fixed columns are computed once (the permutation maps dyads onto
-// dyads, so Σ Z* and Σ Z*² do not change). Everything else is (p+2)×(p+2) algebra. Permutation
-// k depends only on (seed, k) (permutations.hpp) and counts are summed per block, so the
-// p-values are the same for any thread count. Memory: the dyadic columns (N values each), one
-// dense n×n matrix (the one permuted) and, for the regression, a copy of X and its QR factors
+// change: the kernel (qap_kernel.hpp) forms Σ_d Z_π(i)π(j)·c_d for the fixed columns c (y and
+// the x's) in one pass over the N dyads; semi-partialling tests all p + 1 terms on the same
+// relabelling in that pass (p + 1 residual matrices against p + 1 columns), O(N·(p + 1)²) per
+// permutation. Sums, sums of squares and the Gram matrix of the fixed columns are computed once
+// (the permutation maps dyads onto dyads, so Σ Z* and Σ Z*² do not change); the rest is
+// (p+2)×(p+2) algebra. Permutation k depends only on (seed, k) (permutations.hpp) and counts
+// are summed per block, so the p-values are the same for any thread count. Memory: the dyadic
+// columns (N values each), the dense n×n matrices permuted (one, or p + 1 for
+// semi-partialling) and, for the regression, a copy of X and its QR factors
 // (qap_memory_bytes).
 #pragma once
 
@@ -119,15 +121,15 @@ struct Mrqap {
 QapCorrelation qap_correlation(const DyadicData& data, const QapOptions& options = {});
 
 /// MRQAP of data.y on the predictors (with an intercept). UsageError as LeastSquares (collinear
-/// predictors named, a constant predictor, N ≤ p) and as qap_correlation. O(N·p² +
-/// permutations·terms·N·(p+1)) time with terms = p + 1 (semi-partialling) or O(N·p²+
+/// predictors named, a constant predictor, N ≤ p), for more than 63 predictors and as
+/// qap_correlation. Time O(N·p² + permutations·N·(p+1)²) (semi-partialling) or O(N·p² +
 /// permutations·N·p) (Y-permutation).
 Mrqap mrqap(const DyadicData& data, const QapOptions& options = {});
 
-/// Bytes the test needs at most for n actors and p predictors (the data excluded or included
-/// as `with_data` says): the dense n×n matrix permuted, and for the regression the copies of X
-/// least squares keeps (3 per column: design, QR factors, fitted values). For the limit a
-/// command sets before loading.
+/// Bytes the test needs at most for n actors and p predictors (the data included or not, as
+/// `with_data` says): the larger of the regression's working copies (X and its Householder
+/// vectors, fitted values, residuals, scratch) and the permutation phase's dense n×n matrices
+/// (p + 1 of them for semi-partialling). For the limit a command checks before the work.
 std::uint64_t qap_memory_bytes(std::size_t actors, bool directed, std::size_t predictors,
                                bool with_data = true);
 

@@ -50,6 +50,34 @@ void products_fixed(const double* z, std::size_t n, bool directed, const std::ui
     std::copy(acc, acc + S, out);
 }
 
+/// T matrices × S columns in one pass: T gathers and S column reads per dyad.
+template <std::size_t T, std::size_t S>
+void products_grid(const double* const* z, std::size_t n, bool directed, const std::uint32_t* perm,
+                   const double* const* columns, double* out) {
+    double acc[T][S] = {};
+    const double* cols[S];
+    std::copy(columns, columns + S, cols);
+    const double* rows[T];
+    std::size_t d = 0;
+    auto span = [&](std::size_t from, std::size_t to) {
+        for (std::size_t j = from; j < to; ++j, ++d) {
+            const std::size_t pj = perm[j];
+            double c[S];
+            for (std::size_t s = 0; s < S; ++s) c[s] = cols[s][d];
+            for (std::size_t t = 0; t < T; ++t) {
+                const double v = rows[t][pj];
+                for (std::size_t s = 0; s < S; ++s) acc[t][s] += v * c[s];
+            }
+        }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t t = 0; t < T; ++t) rows[t] = z[t] + static_cast<std::size_t>(perm[i]) * n;
+        span(0, i);
+        if (directed) span(i + 1, n);
+    }
+    for (std::size_t t = 0; t < T; ++t) std::copy(acc[t], acc[t] + S, out + t * S);
+}
+
 }  // namespace
 
 std::vector<double> dense_dyadic(const std::vector<double>& values, std::size_t n, bool directed) {
@@ -89,6 +117,25 @@ void permuted_products(const double* z, std::size_t n, bool directed, const std:
                 break;
         }
     }
+}
+
+void permuted_products_grid(const double* const* z, std::size_t terms, std::size_t n, bool directed,
+                            const std::uint32_t* perm, const double* const* columns,
+                            std::size_t count, double* out) {
+    if (terms == count) switch (count) {
+            case 2:
+                return products_grid<2, 2>(z, n, directed, perm, columns, out);
+            case 3:
+                return products_grid<3, 3>(z, n, directed, perm, columns, out);
+            case 4:
+                return products_grid<4, 4>(z, n, directed, perm, columns, out);
+            case 5:
+                return products_grid<5, 5>(z, n, directed, perm, columns, out);
+            default:
+                break;
+        }
+    for (std::size_t t = 0; t < terms; ++t)
+        permuted_products(z[t], n, directed, perm, columns, count, out + t * count);
 }
 
 }  // namespace clusterlens::scoring

@@ -19,4 +19,11 @@ std::vector<double> dense_dyadic(const std::vector<double>& values, std::size_t 
 void permuted_products(const double* z, std::size_t n, bool directed, const std::uint32_t* perm,
                        const double* const* columns, std::size_t count, double* out);
 
+/// The same for several permuted matrices at once: out[t·count + s] = Σ_d Z_t[π(i)·n + π(j)] ·
+/// columns[s][d] for t < terms, one pass over the dyads when terms = count ≤ 5 (each column is
+/// read once for every matrix), else one pass per matrix. O(N·terms·count).
+void permuted_products_grid(const double* const* z, std::size_t terms, std::size_t n, bool directed,
+                            const std::uint32_t* perm, const double* const* columns,
+                            std::size_t count, double* out);
+
 }  // namespace clusterlens::scoring

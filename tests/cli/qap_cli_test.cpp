@@ -4,6 +4,7 @@
 // themselves are checked against R sna in tests/src/qap_test.cpp.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -172,6 +173,31 @@ TEST(QapCli, ReorderedWaveIsMatchedByLabel) {
     EXPECT_NE(r.out.find("actors matched by label (Pajek vertex numbers"), std::string::npos)
         << r.out;
     EXPECT_EQ(cells(lines(slurp(dir.path("q/qap.csv")))[1])[1], "1");
+}
+
+TEST(QapCli, SmallNetworkIsEnumeratedExactly) {
+    // Three actors, directed; knows = {a->b, b->c}, asks = {a->b}: r = 2/sqrt(10), and over the
+    // 3! relabellings the asks arc lands on a knows arc twice (tests/src/qap_test.cpp works it
+    // out): p_two_sided = p_greater = 2/6, p_less = 1, exactly.
+    TempDir dir;
+    const auto nodes = dir.file("nodes.csv", "Id,Label\na,a\nb,b\nc,c\n");
+    const auto edges = dir.file("edges.csv",
+                                "Source,Target,Type,Weight,relation\na,b,Directed,1,knows\n"
+                                "b,c,Directed,1,knows\na,b,Directed,1,asks\n");
+    const auto r = run({"qap", nodes, edges, "--relations", "knows,asks", "-o", dir.path("q")});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("exact: all 6 relabellings of the 3 actors"), std::string::npos) << r.out;
+    const auto row = cells(lines(slurp(dir.path("q/qap.csv")))[1]);
+    ASSERT_EQ(row.size(), 5u);
+    EXPECT_EQ(row[0], "asks");
+    EXPECT_NEAR(std::stod(row[1]), 2 / std::sqrt(10.0), 1e-15);
+    EXPECT_EQ(row[2], "0.3333333333333333");
+    EXPECT_EQ(row[3], "0.3333333333333333");
+    EXPECT_EQ(row[4], "1");
+    const auto s = nlohmann::json::parse(slurp(dir.path("q/summary.json")));
+    EXPECT_EQ(s["exact"], true);
+    EXPECT_EQ(s["permutations"], 6);
+    EXPECT_EQ(s["dyads_used"], 6);
 }
 
 TEST(QapCli, MemoryGuardNamesTheOptionAndTheMemory) {

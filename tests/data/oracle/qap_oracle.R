@@ -9,7 +9,7 @@
 # directed). Matrices m[i, j] = tie i -> j, in the files' actor order.
 # Covariates as clusterlens builds them: same:ATTR = 1*(x_i == x_j), diff:ATTR = |x_i - x_j|.
 # Monte Carlo p-values: set.seed(1), reps = 10000. Exact: all 7! = 5040 relabellings x[p, p]
-# of the first 7 managers, enumerated below; the statistic s* is counted as at least as
+# of the first 7 managers (and of the first 7 families), enumerated below; the statistic s* is counted as at least as
 # extreme when it is within 1e-9 (relative to max(1, |s|)) of the observed one, and
 # `nearest_other` reports the nearest s* not counted as equal, so that any tolerance between
 # them gives the same counts.
@@ -146,6 +146,25 @@ exact_dsp <- function(name, y, xs, directed) {
          paste(out, collapse = ",\n       "), "]}")
 }
 
+# Y-permutation by hand: permute y, refit on [1, x's], the t of every term (netlm's qapy).
+exact_qapy <- function(name, y, xs, directed) {
+  sel <- if (directed) row(y) != col(y) else lower.tri(y)
+  X <- sapply(xs, function(m) m[sel])
+  tvals <- function(yv) summary(lm(yv ~ X))$coefficients[, 3]
+  perms <- all_perms(nrow(y))
+  obs <- tvals(y[sel])
+  dist <- t(apply(perms, 1, function(p) tvals(y[p, p][sel])))
+  out <- c()
+  for (k in seq_along(obs)) {
+    kk <- count_extreme(obs[k], dist[, k])
+    out <- c(out, paste0('{"t": ', json_num(obs[k]), ', "count_two_sided": ', kk$two,
+                         ', "count_greater": ', kk$greater, ', "count_less": ', kk$less,
+                         ', "nearest_other": ', json_num(kk$nearest), "}"))
+  }
+  paste0('    {"name": "', name, '", "permutations": ', nrow(perms), ', "terms":\n      [',
+         paste(out, collapse = ",\n       "), "]}")
+}
+
 ht_adv <- graphml(file.path(dir, "networkdata_ht_advice.graphml"))
 ht_fr <- graphml(file.path(dir, "networkdata_ht_friends.graphml"))
 ht_rep <- graphml(file.path(dir, "networkdata_ht_reports.graphml"))
@@ -171,7 +190,11 @@ exact <- c(
   exact_correlation("ht first 7: advice ~ friends", ht_adv$m[s7, s7], ht_fr$m[s7, s7], TRUE),
   exact_correlation("flo first 7: marriage ~ business", flo_m$m[s7, s7], flo_b$m[s7, s7], FALSE),
   exact_dsp("ht first 7: advice ~ friends + diff:age", ht_adv$m[s7, s7],
-            list(ht_fr$m[s7, s7], diff(a$age[s7])), TRUE))
+            list(ht_fr$m[s7, s7], diff(a$age[s7])), TRUE),
+  exact_qapy("ht first 7: advice ~ friends + diff:age, qapy", ht_adv$m[s7, s7],
+             list(ht_fr$m[s7, s7], diff(a$age[s7])), TRUE),
+  exact_dsp("flo first 7: marriage ~ business + diff:wealth", flo_m$m[s7, s7],
+            list(flo_b$m[s7, s7], diff(flo_m$attrs$wealth[s7])), FALSE))
 
 cat("{\n  \"provenance\": \"R ", R.version$major, ".", R.version$minor, ", sna ",
     as.character(packageVersion("sna")),
