@@ -307,7 +307,7 @@ struct SemiPartial {
     bool centred = true;           ///< W holds the intercept (then its x's are used centred)
     std::vector<Real> ginv, gamma;
     Real ee = 0, sum_z = 0, yy = 0;
-    std::vector<double> z;  ///< e as a dense n×n matrix
+    std::vector<double> z;  ///< e as a dense n×n matrix (copied into the interleaved one)
 
     /// ρ from a[s] = Σ z*·c_s over the columns c = (y, x_1, ..., x_q).
     double rho(const double* a, const Moments& m) const {
@@ -381,10 +381,17 @@ std::vector<PermutationP> semi_partialling(const DyadicData& data, const Moments
                                            const QapOptions& options, PermutationRun& run) {
     const std::size_t n = data.actors, q = m.q, terms = q + 1;
     if (q > 63) throw UsageError("MRQAP takes at most 63 predictors");
+    // The residual matrices interleaved (qap_kernel.hpp: matrix t's cell c at c·terms + t), so
+    // the values one relabelling gathers together share a cache line.
     std::vector<SemiPartial> tests;
-    for (std::size_t k = 0; k < terms; ++k) tests.push_back(semi_partial(data, m, k));
-    std::vector<const double*> z, streams = {data.y.data()};
-    for (const auto& t : tests) z.push_back(t.z.data());
+    std::vector<double> z(terms * n * n);
+    for (std::size_t k = 0; k < terms; ++k) {
+        tests.push_back(semi_partial(data, m, k));
+        std::vector<double> dense;
+        dense.swap(tests.back().z);
+        for (std::size_t c = 0; c < dense.size(); ++c) z[c * terms + k] = dense[c];
+    }
+    std::vector<const double*> streams = {data.y.data()};
     for (const auto& c : data.predictors.columns) streams.push_back(c.data());
     auto statistic = [&](const std::uint32_t* perm, double* rho) {
         std::vector<double> a(terms * terms);
@@ -439,7 +446,7 @@ std::uint64_t qap_memory_bytes(std::size_t actors, bool directed, std::size_t pr
     // residuals and scratch; the permutation phase: a residual column and the dense n×n
     // residual matrix of every term (semi-partialling).
     const std::uint64_t fit = 2 * p * big_n + 3 * big_n;
-    const std::uint64_t test = big_n + p * std::uint64_t{actors} * actors;
+    const std::uint64_t test = big_n + (p + 1) * std::uint64_t{actors} * actors;
     return 8 * (data + std::max(fit, test));
 }
 

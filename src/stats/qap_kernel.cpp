@@ -50,32 +50,53 @@ void products_fixed(const double* z, std::size_t n, bool directed, const std::ui
     std::copy(acc, acc + S, out);
 }
 
-/// T matrices × S columns in one pass: T gathers and S column reads per dyad.
+/// T interleaved matrices × S columns in one pass: one gathered cache line and S column reads
+/// per dyad.
 template <std::size_t T, std::size_t S>
-void products_grid(const double* const* z, std::size_t n, bool directed, const std::uint32_t* perm,
+void products_grid(const double* z, std::size_t n, bool directed, const std::uint32_t* perm,
                    const double* const* columns, double* out) {
     double acc[T][S] = {};
     const double* cols[S];
     std::copy(columns, columns + S, cols);
-    const double* rows[T];
+    const double* row = nullptr;
     std::size_t d = 0;
     auto span = [&](std::size_t from, std::size_t to) {
         for (std::size_t j = from; j < to; ++j, ++d) {
-            const std::size_t pj = perm[j];
+            const double* v = row + static_cast<std::size_t>(perm[j]) * T;
             double c[S];
             for (std::size_t s = 0; s < S; ++s) c[s] = cols[s][d];
-            for (std::size_t t = 0; t < T; ++t) {
-                const double v = rows[t][pj];
-                for (std::size_t s = 0; s < S; ++s) acc[t][s] += v * c[s];
-            }
+            for (std::size_t t = 0; t < T; ++t)
+                for (std::size_t s = 0; s < S; ++s) acc[t][s] += v[t] * c[s];
         }
     };
     for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t t = 0; t < T; ++t) rows[t] = z[t] + static_cast<std::size_t>(perm[i]) * n;
+        row = z + static_cast<std::size_t>(perm[i]) * n * T;
         span(0, i);
         if (directed) span(i + 1, n);
     }
     for (std::size_t t = 0; t < T; ++t) std::copy(acc[t], acc[t] + S, out + t * S);
+}
+
+/// Any T and S (more than 5 predictors): the same sums, not unrolled.
+void products_grid_any(const double* z, std::size_t terms, std::size_t n, bool directed,
+                       const std::uint32_t* perm, const double* const* columns, std::size_t count,
+                       double* out) {
+    std::vector<double> acc(terms * count, 0.0);
+    const double* row = nullptr;
+    std::size_t d = 0;
+    auto span = [&](std::size_t from, std::size_t to) {
+        for (std::size_t j = from; j < to; ++j, ++d) {
+            const double* v = row + static_cast<std::size_t>(perm[j]) * terms;
+            for (std::size_t t = 0; t < terms; ++t)
+                for (std::size_t s = 0; s < count; ++s) acc[t * count + s] += v[t] * columns[s][d];
+        }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        row = z + static_cast<std::size_t>(perm[i]) * n * terms;
+        span(0, i);
+        if (directed) span(i + 1, n);
+    }
+    std::copy(acc.begin(), acc.end(), out);
 }
 
 }  // namespace
@@ -119,7 +140,7 @@ void permuted_products(const double* z, std::size_t n, bool directed, const std:
     }
 }
 
-void permuted_products_grid(const double* const* z, std::size_t terms, std::size_t n, bool directed,
+void permuted_products_grid(const double* z, std::size_t terms, std::size_t n, bool directed,
                             const std::uint32_t* perm, const double* const* columns,
                             std::size_t count, double* out) {
     if (terms == count) switch (count) {
@@ -134,8 +155,7 @@ void permuted_products_grid(const double* const* z, std::size_t terms, std::size
             default:
                 break;
         }
-    for (std::size_t t = 0; t < terms; ++t)
-        permuted_products(z[t], n, directed, perm, columns, count, out + t * count);
+    products_grid_any(z, terms, n, directed, perm, columns, count, out);
 }
 
 }  // namespace clusterlens::scoring

@@ -19,10 +19,11 @@ std::vector<double> dense_dyadic(const std::vector<double>& values, std::size_t 
 void permuted_products(const double* z, std::size_t n, bool directed, const std::uint32_t* perm,
                        const double* const* columns, std::size_t count, double* out);
 
-/// The same for several permuted matrices at once: out[t·count + s] = Σ_d Z_t[π(i)·n + π(j)] ·
-/// columns[s][d] for t < terms, one pass over the dyads when terms = count ≤ 5 (each column is
-/// read once for every matrix), else one pass per matrix. O(N·terms·count).
-void permuted_products_grid(const double* const* z, std::size_t terms, std::size_t n, bool directed,
+/// The same for T permuted matrices at once, interleaved in `z`: element (a, b) of matrix t at
+/// (a·n + b)·T + t, so that the T values a relabelling gathers together share a cache line:
+/// out[t·count + s] = Σ_d Z_t[π(i)·n + π(j)] · columns[s][d], one pass over the dyads (each column
+/// read once for all T matrices); unrolled when T = count ≤ 5. O(N·T·count).
+void permuted_products_grid(const double* z, std::size_t terms, std::size_t n, bool directed,
                             const std::uint32_t* perm, const double* const* columns,
                             std::size_t count, double* out);
 

@@ -223,7 +223,7 @@ TEST(Qap, RegressionsEqualSnaNetlm) {
 TEST(Qap, ExactEnumerationEqualsRByHand) {
     const auto json = oracle();
     const auto& e = json["exact"];
-    ASSERT_EQ(e.size(), 3u);
+    ASSERT_EQ(e.size(), 5u);
     QapOptions o;  // 10,000 >= 7! = 5040: exact
     auto expect_counts = [](const nlohmann::json& c, const scoring::PermutationP& p,
                             const std::string& what) {
@@ -241,13 +241,25 @@ TEST(Qap, ExactEnumerationEqualsRByHand) {
         expect_close((*c)["r"], r.r, (*c)["name"]);
         expect_counts(*c, r.p, (*c)["name"]);
     }
-    const auto dsp = first_actors(reference_data({"ht_advice", "ht_friends"}, {"diff:age"}), 7);
-    const auto m = scoring::mrqap(dsp, o);
-    ASSERT_TRUE(m.run.exact);
-    ASSERT_EQ(m.terms.size(), e[2]["terms"].size());
-    for (std::size_t j = 0; j < m.terms.size(); ++j) {
-        expect_close(e[2]["terms"][j]["t"], m.terms[j].t, "exact dsp t " + m.terms[j].name);
-        expect_counts(e[2]["terms"][j], m.terms[j].p, "exact dsp " + m.terms[j].name);
+    // Regressions: ht directed by semi-partialling and by permuting Y, flo undirected.
+    const auto ht_age = first_actors(reference_data({"ht_advice", "ht_friends"}, {"diff:age"}), 7);
+    const auto flo_wealth =
+        first_actors(reference_data({"flo_marriage", "flo_business"}, {"diff:wealth"}), 7);
+    const std::vector<std::pair<const DyadicData*, scoring::MrqapMethod>> fits = {
+        {&ht_age, scoring::MrqapMethod::semi_partialling},
+        {&ht_age, scoring::MrqapMethod::y_permutation},
+        {&flo_wealth, scoring::MrqapMethod::semi_partialling}};
+    for (std::size_t c = 0; c < fits.size(); ++c) {
+        const auto& expected = e[c + 2];
+        o.method = fits[c].second;
+        const auto m = scoring::mrqap(*fits[c].first, o);
+        ASSERT_TRUE(m.run.exact);
+        ASSERT_EQ(m.terms.size(), expected["terms"].size());
+        for (std::size_t j = 0; j < m.terms.size(); ++j) {
+            const auto what = std::string(expected["name"]) + " " + m.terms[j].name;
+            expect_close(expected["terms"][j]["t"], m.terms[j].t, what + " t");
+            expect_counts(expected["terms"][j], m.terms[j].p, what);
+        }
     }
 }
 

@@ -8,11 +8,13 @@
 # wealth), Sampson's 18 monks (liking at times 1 and 3, SAMPLK1 and SAMPLK3: valued 1-3,
 # directed). Matrices m[i, j] = tie i -> j, in the files' actor order.
 # Covariates as clusterlens builds them: same:ATTR = 1*(x_i == x_j), diff:ATTR = |x_i - x_j|.
-# Monte Carlo p-values: set.seed(1), reps = 10000. Exact: all 7! = 5040 relabellings x[p, p]
-# of the first 7 managers (and of the first 7 families), enumerated below; the statistic s* is counted as at least as
-# extreme when it is within 1e-9 (relative to max(1, |s|)) of the observed one, and
-# `nearest_other` reports the nearest s* not counted as equal, so that any tolerance between
-# them gives the same counts.
+# Monte Carlo p-values: set.seed(1), reps = 10000 (a third argument changes it). Exact: all
+# 7! = 5040 relabellings x[p, p] of the first 7 managers and of the first 7 families,
+# enumerated below, for the correlation, semi-partialling (sna's qapspp written out: lm() per
+# relabelling) and Y-permutation; the statistic s* (r or t) is counted as at least as extreme
+# when it is within 1e-9 (relative to max(1, |s|)) of the observed one, and `nearest_other`
+# reports the nearest s* not counted as equal, so that any tolerance between them gives the
+# same counts.
 suppressMessages(library(sna))
 args <- commandArgs(trailingOnly = TRUE)
 dir <- if (length(args) > 0) args[1] else "tests/data/reference"
