@@ -46,8 +46,11 @@ struct Tally {
 };
 
 /// Runs `statistic(perm, out)` (out: one ρ per statistic, NaN = undefined) for every
-/// permutation, exact or random as options say, and the p-values against `observed`.
-/// `scratch_size` doubles of scratch per block are passed as the third argument.
+/// permutation, exact or random as options say, and the p-values against `observed`. The
+/// statistic is called from several threads at once: it must only read shared data. A
+/// permutation whose statistic is undefined counts as not extreme (and in the denominator: R
+/// would give NA). Blocks of permutations are fixed (at most 256, whatever the thread count)
+/// and their counts summed.
 PermutationRun permutation_test(std::size_t n, const QapOptions& options,
                                 const std::vector<double>& observed,
                                 const std::function<void(const std::uint32_t*, double*)>& statistic,

@@ -139,6 +139,25 @@ TEST(Qap, HandComputedCorrelationAndExactP) {
     EXPECT_TRUE(std::isnan(scoring::qap_correlation(three_actors(), o).p.two_sided));
 }
 
+TEST(Qap, NoTieAmongTheDyadsLeavesTheTestUndefined) {
+    // Y = 0 on every dyad: r = 0/0 and every t = 0/0; NaN, not a p-value.
+    auto d = three_actors();
+    d.y.assign(6, 0.0);
+    const auto c = scoring::qap_correlation(d);
+    EXPECT_TRUE(std::isnan(c.r));
+    EXPECT_TRUE(std::isnan(c.p.two_sided) && std::isnan(c.p.greater) && std::isnan(c.p.less));
+    d.predictors.names.push_back("x2");
+    d.predictors.columns.push_back({0, 1, 0, 0, 1, 0});
+    for (const auto method :
+         {scoring::MrqapMethod::semi_partialling, scoring::MrqapMethod::y_permutation}) {
+        QapOptions o;
+        o.method = method;
+        const auto m = scoring::mrqap(d, o);
+        EXPECT_TRUE(std::isnan(m.r2));
+        for (const auto& t : m.terms) EXPECT_TRUE(std::isnan(t.p.two_sided)) << t.name;
+    }
+}
+
 TEST(Qap, OnePredictorRegressionTestsAsTheCorrelation) {
     // With one predictor the slope's t is a monotone function of r (t = r√df/√(1−r²)), and
     // semi-partialling permutes x − x̄, so over all n! relabellings its p equals the
