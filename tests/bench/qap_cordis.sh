@@ -6,7 +6,7 @@
 #   top30  organisations with >= 30 projects and the ties among them (make_subsets.py; 638)
 #   top20  organisations with >= 20 projects (973)
 # The model: coparticipation ~ same_type + both_local, undirected (n(n-1)/2 dyads), tie
-# weights, 10,000 permutations, seed 1. clusterlens: wall time and peak memory (/usr/bin/time),
+# weights, 10,000 permutations, seed 1. clusterlens: wall and CPU time, peak memory (/usr/bin/time),
 # median of RUNS runs, with --threads 1 and with all cores. R: one run of netlm with R_REPS
 # permutations on ee (default 1000) and R_REPS/10 on the cuts (10,000 would take R hours: about
 # 0.7 s per permutation on ee), its time scaled to 10,000 shown beside it (netlm's time is
@@ -32,8 +32,8 @@ case " $graphs " in *" top"*)
   "$py" "$root/tests/bench/make_subsets.py" "$net" "$work" 30 20 >/dev/null ;;
 esac
 
-measure() {  # prints "seconds peak_kib"
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/last.out" 2>"$work/last.err" ||
+measure() {  # prints "seconds peak_kib cpu_seconds"
+  /usr/bin/time -f "%e %M %U" -o "$work/time" "$@" >"$work/last.out" 2>"$work/last.err" ||
     { echo "failed: $*" >&2; cat "$work/last.err" >&2; return 1; }
   cat "$work/time"
 }
@@ -51,14 +51,14 @@ for g in $graphs; do
   fi
   echo "=== $g"
   for threads in 1 0; do
-    : >"$work/ct"; : >"$work/cm"
+    : >"$work/ct"; : >"$work/cm"; : >"$work/cu"
     for ((r = 1; r <= runs; r++)); do
-      read -r t m < <(measure "$bin" qap "$folder" --map "$map" --covariates same_type,both_local \
+      read -r t m u < <(measure "$bin" qap "$folder" --map "$map" --covariates same_type,both_local \
         --permutations 10000 --seed 1 --threads "$threads" -o "$work/out-$g")
-      echo "$t" >>"$work/ct"; echo "$m" >>"$work/cm"
+      echo "$t" >>"$work/ct"; echo "$m" >>"$work/cm"; echo "$u" >>"$work/cu"
     done
     [ "$threads" = 1 ] && sed -n '2p;/^  (intercept)/,/^  R²/p' "$work/last.out" | sed 's/^/  /'
-    echo "  clusterlens qap, --threads $threads: median $(median <"$work/ct") s, peak $(($(median <"$work/cm") / 1024)) MiB (runs: $(tr '\n' ' ' <"$work/ct"))"
+    echo "  clusterlens qap, --threads $threads: median $(median <"$work/ct") s wall, $(median <"$work/cu") s CPU, peak $(($(median <"$work/cm") / 1024)) MiB (wall: $(tr '\n' ' ' <"$work/ct"))"
   done
   reps=$r_reps
   [ "$g" = ee ] || reps=$((r_reps / 10 > 10 ? r_reps / 10 : 10))
