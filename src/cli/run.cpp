@@ -70,6 +70,7 @@ int dispatch(const std::vector<std::string>& args, Streams io) {
     if (args[0] == "render") return cmd_render(rest, io);
     if (args[0] == "compare") return cmd_compare(rest, io);
     if (args[0] == "communities") return cmd_communities(rest, io);
+    if (args[0] == "qap") return cmd_qap(rest, io);
     throw UsageError("unknown command '" + args[0] +
                      "'; commands: validate, convert, score, render, compare, communities (see "
                      "clusterlens --help)");
