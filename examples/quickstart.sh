@@ -11,6 +11,7 @@ bin="$root/build-release/src/clusterlens"
 out="$root/out/cordis_ee_climate"
 mkdir -p "$out"
 example="examples/cordis_ee_climate"
+baltics="examples/cordis_sc5_baltics"
 echo
 echo "== clusterlens validate (EU CORDIS H2020, SC5 climate projects with an Estonian partner)"
 "$bin" validate "$example/data" --map "$example/cordis.toml" --json "$out/validate.json"
@@ -22,6 +23,18 @@ echo "== clusterlens convert"
 echo
 echo "== clusterlens score (centrality, structural holes, openness, brokerage, roles, learning capacity, lock-in, communities)"
 "$bin" score "$example/data" --map "$example/cordis.toml" -o "$out/score" --communities leiden
+echo
+echo "== clusterlens score with learning-capacity weights estimated from an outcome (EC funding in the case)"
+"$bin" score "$example/data" --map "$example/cordis.toml" -o "$out/score_fitted" \
+  --lc-weights fitted:ec_contribution_case_eur
+echo
+echo "== clusterlens explain (EC funding in the case on the four dimensions; permutation p-values)"
+"$bin" explain "$example/data" --map "$example/cordis.toml" -o "$out/explain" \
+  --outcome ec_contribution_case_eur
+echo
+echo "== clusterlens qap (MRQAP: are organisations of the same type, or two Estonian ones, more often partners?)"
+"$bin" qap "$example/data" --map "$example/cordis.toml" -o "$out/qap" \
+  --covariates same_type,both_local
 echo
 echo "== clusterlens communities (Leiden, best of 10 seeded runs, and the maximal cliques of 10 or more)"
 "$bin" communities "$example/data" --map "$example/cordis.toml" -o "$out/communities" --clique-min 10
@@ -45,12 +58,15 @@ echo
 echo "== clusterlens compare (local buzz versus global pipelines)"
 "$bin" compare "$example/data" --map "$example/cordis.toml" -o "$out/compare"
 echo
+echo "== clusterlens compare, two networks (Estonia and Lithuania, same theme: what they share, tie stability)"
+"$bin" compare "$baltics/EE" "$baltics/LT" --map "$baltics/cordis.toml" -o "$root/out/ee_vs_lt" \
+  --communities leiden
+echo
 echo "== clusterlens compare, many clusters (the same SC5 theme in Estonia, Latvia, Lithuania)"
-baltics="examples/cordis_sc5_baltics"
 "$bin" compare "$baltics/EE" "$baltics/LV" "$baltics/LT" --map "$baltics/cordis.toml" \
   -o "$root/out/baltics"
 echo
 echo "Outputs are in $out:"
 (cd "$out" && find . -type f | sort) | sed 's/^/  /'
-echo "and the three-cluster comparison in $root/out/baltics"
+echo "the two-cluster comparison in $root/out/ee_vs_lt and the three-cluster one in $root/out/baltics"
 echo "Source: CORDIS, European Commission — Horizon 2020 projects dataset, 2020-12-14."

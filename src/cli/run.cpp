@@ -38,6 +38,8 @@ commands:
   communities  cohesive subgroups: Leiden, Louvain, Infomap, walktrap or label propagation,
              seeded and repeated, each community's composition; maximal cliques
   explain    regress an actor outcome on network positions, with permutation p-values
+             (Freedman-Lane or, as UCINET, outcome permutation)
+  qap        QAP correlation and MRQAP: do two relations, or two waves, go together?
 
 NETWORK is one of
   nodes.csv edges.csv   a Gephi spreadsheet pair (Id,Label,... / Source,Target,Type,Weight,...)
@@ -72,8 +74,8 @@ int dispatch(const std::vector<std::string>& args, Streams io) {
     if (args[0] == "communities") return cmd_communities(rest, io);
     if (args[0] == "qap") return cmd_qap(rest, io);
     throw UsageError("unknown command '" + args[0] +
-                     "'; commands: validate, convert, score, render, compare, communities (see "
-                     "clusterlens --help)");
+                     "'; commands: validate, convert, score, render, compare, communities, "
+                     "explain, qap (see clusterlens --help)");
 }
 
 int run_command(const std::vector<std::string>& args, Streams io) {

@@ -65,7 +65,7 @@ std::uint64_t limit_of(std::uint64_t bound) {
 
 #if defined(__SIZEOF_INT128__)
 constexpr bool kFastRemainder = true;
-using u128 = unsigned __int128;
+__extension__ typedef unsigned __int128 u128;  // GCC and clang; __extension__: no -Wpedantic
 std::uint64_t mul_high(std::uint64_t a, std::uint64_t b) {
     return static_cast<std::uint64_t>((static_cast<u128>(a) * b) >> 64);
 }

@@ -34,7 +34,8 @@ TEST(Cli, HelpTeachesAndExitCodes) {
     EXPECT_EQ(r.code, 2);
     EXPECT_EQ(r.err,
               "clusterlens: usage error: unknown command 'frobnicate'; commands: validate, "
-              "convert, score, render, compare, communities (see clusterlens --help)\n");
+              "convert, score, render, compare, communities, explain, qap (see clusterlens "
+              "--help)\n");
     EXPECT_EQ(run({"validate", kData, "--no-such-option"}).code, 2);
     EXPECT_EQ(run({"validate"}).code, 2);
 }

@@ -27,6 +27,9 @@ run convert "$ee/data" --map "$ee/cordis.toml" -o "$out/network.gexf"
 run convert "$ee/data" --map "$ee/cordis.toml" -o "$out/network.json"
 run convert "$ee/data" --map "$ee/cordis.toml" -o "$out/pajek.net"
 run score "$ee/data" --map "$ee/cordis.toml" -o "$out/score" --communities leiden
+run score "$ee/data" --map "$ee/cordis.toml" -o "$out/score_fitted" --lc-weights fitted:ec_contribution_case_eur
+run explain "$ee/data" --map "$ee/cordis.toml" -o "$out/explain" --outcome ec_contribution_case_eur
+run qap "$ee/data" --map "$ee/cordis.toml" -o "$out/qap" --covariates same_type,both_local
 run communities "$ee/data" --map "$ee/cordis.toml" -o "$out/communities" --clique-min 10
 run render "$out/score/network.graphml" -o "$out/figure.svg" --title "$title"
 run render "$out/score/network.graphml" -o "$out/figure.png" --title "$title"
