@@ -20,7 +20,7 @@ void csv_pair_round_trip(const Network& net) {
     std::optional<Network> back;
     std::string why;
     try {
-        back = load_network(files, LoadOptions{});
+        back = load_network(files, fuzz::fuzz_options());
     } catch (const std::exception& e) {
         why = e.what();
     }
@@ -41,7 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto [nodes, edges] = fuzz::split(bytes);
     const auto& dir = fuzz::temp_dir();
     const std::vector<std::string> files{dir.put("nodes.csv", nodes), dir.put("edges.csv", edges)};
-    const auto net = fuzz::accept("load", [&] { return load_network(files, LoadOptions{}); });
+    const auto net =
+        fuzz::accept("load", [&] { return load_network(files, fuzz::fuzz_options()); });
     if (!net) return 0;
     fuzz::round_trips(*net);
     csv_pair_round_trip(*net);

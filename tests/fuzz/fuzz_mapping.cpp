@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto parts = fuzz::split(bytes);
     const auto toml = parts.first, table = parts.second;
     const auto path = fuzz::temp_dir().put("map.toml", toml);
-    LoadOptions options;
+    LoadOptions options = fuzz::fuzz_options();
     bool mapped = false;
     fuzz::accept("load_mapping", [&] {
         options.mapping = load_mapping(path);

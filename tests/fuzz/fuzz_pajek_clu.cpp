@@ -12,7 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto& dir = fuzz::temp_dir();
     const std::vector<std::string> files{dir.put("fuzz.net", net_bytes),
                                          dir.put("dept.clu", clu_bytes)};
-    const auto net = fuzz::accept("load", [&] { return load_network(files, LoadOptions{}); });
+    const auto net =
+        fuzz::accept("load", [&] { return load_network(files, fuzz::fuzz_options()); });
     if (net) fuzz::round_trips(*net, InputFormat::pajek);
     return 0;
 }

@@ -37,6 +37,22 @@ TEST(ReadDl, NoTiesReadUndirectedAndRoundTrip) {
     EXPECT_EQ(empty.actor_count(), 3u);
 }
 
+// Found by the long fuzz_dl run (2026-12-03): a self-loop listed twice (`2 2 2`) counted as a
+// parallel tie, so the network stayed directed with no ties left, and read back undirected once
+// written. A self-loop is its own reverse and says nothing about direction.
+TEST(ReadDl, RepeatedSelfLoopSaysNothingAboutDirection) {
+    const auto loops = load_network_from_buffer("dl n=5 format=nodelist1\ndata:\n2 2  2\n5\n",
+                                                InputFormat::dl, "loops.dl");
+    EXPECT_FALSE(loops.directed());
+    EXPECT_EQ(loops.tie_count(), 0u);
+    EXPECT_EQ(loops.actor_count(), 5u);
+    // With a tie between two actors, that tie decides: one arc without its reverse is directed.
+    const auto arc = load_network_from_buffer("dl n=3 format=nodelist1\ndata:\n2 2 2 3\n",
+                                              InputFormat::dl, "arc.dl");
+    EXPECT_TRUE(arc.directed());
+    EXPECT_EQ(arc.tie_count(), 1u);
+}
+
 TEST(ReadDl, FullmatrixWithEmbeddedLabelsAndValues) {
     const auto path = data("dl/fullmatrix_embedded.dl");
     const RawNetwork net = read_dl(path);
