@@ -39,6 +39,10 @@ echo
 echo "== clusterlens communities (Leiden, best of 10 seeded runs, and the maximal cliques of 10 or more)"
 "$bin" communities "$example/data" --map "$example/cordis.toml" -o "$out/communities" --clique-min 10
 echo
+echo "== clusterlens report (one HTML file to hand over: findings, the network to explore, tables, figures)"
+"$bin" report "$example/data" --map "$example/cordis.toml" -o "$out/report.html" \
+  --title "Climate projects with an Estonian partner (CORDIS H2020, SC5)"
+echo
 echo "== clusterlens render (annotated figures with a legend: rings, pipelines by country, firm roles, communities)"
 "$bin" render "$out/score/network.graphml" -o "$out/figure.svg" \
   --title "Climate projects with an Estonian partner (CORDIS H2020, SC5)"
@@ -66,6 +70,7 @@ echo "== clusterlens compare, many clusters (the same SC5 theme in Estonia, Latv
 "$bin" compare "$baltics/EE" "$baltics/LV" "$baltics/LT" --map "$baltics/cordis.toml" \
   -o "$root/out/baltics"
 echo
+echo "Open $out/report.html in a browser (it needs no network; send it as it is)."
 echo "Outputs are in $out:"
 (cd "$out" && find . -type f | sort) | sed 's/^/  /'
 echo "the two-cluster comparison in $root/out/ee_vs_lt and the three-cluster one in $root/out/baltics"

@@ -187,6 +187,8 @@ Diagram render_network(const Network& net, const Headline& h, const RenderOption
     out.width = L.width;
     out.height = L.height;
     out.bytes = b.render(format, L.width, L.height);
+    for (const auto& nd : v.nodes) out.nodes.push_back({nd.actor, nd.label});
+    for (const auto& e : v.edges) out.ties.push_back({e.a, e.b, e.kind, e.weight});
     return out;
 }
 

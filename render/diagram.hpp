@@ -46,6 +46,19 @@ struct Diagram {
     std::size_t actors_left_out = 0, ties_left_out = 0;
     std::vector<std::string> notes;  ///< what the legend says was left out or merged
     double width = 0, height = 0;    ///< the page, points
+    /// What each drawn node and tie stands for, by the ids of the SVG: the node `actor_i` (or
+    /// `group_i`, a merged group) is nodes[i], the tie `tie_j` is ties[j]. The report reads them.
+    struct DrawnNode {
+        std::size_t actor;  ///< actor index; static_cast<std::size_t>(-1) for a merged group
+        std::string label;
+    };
+    struct DrawnTie {
+        std::size_t a, b;  ///< indices into nodes
+        std::string kind;  ///< linkage: buzz | pipeline | extra_local
+        double weight;
+    };
+    std::vector<DrawnNode> nodes;
+    std::vector<DrawnTie> ties;
 };
 
 /// Draws `net` (one relation) in `format` (svg, png, pdf or dot). UsageError for an unknown

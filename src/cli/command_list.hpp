@@ -17,6 +17,7 @@ int cmd_explain(const std::vector<std::string>& args, Streams io);
 int cmd_render(const std::vector<std::string>& args, Streams io);
 int cmd_communities(const std::vector<std::string>& args, Streams io);
 int cmd_compare(const std::vector<std::string>& args, Streams io);
+int cmd_report(const std::vector<std::string>& args, Streams io);
 int cmd_qap(const std::vector<std::string>& args, Streams io);
 
 }  // namespace clusterlens::cli

@@ -40,6 +40,8 @@ commands:
   explain    regress an actor outcome on network positions, with permutation p-values
              (Freedman-Lane or, as UCINET, outcome permutation)
   qap        QAP correlation and MRQAP: do two relations, or two waves, go together?
+  report     one HTML file to hand over: the findings in words, the network to explore
+             (hover, search, ego networks, toggles), sortable tables, figures to download
 
 NETWORK is one of
   nodes.csv edges.csv   a Gephi spreadsheet pair (Id,Label,... / Source,Target,Type,Weight,...)
@@ -73,9 +75,10 @@ int dispatch(const std::vector<std::string>& args, Streams io) {
     if (args[0] == "compare") return cmd_compare(rest, io);
     if (args[0] == "communities") return cmd_communities(rest, io);
     if (args[0] == "qap") return cmd_qap(rest, io);
+    if (args[0] == "report") return cmd_report(rest, io);
     throw UsageError("unknown command '" + args[0] +
                      "'; commands: validate, convert, score, render, compare, communities, "
-                     "explain, qap (see clusterlens --help)");
+                     "explain, qap, report (see clusterlens --help)");
 }
 
 int run_command(const std::vector<std::string>& args, Streams io) {

@@ -34,7 +34,7 @@ TEST(Cli, HelpTeachesAndExitCodes) {
     EXPECT_EQ(r.code, 2);
     EXPECT_EQ(r.err,
               "clusterlens: usage error: unknown command 'frobnicate'; commands: validate, "
-              "convert, score, render, compare, communities, explain, qap (see clusterlens "
+              "convert, score, render, compare, communities, explain, qap, report (see clusterlens "
               "--help)\n");
     EXPECT_EQ(run({"validate", kData, "--no-such-option"}).code, 2);
     EXPECT_EQ(run({"validate"}).code, 2);

@@ -31,6 +31,7 @@ run score "$ee/data" --map "$ee/cordis.toml" -o "$out/score_fitted" --lc-weights
 run explain "$ee/data" --map "$ee/cordis.toml" -o "$out/explain" --outcome ec_contribution_case_eur
 run qap "$ee/data" --map "$ee/cordis.toml" -o "$out/qap" --covariates same_type,both_local
 run communities "$ee/data" --map "$ee/cordis.toml" -o "$out/communities" --clique-min 10
+run report "$ee/data" --map "$ee/cordis.toml" -o "$out/report.html" --title "$title"
 run render "$out/score/network.graphml" -o "$out/figure.svg" --title "$title"
 run render "$out/score/network.graphml" -o "$out/figure.png" --title "$title"
 run render "$out/score/network.graphml" -o "$out/pipelines_by_country.svg" \
