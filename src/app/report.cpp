@@ -11,36 +11,13 @@
 
 #include "graphs/attributes.hpp"
 #include "graphs/network.hpp"
+#include "graphs/write.hpp"
 #include "src/score/summary_json.hpp"
 
 namespace clusterlens::app {
 
-std::string html_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
+// HTML text and attributes need what XML needs (&apos; is an HTML 5 entity too).
+std::string html_escape(const std::string& text) { return xml_escape(text); }
 
 namespace {
 
