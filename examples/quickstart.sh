@@ -60,17 +60,18 @@ echo "== clusterlens render (annotated figures with a legend: rings, pipelines b
   --width 17cm --font-size 7 --legend bottom --title none   # a journal column, 7 pt text
 echo
 echo "== clusterlens compare (local buzz versus global pipelines)"
-"$bin" compare "$example/data" --map "$example/cordis.toml" -o "$out/compare"
+"$bin" compare "$example/data" --map "$example/cordis.toml" -o "$out/compare" --report
 echo
 echo "== clusterlens compare, two networks (Estonia and Lithuania, same theme: what they share, tie stability)"
 "$bin" compare "$baltics/EE" "$baltics/LT" --map "$baltics/cordis.toml" -o "$root/out/ee_vs_lt" \
-  --communities leiden
+  --communities leiden --report
 echo
 echo "== clusterlens compare, many clusters (the same SC5 theme in Estonia, Latvia, Lithuania)"
 "$bin" compare "$baltics/EE" "$baltics/LV" "$baltics/LT" --map "$baltics/cordis.toml" \
-  -o "$root/out/baltics"
+  -o "$root/out/baltics" --report
 echo
-echo "Open $out/report.html in a browser (it needs no network; send it as it is)."
+echo "Open $out/report.html in a browser (it needs no network; send it as it is);"
+echo "each comparison has its own: $out/compare/report.html, out/ee_vs_lt/report.html, out/baltics/report.html."
 echo "Outputs are in $out:"
 (cd "$out" && find . -type f | sort) | sed 's/^/  /'
 echo "the two-cluster comparison in $root/out/ee_vs_lt and the three-cluster one in $root/out/baltics"

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -90,6 +91,34 @@ std::vector<std::string> FigureSet::paths(const std::vector<std::string>& stems)
 
 void FigureSet::stage(OutputSet& out) const {
     for (const auto& [path, bytes] : drawn_) out.add(path) << bytes;
+}
+
+bool FigureSet::has_svg() const {
+    return std::find(options_.formats.begin(), options_.formats.end(), "svg") !=
+           options_.formats.end();
+}
+
+std::string FigureSet::svg(const std::string& stem) const {
+    const auto path = (std::filesystem::path(dir_) / (stem + ".svg")).string();
+    for (const auto& [p, bytes] : drawn_)
+        if (p == path) return bytes;
+    for (const auto& [s, bytes] : report_svgs_)
+        if (s == stem) return bytes;
+    return {};
+}
+
+std::ostream& TextSet::add(const std::string& path) {
+    return files_.emplace_back(path, std::ostringstream()).second;
+}
+
+std::string TextSet::text(const std::string& path) const {
+    for (const auto& [p, s] : files_)
+        if (p == path) return s.str();
+    return {};
+}
+
+void TextSet::stage(OutputSet& out) const {
+    for (const auto& [path, s] : files_) out.add(path) << s.str();
 }
 
 }  // namespace clusterlens::app

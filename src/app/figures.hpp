@@ -2,6 +2,8 @@
 // none), and the sets of figures the compare forms write in every requested format.
 #pragma once
 
+#include <deque>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +11,7 @@
 #include "graphs/atomic_file.hpp"
 #include "graphs/network.hpp"
 #include "render/diagram.hpp"
+#include "src/app/compare_report.hpp"
 #include "src/communities/communities.hpp"
 #include "src/learning/lock_in.hpp"
 #include "src/score/score.hpp"
@@ -48,11 +51,12 @@ render::Diagram draw_community_graph(const Network& net, const scoring::LockInOp
 void write_figure(const render::Diagram& diagram, const std::string& path);
 
 /// How the compare forms print their figures: the formats (svg, png, pdf, dot), the page, and
-/// the actor attribute labels come from (empty: the label, else the id).
+/// the actor attribute labels come from (empty: the label, else the id); and the report.
 struct FigureOptions {
     std::vector<std::string> formats = {"svg", "png"};
     render::PageOptions page;
     std::string label_by;
+    CompareReportOptions report;
 };
 
 /// Figures drawn in memory, each in every format, before any file is written: OUTDIR/stem.format.
@@ -64,20 +68,41 @@ public:
     const FigureOptions& options() const { return options_; }
     /// The files the figures `stems` go to, stem by stem, format by format.
     std::vector<std::string> paths(const std::vector<std::string>& stems) const;
-    /// Draws `stem` once per format with draw(format) -> bytes.
+    /// Draws `stem` once per format with draw(format) -> bytes, and as SVG for the report when
+    /// one is wanted and SVG is not among the formats.
     template <class Draw>
     void add(const std::string& stem, Draw draw) {
         for (const auto& [path, format] : files_of(stem)) drawn_.emplace_back(path, draw(format));
+        if (options_.report.wanted && !has_svg()) report_svgs_.emplace_back(stem, draw("svg"));
     }
+    /// The SVG drawn for `stem` (empty if none was).
+    std::string svg(const std::string& stem) const;
     /// Adds every figure drawn to `out`, in the order drawn.
     void stage(OutputSet& out) const;
 
 private:
     std::vector<std::pair<std::string, std::string>> files_of(const std::string& stem) const;
+    bool has_svg() const;
 
     std::string dir_;
     FigureOptions options_;
-    std::vector<std::pair<std::string, std::string>> drawn_;  ///< (path, bytes)
+    std::vector<std::pair<std::string, std::string>> drawn_;        ///< (path, bytes)
+    std::vector<std::pair<std::string, std::string>> report_svgs_;  ///< (stem, bytes)
+};
+
+/// Text outputs (CSV, JSON) written in memory first, so the report can hold them as the files
+/// hold them, then staged into an OutputSet to be committed with the rest.
+class TextSet {
+public:
+    /// The stream `path` is written with (it stays valid as more are added).
+    std::ostream& add(const std::string& path);
+    /// What was written to `path` (empty if it was not added).
+    std::string text(const std::string& path) const;
+    /// Adds every file to `out`, in the order added.
+    void stage(OutputSet& out) const;
+
+private:
+    std::deque<std::pair<std::string, std::ostringstream>> files_;
 };
 
 }  // namespace clusterlens::app

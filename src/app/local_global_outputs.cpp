@@ -10,6 +10,7 @@
 #include "clusterlens/version.hpp"
 #include "graphs/atomic_file.hpp"
 #include "graphs/write.hpp"
+#include "src/app/compare_report.hpp"
 #include "src/app/summary_reads.hpp"
 
 namespace clusterlens::app {
@@ -106,15 +107,17 @@ LocalGlobalOutput write_local_global(const Network& one, const scoring::LocalGlo
              (fs::path(out_dir) / "local_actors.csv").string()};
     for (const auto& f : figures.paths({"buzz", "pipelines", "position_map", "local_global"}))
         files.push_back(f);
+    if (figure_options.report.wanted) files.push_back(report_path(out_dir));
     OutputSet out(inputs);
     out.refuse_inputs(files);
     // Figures first (they may fail), then every file is committed together.
     draw_local_global(one, scored, figures);
 
     create_output_folder(out_dir);
-    auto& csv = out.add(files[0]);
-    auto& json = out.add(files[1]);
-    auto& actors = out.add(files[2]);
+    TextSet texts;
+    auto& csv = texts.add(files[0]);
+    auto& json = texts.add(files[1]);
+    auto& actors = texts.add(files[2]);
     csv << "metric,local,global,cluster,definition\n";
     nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
     for (const auto& r : rows) {
@@ -156,7 +159,29 @@ LocalGlobalOutput write_local_global(const Network& one, const scoring::LocalGlo
                                                                           : "weight >= threshold"},
                                   {"typology_thresholds", typology_section(scored.cluster)}}}};
     json << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    texts.stage(out);
     figures.stage(out);
+    if (figure_options.report.wanted) {
+        auto page = report_page(CompareKind::local_global, figure_options.report, j);
+        page.tables = {{"comparison.csv", "Buzz and pipelines, measure by measure",
+                        "One row per measure: its value among the local actors (buzz), between "
+                        "local and global actors (pipelines), over the whole cluster, and what it "
+                        "means.",
+                        texts.text(files[0])},
+                       {"local_actors.csv", "Local actors",
+                        "One row per local actor: its degree and betweenness within the buzz, its "
+                        "pipelines and their strength and share, its role.",
+                        texts.text(files[2])}};
+        page.figures = {
+            {"buzz", "Local buzz: the ties among local actors", figures.svg("buzz")},
+            {"pipelines", "Global pipelines: the ties between local and global actors",
+             figures.svg("pipelines")},
+            {"position_map", "Firm roles: internal connectivity against external openness",
+             figures.svg("position_map")},
+            {"local_global", "Buzz and pipelines overlaid, partners merged by type",
+             figures.svg("local_global")}};
+        out.add(files.back()) << compare_report_html(page);
+    }
     out.commit_all();
     return result;
 }

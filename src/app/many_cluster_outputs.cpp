@@ -11,6 +11,7 @@
 #include "graphs/atomic_file.hpp"
 #include "graphs/error.hpp"
 #include "graphs/write.hpp"
+#include "src/app/compare_report.hpp"
 #include "src/app/tables.hpp"
 #include "src/compare/two_networks.hpp"
 
@@ -90,6 +91,7 @@ std::vector<std::string> write_many_clusters(const scoring::ManyClusters& many,
     for (const auto& f : figures.paths({"linkage"})) files.push_back(f);
     if (many.patterns)
         for (const auto& f : figures.paths({"patterns"})) files.push_back(f);
+    if (figure_options.report.wanted) files.push_back(report_path(out_dir));
     OutputSet out(inputs);
     out.refuse_inputs(files);
     const auto& page = figure_options.page;
@@ -106,8 +108,9 @@ std::vector<std::string> write_many_clusters(const scoring::ManyClusters& many,
         });
     }
     create_output_folder(out_dir);
-    auto& csv = out.add(files[0]);
-    auto& json = out.add(files[1]);
+    TextSet texts;
+    auto& csv = texts.add(files[0]);
+    auto& json = texts.add(files[1]);
     csv << "cluster";
     for (const auto& [metric, pointer] : scoring::compared_metrics()) csv << ',' << metric;
     if (many.patterns) csv << ",ability,trigger,pattern";
@@ -145,7 +148,23 @@ std::vector<std::string> write_many_clusters(const scoring::ManyClusters& many,
     else
         j["patterns"] = "not classified: no [patterns] ability/trigger columns in the mapping";
     json << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    texts.stage(out);
     figures.stage(out);
+    if (figure_options.report.wanted) {
+        auto rp = report_page(CompareKind::many_clusters, figure_options.report, j);
+        rp.tables = {{"clusters.csv", "The clusters, measure by measure",
+                      "One row per cluster with its headline measures.", texts.text(files[0])}};
+        rp.figures = {{"linkage",
+                       "Each cluster by its pipelines per local actor (global linkage) and the "
+                       "density among its local actors (buzz)",
+                       figures.svg("linkage")}};
+        if (many.patterns)
+            rp.figures.push_back({"patterns",
+                                  "Learning patterns: each cluster by its mean ability and "
+                                  "trigger (Lin, Chen & Chen 2018)",
+                                  figures.svg("patterns")});
+        out.add(files.back()) << compare_report_html(rp);
+    }
     out.commit_all();
     return files;
 }

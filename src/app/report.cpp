@@ -11,13 +11,10 @@
 
 #include "graphs/attributes.hpp"
 #include "graphs/network.hpp"
-#include "graphs/write.hpp"
+#include "src/app/report_parts.hpp"
 #include "src/score/summary_json.hpp"
 
 namespace clusterlens::app {
-
-// HTML text and attributes need what XML needs (&apos; is an HTML 5 entity too).
-std::string html_escape(const std::string& text) { return xml_escape(text); }
 
 namespace {
 
@@ -109,50 +106,6 @@ nlohmann::ordered_json report_data(const ReportPage& page) {
     return d;
 }
 
-/// JSON inside <script type="application/json">: "<" written as \u003c, so no "</script>" or
-/// "<!--" in the data can end the element.
-std::string script_json(const nlohmann::ordered_json& j) {
-    const auto text = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        if (c == '<')
-            out += "\\u003c";
-        else
-            out += c;
-    }
-    return out;
-}
-
-/// Graphviz's SVG without its prolog (XML declaration, doctype, comments before <svg>), with
-/// every id prefixed by the view's name (several figures share one page) and a text
-/// alternative on the <svg> element.
-std::string inline_svg(const ReportView& v) {
-    const auto& svg = v.diagram.bytes;
-    const auto start = svg.find("<svg");
-    if (start == std::string::npos) return {};
-    std::string out;
-    out.reserve(svg.size() - start + 256);
-    const std::string alt = html_escape(v.description);
-    out += "<svg role=\"img\" aria-label=\"" + alt + "\"";
-    for (std::size_t i = start + 4; i < svg.size();) {
-        if (svg.compare(i, 4, "id=\"") == 0 && (svg[i - 1] == ' ' || svg[i - 1] == '\n')) {
-            out += "id=\"" + v.name + "-";
-            i += 4;
-        } else {
-            out += svg[i++];
-        }
-    }
-    return out;
-}
-
-std::string figure_buttons(const std::string& name) {
-    return fmt::format(
-        "<button class=\"download-svg\" data-figure=\"{0}\" type=\"button\">SVG</button> "
-        "<button class=\"download-png\" data-figure=\"{0}\" type=\"button\">PNG</button>",
-        name);
-}
-
 }  // namespace
 
 std::string report_html(const ReportPage& page) {
@@ -162,13 +115,7 @@ std::string report_html(const ReportPage& page) {
     const std::string version = summary.value("clusterlens_version", std::string());
     std::string h;
     h.reserve(1 << 20);
-    h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    // No request may leave the page: nothing external, and the policy says so to the browser.
-    h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data: blob:\">\n";
-    h += "<title>" + html_escape(page.title) + " — clusterlens report</title>\n";
-    h += std::string("<style>\n") + report_css() + "</style>\n</head>\n<body>\n";
+    h += page_head(page.title, report_css());
     h += "<a class=\"skip\" href=\"#findings\">Skip to the findings</a>\n";
     h += "<header>\n<h1>" + html_escape(page.title) + "</h1>\n";
     h += fmt::format(
@@ -216,7 +163,7 @@ std::string report_html(const ReportPage& page) {
         const auto& v = page.views[k];
         h += fmt::format("<figure class=\"view\" id=\"view-{}\"{}>\n<div class=\"canvas\">", v.name,
                          k == 0 ? "" : " hidden");
-        h += inline_svg(v);
+        h += inline_svg(v.diagram.bytes, v.name, v.description);
         h += fmt::format("</div>\n<figcaption>{} <span class=\"downloads\">Download {}</span>",
                          html_escape(v.description), figure_buttons(v.name));
         for (const auto& note : v.diagram.notes)
@@ -228,36 +175,27 @@ std::string report_html(const ReportPage& page) {
     h += findings_html(s);
 
     // Tables to work with (filled by the script from the data below).
-    auto table = [&](const std::string& what, const std::string& title, const std::string& note) {
-        h += fmt::format(
-            "<section id=\"{0}\" aria-labelledby=\"{0}-h\">\n<h2 "
-            "id=\"{0}-h\">{1}</h2>\n<p>{2}</p>\n"
-            "<p><label>Filter <input id=\"{0}-filter\" type=\"search\" "
-            "autocomplete=\"off\"></label>"
-            " <span id=\"{0}-count\" aria-live=\"polite\"></span> <button id=\"{0}-csv\" "
-            "type=\"button\">Download CSV of the rows shown</button></p>\n<div "
-            "class=\"table-wrap\"><table id=\"{0}-table\"><thead></thead><tbody></tbody></table>"
-            "</div>\n</section>\n",
-            what, title, note);
-    };
-    table("actors", "Actors",
-          "Every actor with its main scores (6 significant digits; actors.csv of clusterlens "
-          "score has every digit and every score). Click a column to sort; the CSV holds the "
-          "rows that match the filter, in the order shown.");
+    h += data_table_section(
+        "actors", "Actors",
+        "Every actor with its main scores (6 significant digits; actors.csv of clusterlens "
+        "score has every digit and every score). Click a column to sort; the CSV holds the "
+        "rows that match the filter, in the order shown.");
     const std::size_t listed = std::min(net.tie_count(), page.max_tie_rows);
-    table("ties", "Ties",
-          listed < net.tie_count()
-              ? fmt::format("The {} strongest of the {} ties (ties.csv of clusterlens score has "
-                            "all). Click a column to sort.",
-                            listed, net.tie_count())
-              : std::string("Every tie with its weight, linkage and strength class. Click a "
-                            "column to sort."));
+    h += data_table_section(
+        "ties", "Ties",
+        listed < net.tie_count()
+            ? fmt::format("The {} strongest of the {} ties (ties.csv of clusterlens score has "
+                          "all). Click a column to sort.",
+                          listed, net.tie_count())
+            : std::string("Every tie with its weight, linkage and strength class. Click a "
+                          "column to sort."));
     h += "</main>\n<footer><p>clusterlens " + html_escape(version) +
          ". This file needs no network connection: share it as it is (e-mail, USB stick); it "
          "opens in any current browser and prints to PDF.</p></footer>\n";
     h += "<script type=\"application/json\" id=\"report-data\">" + script_json(report_data(page)) +
          "</script>\n";
-    h += std::string("<script>\n") + report_js() + "</script>\n</body>\n</html>\n";
+    h +=
+        std::string("<script>\n") + report_kit_js() + report_js() + "</script>\n</body>\n</html>\n";
     return h;
 }
 

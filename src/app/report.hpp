@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "render/diagram.hpp"
+#include "src/app/report_parts.hpp"
 #include "src/score/score.hpp"
 
 namespace clusterlens::app {
@@ -34,16 +35,16 @@ std::string report_html(const ReportPage& page);
 
 // ---- parts (report_findings.cpp, report_assets.cpp) -------------------------------------
 
-/// Text escaped for HTML content and attribute values (& < > " ').
-std::string html_escape(const std::string& text);
-
 /// The findings section: headline, buzz versus pipelines, firm typology, brokers and
 /// gatekeepers, learning-capacity weights, lock-in, each number with a one-line explanation and
 /// the method's citation in a note.
 std::string findings_html(const scoring::ScoredRelation& scored);
 
-/// The page's style sheet and script (no external resource).
+/// The page's style sheet and scripts (no external resource): the kit both reports use
+/// (window.clusterlensKit: tables, figures' pan and zoom, downloads), then the network report's
+/// own script.
 const char* report_css();
+const char* report_kit_js();
 const char* report_js();
 
 }  // namespace clusterlens::app

@@ -24,6 +24,7 @@ button[aria-pressed="true"] { background: var(--accent); color: #fff; border-col
 .view { margin: 0; border: 1px solid var(--line); }
 .canvas { overflow: hidden; height: 70vh; min-height: 360px; background: #fff; cursor: grab; }
 .canvas svg { width: 100%; height: 100%; display: block; }
+.canvas.fitted { height: auto; min-height: 0; max-height: 85vh; }
 figcaption { padding: 6px 8px; color: var(--muted); border-top: 1px solid var(--line); }
 .downloads { float: right; }
 g.node[data-actor] { cursor: pointer; }
@@ -59,16 +60,160 @@ footer { color: var(--muted); margin-top: 32px; border-top: 1px solid var(--line
 )CSS";
 }
 
+const char* report_kit_js() {
+    return R"JS(
+(function () {
+  "use strict";
+  const $ = (s, r) => (r || document).querySelector(s);
+  const $$ = (s, r) => Array.from((r || document).querySelectorAll(s));
+  const esc = (t) => String(t).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
+
+  // ---- figures: the inline SVG sized by its viewBox, pan (drag) and zoom (wheel) --------------
+  function figure(name, fig) {
+    const svg = $("svg", fig);
+    if (!svg) return null;
+    const w = svg.getAttribute("width"), h = svg.getAttribute("height");
+    svg.dataset.width = w; svg.dataset.height = h;
+    svg.removeAttribute("width"); svg.removeAttribute("height");
+    const vb = svg.getAttribute("viewBox").split(/[ ,]+/).map(Number);
+    return {name, fig, svg, vb0: vb.slice(), vb: vb.slice(), drag: null};
+  }
+  function setViewBox(v) { v.svg.setAttribute("viewBox", v.vb.map((x) => x.toFixed(2)).join(" ")); }
+  function zoom(v, f, cx, cy) {
+    const [x, y, w, h] = v.vb;
+    if (cx === undefined) { cx = x + w / 2; cy = y + h / 2; }
+    const nw = Math.min(Math.max(w / f, v.vb0[2] / 40), v.vb0[2] * 4), k = nw / w;
+    v.vb = [cx - (cx - x) * k, cy - (cy - y) * k, w * k, h * k];
+    setViewBox(v);
+  }
+  function fit(v) { v.vb = v.vb0.slice(); setViewBox(v); }
+  function svgPoint(v, ev) {
+    const r = v.svg.getBoundingClientRect(), [x, y, w, h] = v.vb;
+    const s = Math.max(w / r.width, h / r.height), ox = (r.width * s - w) / 2, oy = (r.height * s - h) / 2;
+    return [x - ox + (ev.clientX - r.left) * s, y - oy + (ev.clientY - r.top) * s, s];
+  }
+  // v.dragged() is true while the click that ends a drag is handled (it must not select).
+  function panZoom(v) {
+    v.svg.addEventListener("wheel", (ev) => {
+      ev.preventDefault();
+      const [px, py] = svgPoint(v, ev);
+      zoom(v, ev.deltaY < 0 ? 1.2 : 1 / 1.2, px, py);
+    }, {passive: false});
+    v.svg.addEventListener("pointerdown", (ev) => { v.drag = {x: ev.clientX, y: ev.clientY, vb: v.vb.slice(), moved: false}; });
+    v.svg.addEventListener("pointermove", (ev) => {
+      const d = v.drag;
+      if (!d || !(ev.buttons & 1)) return;
+      const [, , s] = svgPoint(v, ev), dx = ev.clientX - d.x, dy = ev.clientY - d.y;
+      if (Math.abs(dx) + Math.abs(dy) > 3) d.moved = true;
+      if (!d.moved) return;
+      v.vb = [d.vb[0] - dx * s, d.vb[1] - dy * s, d.vb[2], d.vb[3]];
+      setViewBox(v);
+    });
+    v.svg.addEventListener("pointerup", () => { setTimeout(() => { v.drag = null; }, 0); });
+    v.dragged = () => !!(v.drag && v.drag.moved);
+  }
+
+  // ---- downloads ----------------------------------------------------------------------------
+  function download(filename, blob) {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob); a.download = filename;
+    document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+  }
+  // The figure as drawn, without the page's classes (hidden ties, selection, search marks).
+  function figureSvg(v) {
+    const c = v.svg.cloneNode(true);
+    c.setAttribute("width", v.svg.dataset.width); c.setAttribute("height", v.svg.dataset.height);
+    c.setAttribute("viewBox", v.vb0.join(" "));
+    c.removeAttribute("class"); c.removeAttribute("data-width"); c.removeAttribute("data-height");
+    for (const g of $$(".off, .ego, .in-ego, .match", c)) g.classList.remove("off", "ego", "in-ego", "match");
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(c);
+  }
+  function downloadButtons(figures) {
+    for (const b of $$(".download-svg")) b.addEventListener("click", () => {
+      const v = figures[b.dataset.figure];
+      download(v.name + ".svg", new Blob([figureSvg(v)], {type: "image/svg+xml"}));
+    });
+    for (const b of $$(".download-png")) b.addEventListener("click", () => {
+      const v = figures[b.dataset.figure], img = new Image();
+      const url = URL.createObjectURL(new Blob([figureSvg(v)], {type: "image/svg+xml"}));
+      img.onload = () => {
+        const k = 2, cv = document.createElement("canvas");
+        cv.width = Math.round(v.vb0[2] * k); cv.height = Math.round(v.vb0[3] * k);
+        const ctx = cv.getContext("2d");
+        ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, cv.width, cv.height);
+        ctx.drawImage(img, 0, 0, cv.width, cv.height);
+        URL.revokeObjectURL(url);
+        cv.toBlob((blob) => download(v.name + ".png", blob), "image/png");
+      };
+      img.src = url;
+    });
+  }
+
+  // ---- tables: sort, filter, CSV of the rows shown -------------------------------------------
+  const csvCell = (v) => {
+    let s = v === null || v === undefined ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?inf$/i.test(s)) s = "'" + s;
+    return /[",\n\r']/.test(s) || s !== s.trim() ? '"' + s.replace(/"/g, '""') + '"' : s;
+  };
+  const PAGE = 1000;
+  // numeric[k]: column k sorts as numbers (default: every cell a number or null).
+  function makeTable(what, columns, rows, cell, numeric, noun) {
+    const table = $("#" + what + "-table"), thead = $("thead", table), tbody = $("tbody", table);
+    const filter = $("#" + what + "-filter"), count = $("#" + what + "-count");
+    numeric = numeric || columns.map((c, k) => rows.length > 0 && rows.every((r) => r[k] === null || typeof r[k] === "number"));
+    noun = noun || what;
+    const text = rows.map((r) => r.map((v) => (v === null ? "" : String(v))).join("\u0001").toLowerCase());
+    let order = rows.map((r, i) => i), shown = order, sortCol = -1, dir = 1;
+    thead.innerHTML = "<tr>" + columns.map((c, k) => '<th scope="col"' + (numeric[k] ? ' class="num"' : "") +
+      '><button class="sort" type="button" data-col="' + esc(c) + '">' + esc(c) + "</button></th>").join("") + "</tr>";
+    function draw() {
+      const q = filter.value.trim().toLowerCase();
+      shown = q ? order.filter((i) => text[i].includes(q)) : order;
+      const html = [];
+      for (const i of shown.slice(0, PAGE))
+        html.push("<tr>" + rows[i].map((v, k) => (numeric[k] ? '<td class="num">' : "<td>") + esc(cell(v, k)) + "</td>").join("") + "</tr>");
+      tbody.innerHTML = html.join("");
+      count.textContent = shown.length + " of " + rows.length + " " + noun +
+        (shown.length > PAGE ? " (the first " + PAGE + " listed; the CSV holds all " + shown.length + ")" : "");
+    }
+    for (const b of $$("button.sort", thead)) b.addEventListener("click", () => {
+      const k = columns.indexOf(b.dataset.col);
+      dir = sortCol === k ? -dir : 1; sortCol = k;
+      const key = (i) => rows[i][k];
+      order = rows.map((r, i) => i).sort((x, y) => {
+        const a = key(x), c = key(y);
+        if (a === null || a === "") return c === null || c === "" ? x - y : 1;
+        if (c === null || c === "") return -1;
+        const d = numeric[k] ? Number(a) - Number(c) : String(a).localeCompare(String(c));
+        return d !== 0 ? dir * d : x - y;
+      });
+      for (const th of $$("th", thead)) th.removeAttribute("aria-sort");
+      b.parentElement.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
+      draw();
+    });
+    filter.addEventListener("input", draw);
+    $("#" + what + "-csv").addEventListener("click", () => {
+      const lines = [columns.map(csvCell).join(",")];
+      for (const i of shown) lines.push(rows[i].map((v, k) => csvCell(cell(v, k))).join(","));
+      download(what + ".csv", new Blob([lines.join("\n") + "\n"], {type: "text/csv"}));
+    });
+    draw();
+  }
+
+  window.clusterlensKit = {$, $$, esc, figure, panZoom, zoom, fit, download, downloadButtons, makeTable};
+})();
+)JS";
+}
+
 const char* report_js() {
     return R"JS(
 (function () {
   "use strict";
+  const {$, $$, esc, figure, panZoom, zoom, fit, downloadButtons, makeTable} = window.clusterlensKit;
   const data = JSON.parse(document.getElementById("report-data").textContent);
   const ac = data.actor_columns, actors = data.actors;
   const col = Object.fromEntries(ac.map((c, k) => [c, k]));
-  const $ = (s, r) => (r || document).querySelector(s);
-  const $$ = (s, r) => Array.from((r || document).querySelectorAll(s));
-  const esc = (t) => String(t).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
   const fmt = (v) => v === null || v === undefined || v === "" ? "–" : String(v);
   const name = (i) => actors[i][col.label] || actors[i][col.id];
   const kindClass = {buzz: "buzz", pipeline: "pipeline", extra_local: "outside"};
@@ -76,13 +221,10 @@ const char* report_js() {
   // ---- the figures: what each node and tie stands for --------------------------------
   const views = {};
   for (const fig of $$("figure.view")) {
-    const vname = fig.id.slice(5), svg = $("svg", fig), vd = data.views[vname];
-    if (!svg || !vd) continue;
-    const w = svg.getAttribute("width"), h = svg.getAttribute("height");
-    svg.dataset.width = w; svg.dataset.height = h;
-    svg.removeAttribute("width"); svg.removeAttribute("height");
-    const vb = svg.getAttribute("viewBox").split(/[ ,]+/).map(Number);
-    const v = {name: vname, fig, svg, vb0: vb.slice(), vb: vb.slice(), nodes: [], ties: [], byActor: new Map(), adj: new Map()};
+    const vname = fig.id.slice(5), vd = data.views[vname], v = figure(vname, fig);
+    if (!v || !vd) continue;
+    const svg = v.svg;
+    Object.assign(v, {nodes: [], ties: [], byActor: new Map(), adj: new Map()});
     const pre = vname + "-";
     for (const g of $$("g.node", svg)) {
       const m = /^(actor|group)_(\d+)$/.exec(g.id.slice(pre.length));
@@ -125,7 +267,9 @@ const char* report_js() {
     // Only the labelled actors are tab stops (hundreds of stops help no one); search reaches all.
     for (const g of $$("g.node[id^='" + pre + "label_']", svg)) {
       const k = Number(g.id.slice((pre + "label_").length)), target = v.nodes[k];
-      if (target && target.dataset.actor) target.setAttribute("tabindex", "0");
+      if (!target) continue;
+      g.dataset.labelOf = k;  // hovering or clicking a label means its actor
+      if (target.dataset.actor) target.setAttribute("tabindex", "0");
     }
     views[vname] = v;
   }
@@ -208,14 +352,6 @@ const char* report_js() {
   for (const t of toggles) t.addEventListener("change", applyToggles);
 
   // ---- views, pan and zoom ---------------------------------------------------------------
-  function setViewBox(v) { v.svg.setAttribute("viewBox", v.vb.map((x) => x.toFixed(2)).join(" ")); }
-  function zoom(v, f, cx, cy) {
-    const [x, y, w, h] = v.vb;
-    if (cx === undefined) { cx = x + w / 2; cy = y + h / 2; }
-    const nw = Math.min(Math.max(w / f, v.vb0[2] / 40), v.vb0[2] * 4), k = nw / w;
-    v.vb = [cx - (cx - x) * k, cy - (cy - y) * k, w * k, h * k];
-    setViewBox(v);
-  }
   function showView(nameWanted) {
     if (!views[nameWanted]) return;
     current = nameWanted;
@@ -229,36 +365,23 @@ const char* report_js() {
   for (const b of $$(".view-button")) b.addEventListener("click", () => showView(b.dataset.view));
   $("#zoom-in").addEventListener("click", () => zoom(views[current], 1.5));
   $("#zoom-out").addEventListener("click", () => zoom(views[current], 1 / 1.5));
-  $("#zoom-reset").addEventListener("click", () => { const v = views[current]; v.vb = v.vb0.slice(); setViewBox(v); });
-  function svgPoint(v, ev) {
-    const r = v.svg.getBoundingClientRect(), [x, y, w, h] = v.vb;
-    const s = Math.max(w / r.width, h / r.height), ox = (r.width * s - w) / 2, oy = (r.height * s - h) / 2;
-    return [x - ox + (ev.clientX - r.left) * s, y - oy + (ev.clientY - r.top) * s, s];
+  $("#zoom-reset").addEventListener("click", () => fit(views[current]));
+  // The actor (or group) node an event's target belongs to, through its label if it is one.
+  function actorOf(v, target, sel) {
+    const g = target.closest(sel);
+    if (g) return g;
+    const l = target.closest("g.node[data-label-of]"), n = l && v.nodes[Number(l.dataset.labelOf)];
+    return n && n.matches(sel) ? n : null;
   }
   for (const v of Object.values(views)) {
-    v.svg.addEventListener("wheel", (ev) => {
-      ev.preventDefault();
-      const [px, py] = svgPoint(v, ev);
-      zoom(v, ev.deltaY < 0 ? 1.2 : 1 / 1.2, px, py);
-    }, {passive: false});
-    let drag = null;
-    v.svg.addEventListener("pointerdown", (ev) => { drag = {x: ev.clientX, y: ev.clientY, vb: v.vb.slice(), moved: false}; });
-    v.svg.addEventListener("pointermove", (ev) => {
-      if (!drag || !(ev.buttons & 1)) return;
-      const [, , s] = svgPoint(v, ev), dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
-      if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
-      if (!drag.moved) return;
-      v.vb = [drag.vb[0] - dx * s, drag.vb[1] - dy * s, drag.vb[2], drag.vb[3]];
-      setViewBox(v);
-    });
-    v.svg.addEventListener("pointerup", () => { setTimeout(() => { drag = null; }, 0); });
+    panZoom(v);
     v.svg.addEventListener("click", (ev) => {
-      if (drag && drag.moved) return;
-      const g = ev.target.closest("g.node[data-actor]");
+      if (v.dragged()) return;
+      const g = actorOf(v, ev.target, "g.node[data-actor]");
       if (g) select(Number(g.dataset.index)); else clearSelection();
     });
     v.svg.addEventListener("mouseover", (ev) => {
-      const g = ev.target.closest("g.node[data-actor], g.node[data-group]");
+      const g = actorOf(v, ev.target, "g.node[data-actor], g.node[data-group]");
       if (g) showTip(g, ev.clientX, ev.clientY);
     });
     v.svg.addEventListener("mouseout", (ev) => {
@@ -301,88 +424,9 @@ const char* report_js() {
     else if (matches.length) selText.textContent = name(matches[0]) + " is not drawn in this view";
   });
 
-  // ---- downloads -------------------------------------------------------------------------
-  function download(filename, blob) {
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob); a.download = filename;
-    document.body.appendChild(a); a.click(); a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 5000);
-  }
-  function figureSvg(v) {
-    const c = v.svg.cloneNode(true);
-    c.setAttribute("width", v.svg.dataset.width); c.setAttribute("height", v.svg.dataset.height);
-    c.setAttribute("viewBox", v.vb0.join(" "));
-    c.removeAttribute("class"); c.removeAttribute("data-width"); c.removeAttribute("data-height");
-    for (const g of $$(".off, .ego, .in-ego, .match", c)) g.classList.remove("off", "ego", "in-ego", "match");
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(c);
-  }
-  for (const b of $$(".download-svg")) b.addEventListener("click", () => {
-    const v = views[b.dataset.figure];
-    download(v.name + ".svg", new Blob([figureSvg(v)], {type: "image/svg+xml"}));
-  });
-  for (const b of $$(".download-png")) b.addEventListener("click", () => {
-    const v = views[b.dataset.figure], img = new Image();
-    const url = URL.createObjectURL(new Blob([figureSvg(v)], {type: "image/svg+xml"}));
-    img.onload = () => {
-      const k = 2, cv = document.createElement("canvas");
-      cv.width = Math.round(v.vb0[2] * k); cv.height = Math.round(v.vb0[3] * k);
-      const ctx = cv.getContext("2d");
-      ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, cv.width, cv.height);
-      ctx.drawImage(img, 0, 0, cv.width, cv.height);
-      URL.revokeObjectURL(url);
-      cv.toBlob((blob) => download(v.name + ".png", blob), "image/png");
-    };
-    img.src = url;
-  });
+  downloadButtons(views);
 
   // ---- tables ----------------------------------------------------------------------------
-  const csvCell = (v) => {
-    let s = v === null || v === undefined ? "" : String(v);
-    if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?inf$/i.test(s)) s = "'" + s;
-    return /[",\n\r']/.test(s) || s !== s.trim() ? '"' + s.replace(/"/g, '""') + '"' : s;
-  };
-  const PAGE = 1000;
-  function makeTable(what, columns, rows, cell) {
-    const table = $("#" + what + "-table"), thead = $("thead", table), tbody = $("tbody", table);
-    const filter = $("#" + what + "-filter"), count = $("#" + what + "-count");
-    const numeric = columns.map((c, k) => rows.length > 0 && rows.every((r) => r[k] === null || typeof r[k] === "number"));
-    const text = rows.map((r) => r.map((v) => (v === null ? "" : String(v))).join("\u0001").toLowerCase());
-    let order = rows.map((r, i) => i), shown = order, sortCol = -1, dir = 1;
-    thead.innerHTML = "<tr>" + columns.map((c, k) => '<th scope="col"' + (numeric[k] ? ' class="num"' : "") +
-      '><button class="sort" type="button" data-col="' + esc(c) + '">' + esc(c) + "</button></th>").join("") + "</tr>";
-    function draw() {
-      const q = filter.value.trim().toLowerCase();
-      shown = q ? order.filter((i) => text[i].includes(q)) : order;
-      const html = [];
-      for (const i of shown.slice(0, PAGE))
-        html.push("<tr>" + rows[i].map((v, k) => (numeric[k] ? '<td class="num">' : "<td>") + esc(cell(v, k)) + "</td>").join("") + "</tr>");
-      tbody.innerHTML = html.join("");
-      count.textContent = shown.length + " of " + rows.length + " " + what +
-        (shown.length > PAGE ? " (the first " + PAGE + " listed; the CSV holds all " + shown.length + ")" : "");
-    }
-    for (const b of $$("button.sort", thead)) b.addEventListener("click", () => {
-      const k = columns.indexOf(b.dataset.col);
-      dir = sortCol === k ? -dir : 1; sortCol = k;
-      const key = (i) => rows[i][k];
-      order = rows.map((r, i) => i).sort((x, y) => {
-        const a = key(x), c = key(y);
-        if (a === null || a === "") return c === null || c === "" ? x - y : 1;
-        if (c === null || c === "") return -1;
-        const d = numeric[k] ? a - c : String(a).localeCompare(String(c));
-        return d !== 0 ? dir * d : x - y;
-      });
-      for (const th of $$("th", thead)) th.removeAttribute("aria-sort");
-      b.parentElement.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
-      draw();
-    });
-    filter.addEventListener("input", draw);
-    $("#" + what + "-csv").addEventListener("click", () => {
-      const lines = [columns.map(csvCell).join(",")];
-      for (const i of shown) lines.push(rows[i].map((v, k) => csvCell(cell(v, k))).join(","));
-      download(what + ".csv", new Blob([lines.join("\n") + "\n"], {type: "text/csv"}));
-    });
-    draw();
-  }
   makeTable("actors", ac, actors, (v) => (v === null ? "" : v));
   const tieRows = data.ties.map((t) => [actors[t[0]][col.id], actors[t[1]][col.id]].concat(t.slice(2)));
   makeTable("ties", data.tie_columns, tieRows, (v) => (v === null ? "" : v));

@@ -10,6 +10,7 @@
 #include "clusterlens/version.hpp"
 #include "graphs/atomic_file.hpp"
 #include "graphs/write.hpp"
+#include "src/app/compare_report.hpp"
 #include "src/app/summary_reads.hpp"
 #include "src/app/tables.hpp"
 
@@ -105,6 +106,7 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
                                       (fs::path(out_dir) / "ties.csv").string(),
                                       (fs::path(out_dir) / "actor_changes.csv").string()};
     for (const auto& f : figures.paths({"change"})) files.push_back(f);
+    if (figure_options.report.wanted) files.push_back(report_path(out_dir));
     OutputSet out(inputs);
     out.refuse_inputs(files);
     render::RenderOptions ro;
@@ -120,11 +122,12 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
         return render::render_network(cmp.change, headline, ro, format).bytes;
     });
     create_output_folder(out_dir);
-    auto& csv = out.add(files[0]);
-    auto& json = out.add(files[1]);
-    auto& actors = out.add(files[2]);
-    auto& ties = out.add(files[3]);
-    auto& changes = out.add(files[4]);
+    TextSet texts;
+    auto& csv = texts.add(files[0]);
+    auto& json = texts.add(files[1]);
+    auto& actors = texts.add(files[2]);
+    auto& ties = texts.add(files[3]);
+    auto& changes = texts.add(files[4]);
     csv << "metric,a,b,change\n";
     nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
     for (const auto& m : cmp.metrics) {
@@ -180,7 +183,27 @@ std::vector<std::string> write_two_networks(const scoring::ScoredRelation& b,
     }
     add_stability(j, cmp);
     json << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    texts.stage(out);
     figures.stage(out);
+    if (figure_options.report.wanted) {
+        auto page = report_page(CompareKind::two_networks, figure_options.report, j);
+        page.tables = {
+            {"comparison.csv", "The headline measures, A and B",
+             "One row per measure: its value in A, in B, and the change (B − A).",
+             texts.text(files[0])},
+            {"actors.csv", "Actors kept, gained and lost",
+             "One row per actor of either network: kept, gained or lost, with its openness, "
+             "brokerage and role in A and in B.",
+             texts.text(files[2])},
+            {"ties.csv", "Ties kept, gained and lost",
+             "One row per tie of either network with its weight in A and in B.",
+             texts.text(files[3])},
+            {"actor_changes.csv", "Every score of every kept actor",
+             "One row per kept actor and score: its value in A, in B, and the change.",
+             texts.text(files[4])}};
+        page.figures = {{"change", ro.title, figures.svg("change")}};
+        out.add(files.back()) << compare_report_html(page);
+    }
     out.commit_all();
     return files;
 }

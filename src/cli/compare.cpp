@@ -1,5 +1,8 @@
 // clusterlens compare: local versus global linkage of one cluster, two networks compared, or
 // many clusters side by side, with their figures.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <cmath>
 #include <ostream>
 
@@ -28,6 +31,7 @@ and its pipelines (ties between local and global actors) and reports them side b
                            sub-network), pipelines, pipeline strength and share, typology
   OUTDIR/buzz.svg, pipelines.svg, position_map.svg   the two sides drawn, and the firm roles
   OUTDIR/local_global.svg  both sides overlaid (partners abroad merged per type)
+  OUTDIR/report.html       with --report (any form): everything above in one file to share
 Gatekeeper dependence = share of the global actors reached only through technological
 gatekeepers: the external reach lost if the gatekeepers were removed.
 
@@ -71,6 +75,7 @@ struct CompareCli {
     std::string out_dir, relation, match = "auto";
     double ability_threshold = std::nan(""), trigger_threshold = std::nan("");
     std::size_t top = 5;
+    bool report = false;
 };
 
 po::options_description compare_options(CompareCli& k) {
@@ -85,6 +90,9 @@ po::options_description compare_options(CompareCli& k) {
         "network's ids are positions (Pajek vertex numbers, n0, n1, ...) and labels are unique")(
         "top", count_value(&k.top)->default_value(5)->value_name("N"),
         "pipeline holders listed in the report")(
+        "report", po::bool_switch(&k.report),
+        "also write OUTDIR/report.html: the findings in words, the figures (pan, zoom, SVG and "
+        "PNG downloads) and the tables (sort, filter, CSV download) in one self-contained file")(
         "ability-threshold", po::value(&k.ability_threshold)->value_name("X"),
         "many clusters: high ability from X (default: the mean over the clusters)")(
         "trigger-threshold", po::value(&k.trigger_threshold)->value_name("X"),
@@ -209,7 +217,25 @@ int cmd_compare(const std::vector<std::string>& args, Streams io) {
         throw UsageError("compare titles its figures itself; --title takes only none here");
     figures.formats = figure_formats(figure.formats);
     figures.label_by = figure.label_by;
-    const auto count = app::networks_of(c.inputs).size();
+    const auto networks = app::networks_of(c.inputs);
+    const auto count = networks.size();
+    if (k.report) {
+        figures.report.wanted = true;
+        figures.report.command = command_line("compare", args);
+        std::vector<std::string> names, paths;
+        for (const auto& group : networks) {
+            names.push_back(network_title(group[0]));
+            paths.push_back(group[0]);
+        }
+        figures.report.inputs = paths;
+        if (count == 1)
+            figures.report.title = "Local buzz and global pipelines: " + names[0];
+        else if (count == 2)
+            figures.report.title = "From " + names[0] + " to " + names[1];
+        else
+            figures.report.title = fmt::format("{} clusters compared: {}", count,
+                                               fmt::join(app::cluster_names(paths), ", "));
+    }
     if (vm.count("match") && count != 2)
         throw UsageError("--match applies to two networks (compare A B), not to one or many");
     so.communities = community_from(communities, 1);  // seeds 1..R, score's default

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <ostream>
 
 #include "graphs/attributes.hpp"
@@ -456,6 +457,25 @@ std::vector<std::string> figure_formats(const std::string& list) {
         start = end + 1;
     }
     return out;
+}
+
+std::string command_line(const std::string& command, const std::vector<std::string>& args) {
+    std::string s = "clusterlens " + command;
+    for (const auto& a : args)
+        s += ' ' + (a.find_first_of(" \t\"'") == std::string::npos ? a : "\"" + a + "\"");
+    return s;
+}
+
+std::string network_title(const std::string& input) {
+    namespace fs = std::filesystem;
+    fs::path p = fs::path(input).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    for (int k = 0; k < 3 && !p.empty(); ++k) {
+        const auto stem = p.stem().string();
+        if (stem != "data" && stem != "network" && stem != "." && !stem.empty()) return stem;
+        p = p.parent_path();
+    }
+    return input;
 }
 
 }  // namespace clusterlens::cli

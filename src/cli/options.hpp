@@ -153,4 +153,13 @@ render::PageOptions page_options(FigureCli& f);
 /// The formats of --figure-format (UsageError for one that is not svg, png, pdf or dot).
 std::vector<std::string> figure_formats(const std::string& list);
 
+/// The command line as a report prints it ("clusterlens COMMAND", then the arguments; those
+/// holding a space or a quote quoted).
+std::string command_line(const std::string& command, const std::vector<std::string>& args);
+
+/// A network's name for a report's title: the input's name without its extension, or its
+/// folder's when it is a generic "data" or "network" (examples/cordis_ee_climate/data ->
+/// cordis_ee_climate).
+std::string network_title(const std::string& input);
+
 }  // namespace clusterlens::cli

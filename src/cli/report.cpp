@@ -78,29 +78,6 @@ void check_report_name(const std::string& out_file) {
         throw UsageError("-o '" + out_file + "': the report is one HTML file; name it *.html");
 }
 
-/// The command line as the report prints it (the program's name, then the arguments; those
-/// holding a space quoted).
-std::string command_line(const std::vector<std::string>& args) {
-    std::string s = "clusterlens report";
-    for (const auto& a : args)
-        s += ' ' + (a.find_first_of(" \t\"'") == std::string::npos ? a : "\"" + a + "\"");
-    return s;
-}
-
-/// The input's name without its extension, or its folder's when it is a generic "data" or
-/// "network" (examples/cordis_ee_climate/data -> cordis_ee_climate).
-std::string default_title(const std::string& input) {
-    namespace fs = std::filesystem;
-    fs::path p = fs::path(input).lexically_normal();
-    if (p.filename().empty()) p = p.parent_path();
-    for (int k = 0; k < 3 && !p.empty(); ++k) {
-        const auto stem = p.stem().string();
-        if (stem != "data" && stem != "network" && stem != "." && !stem.empty()) return stem;
-        p = p.parent_path();
-    }
-    return input;
-}
-
 }  // namespace
 
 int cmd_report(const std::vector<std::string>& args, Streams io) {
@@ -199,9 +176,9 @@ int cmd_report(const std::vector<std::string>& args, Streams io) {
     }
 
     app::ReportPage page;
-    page.title = r.title.empty() ? default_title(c.inputs.front()) : r.title;
+    page.title = r.title.empty() ? network_title(c.inputs.front()) : r.title;
     page.input = c.inputs.front();
-    page.command = command_line(args);
+    page.command = command_line("report", args);
     page.scored = &scored;
     page.views = std::move(views);
     page.max_tie_rows = r.max_tie_rows;

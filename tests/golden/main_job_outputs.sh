@@ -48,9 +48,9 @@ run render "$out/score/network.graphml" -o "$out/ego.svg" --ego 919399660 --radi
 run render "$out/score/network.graphml" -o "$out/grey.svg" --style greyscale --tie-colour dimension --legend bottom
 run render "$out/score/network.graphml" -o "$out/figure.dot"
 run render "$ee/data" --map "$ee/cordis.toml" --collapse-external country -o "$out/countries.svg"
-run compare "$ee/data" --map "$ee/cordis.toml" -o "$out/compare"
-run compare "$b/EE" "$b/LT" --map "$b/cordis.toml" -o "$out/ee_vs_lt" --communities leiden
-run compare "$b/EE" "$b/LV" "$b/LT" --map "$b/cordis.toml" -o "$out/baltics"
+run compare "$ee/data" --map "$ee/cordis.toml" -o "$out/compare" --report
+run compare "$b/EE" "$b/LT" --map "$b/cordis.toml" -o "$out/ee_vs_lt" --communities leiden --report
+run compare "$b/EE" "$b/LV" "$b/LT" --map "$b/cordis.toml" -o "$out/baltics" --report
 cd "$out"
 # Paths embedded in the outputs (and in stdout) are machine-specific: normalise them.
 find . -type f ! -name '*.png' ! -name '*.pdf' -print0 |
