@@ -40,7 +40,10 @@ const char* compare_js() {
     if (b.dataset.zoom === "fit") fit(v); else zoom(v, Number(b.dataset.zoom));
   });
   downloadButtons(figures);
-  for (const [id, t] of Object.entries(data.tables)) makeTable(id, t.columns, t.rows, (v) => v, t.numeric, t.noun);
+  // On the screen numbers have 6 significant digits; the CSV download has the file's text.
+  const short = (v) => { const n = Number(v); return v === "" || Number.isInteger(n) ? v : String(Number(n.toPrecision(6))); };
+  for (const [id, t] of Object.entries(data.tables))
+    makeTable(id, t.columns, t.rows, (v) => v, t.numeric, t.noun, (v, k) => (t.numeric[k] ? short(v) : v));
   window.clusterlensReady = true;
 })();
 )JS";

@@ -156,7 +156,8 @@ std::string report_html(const ReportPage& page) {
                                                           {"external", "external sources"}})
         if (parts.contains(part) && parts.at(part).get<std::size_t>() > 0)
             toggle("toggle-part-" + part, label);
-    h += "</fieldset>\n<p><span id=\"visible-ties\" aria-live=\"polite\"></span> · <span "
+    h += "</fieldset>\n<p><span id=\"visible-ties\" aria-live=\"polite\"></span><span "
+         "class=\"screen-only\"> · </span><span "
          "id=\"selection\" aria-live=\"polite\">Click an actor (or search and press Enter) to "
          "see its ego network; Escape clears.</span></p>\n";
     for (std::size_t k = 0; k < page.views.size(); ++k) {

@@ -50,8 +50,19 @@ caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
 footer { color: var(--muted); margin-top: 32px; border-top: 1px solid var(--line); }
+.print-only { display: none; }
+@page tables { size: A4 landscape; }
 @media print {
-  nav, .controls, .toggles, .downloads, #tooltip, .skip, button, label:has(input[type=search]) { display: none !important; }
+  nav, .controls, .toggles, .downloads, #tooltip, .skip, button, label:has(input[type=search]),
+  #selection, .screen-only { display: none !important; }
+  .table-wrap th button.sort { display: inline !important; }
+  .data-table { page: tables; }
+  .table-wrap table { font-size: 6.5pt; }
+  .table-wrap th, .table-wrap td { padding: 1px 3px; }
+  .table-wrap th { overflow-wrap: anywhere; } .table-wrap td { white-space: nowrap; }
+  .print-only { display: block; color: var(--muted); }
+  .table-wrap tbody tr:nth-child(n+101) { display: none; }
+  figure { break-inside: avoid; }
   .view[hidden] { display: block !important; break-before: page; }
   .canvas { height: auto; overflow: visible; } .canvas svg { height: auto; max-height: 24cm; }
   .table-wrap { max-height: none; overflow: visible; border: 0; }
@@ -157,8 +168,10 @@ const char* report_kit_js() {
     return /[",\n\r']/.test(s) || s !== s.trim() ? '"' + s.replace(/"/g, '""') + '"' : s;
   };
   const PAGE = 1000;
+  // cell(v, k): the text of a cell in the CSV; show(v, k) on the screen (default: the same);
   // numeric[k]: column k sorts as numbers (default: every cell a number or null).
-  function makeTable(what, columns, rows, cell, numeric, noun) {
+  function makeTable(what, columns, rows, cell, numeric, noun, show) {
+    show = show || cell;
     const table = $("#" + what + "-table"), thead = $("thead", table), tbody = $("tbody", table);
     const filter = $("#" + what + "-filter"), count = $("#" + what + "-count");
     numeric = numeric || columns.map((c, k) => rows.length > 0 && rows.every((r) => r[k] === null || typeof r[k] === "number"));
@@ -172,7 +185,7 @@ const char* report_kit_js() {
       shown = q ? order.filter((i) => text[i].includes(q)) : order;
       const html = [];
       for (const i of shown.slice(0, PAGE))
-        html.push("<tr>" + rows[i].map((v, k) => (numeric[k] ? '<td class="num">' : "<td>") + esc(cell(v, k)) + "</td>").join("") + "</tr>");
+        html.push("<tr>" + rows[i].map((v, k) => (numeric[k] ? '<td class="num">' : "<td>") + esc(show(v, k)) + "</td>").join("") + "</tr>");
       tbody.innerHTML = html.join("");
       count.textContent = shown.length + " of " + rows.length + " " + noun +
         (shown.length > PAGE ? " (the first " + PAGE + " listed; the CSV holds all " + shown.length + ")" : "");

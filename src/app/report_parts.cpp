@@ -62,12 +62,14 @@ std::string figure_buttons(const std::string& name) {
 std::string data_table_section(const std::string& id, const std::string& title,
                                const std::string& note) {
     return fmt::format(
-        "<section id=\"{0}\" aria-labelledby=\"{0}-h\">\n<h2 id=\"{0}-h\">{1}</h2>\n<p>{2}</p>\n"
+        "<section id=\"{0}\" class=\"data-table\" aria-labelledby=\"{0}-h\">\n<h2 "
+        "id=\"{0}-h\">{1}</h2>\n<p>{2}</p>\n"
         "<p><label>Filter <input id=\"{0}-filter\" type=\"search\" autocomplete=\"off\"></label>"
         " <span id=\"{0}-count\" aria-live=\"polite\"></span> <button id=\"{0}-csv\" "
         "type=\"button\">Download CSV of the rows shown</button></p>\n<div "
         "class=\"table-wrap\"><table id=\"{0}-table\"><thead></thead><tbody></tbody></table>"
-        "</div>\n</section>\n",
+        "</div>\n<p class=\"print-only\">Printed: the first 100 rows, sorted and filtered as on "
+        "the screen; the CSV download holds every row shown.</p>\n</section>\n",
         id, title, note);
 }
 

@@ -184,6 +184,8 @@ def run(args):
                 load()
                 check_figure(browser, page, args.out_dir, stem)
                 br.check_clean(page, url)
+            load()
+            br.check_print(page, args.shot_dir)
             print("ok clean after every check: no errors, no request outside the file")
         except (Failure, cdp.CDPError):
             try:

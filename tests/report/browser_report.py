@@ -13,6 +13,7 @@ holds, 1 with a message on the first failure (then OUT_DIR/failure.png shows the
 """
 
 import argparse
+import base64
 import csv
 import json
 import os
@@ -351,6 +352,58 @@ def check_figure_downloads(browser, page):
     print(f"ok figure downloads: {svg_name} (XML, <svg>), {png_name} ({w} x {h} px)")
 
 
+# A4 less 1 cm margins at 96 px per inch: portrait for the page, landscape for the data tables
+# (the report's @page tables).
+PRINT_WIDTH, PRINT_WIDTH_TABLES = 718, 1045
+
+
+def check_print(page, out_dir):
+    """Prints sensibly: in print media the controls are gone, every figure is shown (the hidden
+    views too) and fits the portrait page, the data tables fit a landscape one, and Chromium's
+    own Print to PDF gives a PDF."""
+    measure = """(() => { const w = (e) => Math.ceil(e.getBoundingClientRect().width);
+      const shown = (e) => { for (; e && e.nodeType === 1; e = e.parentElement)
+        if (getComputedStyle(e).display === "none") return false; return true; };
+      const controls = [...document.querySelectorAll("nav, .controls, .toggles, .downloads, "
+        + "button:not(th button), input")].filter(shown).map(e => e.outerHTML.slice(0, 60));
+      const figures = [...document.querySelectorAll("figure.view")];
+      return {controls, hidden: figures.filter(f => !shown(f)).map(f => f.id),
+        wide: [...document.querySelectorAll("figure.view svg, table")]
+          .filter(e => !e.closest(".data-table")).filter(e => w(e) > innerWidth)
+          .map(e => (e.id || e.tagName) + " " + w(e)),
+        wideTables: [...document.querySelectorAll(".data-table table")]
+          .filter(e => w(e) > innerWidth).map(e => e.id + " " + w(e)),
+        figures: figures.length}; })()"""
+    page.send("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        page.send("Emulation.setDeviceMetricsOverride", {"width": PRINT_WIDTH, "height": 1000,
+                                                          "deviceScaleFactor": 1, "mobile": False})
+        a = page.evaluate(measure)
+        page.send("Emulation.setDeviceMetricsOverride", {"width": PRINT_WIDTH_TABLES,
+                                                          "height": 1000, "deviceScaleFactor": 1,
+                                                          "mobile": False})
+        b = page.evaluate(measure)
+        pdf = page.send("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69,
+                                            "marginTop": 0.39, "marginBottom": 0.39,
+                                            "marginLeft": 0.39, "marginRight": 0.39}, timeout=120)
+    finally:
+        page.send("Emulation.setEmulatedMedia", {"media": ""})
+        page.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900,
+                                                          "deviceScaleFactor": 1, "mobile": False})
+    check(not a["controls"], f"controls are printed: {a['controls'][:5]}")
+    check(not a["hidden"], f"figures left out of the print: {a['hidden']}")
+    check(not a["wide"], f"wider than an A4 portrait page ({PRINT_WIDTH} px): {a['wide'][:5]}")
+    check(not b["wideTables"], f"data tables wider than an A4 landscape page "
+                               f"({PRINT_WIDTH_TABLES} px): {b['wideTables'][:5]}")
+    data = base64.b64decode(pdf["data"])
+    check(data.startswith(b"%PDF-"), "Print to PDF gave no PDF")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+    with open(os.path.join(out_dir, "printed.pdf"), "wb") as f:
+        f.write(data)
+    print(f"ok print: no controls, {a['figures']} figures shown and within an A4 page, data "
+          f"tables within A4 landscape; printed.pdf has {pages} pages ({len(data) // 1024} KiB)")
+
+
 def check_clean(page, url):
     problems = page.problems()
     check(not problems, "the page reported errors:\n  " + "\n  ".join(problems[:20]))
@@ -398,6 +451,8 @@ def run(args):
             check_sort(page)
             check_filter_csv(browser, page, data)
             check_figure_downloads(browser, page)
+            if data.get("actor_columns"):  # the real report (the fixture is not laid out)
+                check_print(page, args.out_dir)
             n = check_clean(page, url)
             print(f"ok clean at the end: no errors; {n} requests, all the file, data: or blob:")
         except (Failure, cdp.CDPError):
