@@ -39,11 +39,11 @@ const char* compare_js() {
     const v = figures[b.dataset.figure];
     if (b.dataset.zoom === "fit") fit(v); else zoom(v, Number(b.dataset.zoom));
   });
-  downloadButtons(figures);
+  downloadButtons(figures, document);
   // On the screen numbers have 6 significant digits; the CSV download has the file's text.
   const short = (v) => { const n = Number(v); return v === "" || Number.isInteger(n) ? v : String(Number(n.toPrecision(6))); };
   for (const [id, t] of Object.entries(data.tables))
-    makeTable(id, t.columns, t.rows, (v) => v, t.numeric, t.noun, (v, k) => (t.numeric[k] ? short(v) : v));
+    makeTable(id, t.columns, t.rows, {numeric: t.numeric, noun: t.noun, show: (v, k) => (t.numeric[k] ? short(v) : v)});
   window.clusterlensReady = true;
 })();
 )JS";

@@ -41,8 +41,8 @@ nlohmann::ordered_json number(double v) {
 
 /// The JSON the script reads: actors (columnar rows), the listed ties, and per view what each
 /// drawn node (actor index, or -1 and a label for a merged group) and tie stands for.
-nlohmann::ordered_json report_data(const ReportPage& page) {
-    const Network& net = page.scored->network;
+nlohmann::ordered_json report_data(const ReportRelation& rel, std::size_t max_tie_rows) {
+    const Network& net = rel.scored->network;
     const auto& attrs = net.actor_attributes();
     nlohmann::ordered_json d;
     std::vector<const AttributeColumn*> cols;
@@ -71,7 +71,7 @@ nlohmann::ordered_json report_data(const ReportPage& page) {
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t x, std::size_t y) { return net.weight(x) > net.weight(y); });
-    if (order.size() > page.max_tie_rows) order.resize(page.max_tie_rows);
+    if (order.size() > max_tie_rows) order.resize(max_tie_rows);
     const auto& tattrs = net.tie_attributes();
     const auto* linkage = tattrs.find("linkage");
     const auto* strength = tattrs.find("strength_class");
@@ -87,7 +87,7 @@ nlohmann::ordered_json report_data(const ReportPage& page) {
         ties.push_back({net.source(e), net.target(e), number(net.weight(e)), text(linkage, e),
                         text(strength, e), text(dimension, e)});
     auto& views = d["views"] = nlohmann::ordered_json::object();
-    for (const auto& v : page.views) {
+    for (const auto& v : rel.views) {
         nlohmann::ordered_json nodes = nlohmann::ordered_json::array(),
                                groups = nlohmann::ordered_json::object();
         for (std::size_t i = 0; i < v.diagram.nodes.size(); ++i) {
@@ -106,43 +106,46 @@ nlohmann::ordered_json report_data(const ReportPage& page) {
     return d;
 }
 
-}  // namespace
-
-std::string report_html(const ReportPage& page) {
-    const auto& s = *page.scored;
+/// One relation's part of the page: the network (views, search, toggles), the findings and the
+/// tables, every id prefixed with `p`, in <div class="relation-page" data-prefix="p">.
+std::string relation_html(const ReportRelation& rel, const std::string& p, bool shown,
+                          std::size_t max_tie_rows) {
+    const auto& s = *rel.scored;
     const Network& net = s.network;
     const auto summary = scoring::summary_json(s.cluster);
-    const std::string version = summary.value("clusterlens_version", std::string());
-    std::string h;
-    h.reserve(1 << 20);
-    h += page_head(page.title, report_css());
-    h += "<a class=\"skip\" href=\"#findings\">Skip to the findings</a>\n";
-    h += "<header>\n<h1>" + html_escape(page.title) + "</h1>\n";
+    std::string h =
+        fmt::format("<div class=\"relation-page\" data-prefix=\"{}\" data-relation=\"{}\"{}>\n", p,
+                    html_escape(s.cluster.relation), shown ? "" : " hidden");
     h += fmt::format(
-        "<p class=\"sub\">{} actors, {} ties, relation “{}”, {}. Made by clusterlens {} from "
-        "<code>{}</code>: <code>{}</code></p>\n</header>\n",
+        "<p class=\"sub\">{} actors, {} ties, relation “{}”, {}.</p>\n<nav "
+        "aria-label=\"Sections\"><a href=\"#{p}network\">Network</a> <a "
+        "href=\"#{p}findings\">Findings</a> <a href=\"#{p}actors\">Actors</a> <a "
+        "href=\"#{p}ties\">Ties</a></nav>\n",
         net.actor_count(), net.tie_count(), html_escape(s.cluster.relation),
-        net.directed() ? "directed" : "undirected", html_escape(version), html_escape(page.input),
-        html_escape(page.command));
-    h += "<nav aria-label=\"Sections\"><a href=\"#network\">Network</a> <a "
-         "href=\"#findings\">Findings</a> <a href=\"#actors\">Actors</a> <a "
-         "href=\"#ties\">Ties</a></nav>\n<main>\n";
+        net.directed() ? "directed" : "undirected", fmt::arg("p", p));
 
     // The network, explorable.
-    h += "<section id=\"network\" aria-labelledby=\"network-h\">\n<h2 id=\"network-h\">The "
-         "network</h2>\n<div class=\"controls\">\n<div role=\"group\" aria-label=\"View\">";
-    for (const auto& v : page.views)
+    h += fmt::format(
+        "<section id=\"{p}network\" aria-labelledby=\"{p}network-h\">\n<h2 "
+        "id=\"{p}network-h\">The network</h2>\n<div class=\"controls\">\n<div role=\"group\" "
+        "aria-label=\"View\">",
+        fmt::arg("p", p));
+    for (const auto& v : rel.views)
         h += fmt::format(
             "<button class=\"view-button\" data-view=\"{}\" type=\"button\">{}</button>", v.name,
             html_escape(v.caption));
-    h += "</div>\n<label>Search <input id=\"search\" type=\"search\" placeholder=\"name or id\" "
-         "autocomplete=\"off\"></label> <span id=\"search-count\" aria-live=\"polite\"></span>\n"
-         "<div role=\"group\" aria-label=\"Zoom\"><button id=\"zoom-in\" type=\"button\" "
-         "aria-label=\"Zoom in\">+</button><button id=\"zoom-out\" type=\"button\" "
-         "aria-label=\"Zoom out\">−</button><button id=\"zoom-reset\" type=\"button\">Fit</button>"
-         "</div>\n</div>\n<fieldset class=\"toggles\"><legend>Show</legend>\n";
+    h += fmt::format(
+        "</div>\n<label>Search <input id=\"{p}search\" type=\"search\" placeholder=\"name or "
+        "id\" autocomplete=\"off\"></label> <span id=\"{p}search-count\" "
+        "aria-live=\"polite\"></span>\n<div role=\"group\" aria-label=\"Zoom\"><button "
+        "id=\"{p}zoom-in\" type=\"button\" aria-label=\"Zoom in\">+</button><button "
+        "id=\"{p}zoom-out\" type=\"button\" aria-label=\"Zoom out\">−</button><button "
+        "id=\"{p}zoom-reset\" type=\"button\">Fit</button></div>\n</div>\n<fieldset "
+        "class=\"toggles\"><legend>Show</legend>\n",
+        fmt::arg("p", p));
     auto toggle = [&](const std::string& id, const std::string& label) {
-        h += "<label><input type=\"checkbox\" id=\"" + id + "\" checked> " + label + "</label>\n";
+        h += "<label><input type=\"checkbox\" id=\"" + p + id + "\" checked> " + label +
+             "</label>\n";
     };
     toggle("toggle-buzz", "local buzz (ties inside the region)");
     toggle("toggle-pipelines", "global pipelines (local–global ties)");
@@ -156,45 +159,79 @@ std::string report_html(const ReportPage& page) {
                                                           {"external", "external sources"}})
         if (parts.contains(part) && parts.at(part).get<std::size_t>() > 0)
             toggle("toggle-part-" + part, label);
-    h += "</fieldset>\n<p><span id=\"visible-ties\" aria-live=\"polite\"></span><span "
-         "class=\"screen-only\"> · </span><span "
-         "id=\"selection\" aria-live=\"polite\">Click an actor (or search and press Enter) to "
-         "see its ego network; Escape clears.</span></p>\n";
-    for (std::size_t k = 0; k < page.views.size(); ++k) {
-        const auto& v = page.views[k];
-        h += fmt::format("<figure class=\"view\" id=\"view-{}\"{}>\n<div class=\"canvas\">", v.name,
-                         k == 0 ? "" : " hidden");
-        h += inline_svg(v.diagram.bytes, v.name, v.description);
+    h += fmt::format(
+        "</fieldset>\n<p><span id=\"{p}visible-ties\" aria-live=\"polite\"></span><span "
+        "class=\"screen-only\"> · </span><span id=\"{p}selection\" aria-live=\"polite\">Click an "
+        "actor (or search and press Enter) to see its ego network; Escape clears.</span></p>\n",
+        fmt::arg("p", p));
+    for (std::size_t k = 0; k < rel.views.size(); ++k) {
+        const auto& v = rel.views[k];
+        h += fmt::format("<figure class=\"view\" id=\"{}view-{}\"{}>\n<div class=\"canvas\">", p,
+                         v.name, k == 0 ? "" : " hidden");
+        h += inline_svg(v.diagram.bytes, p + v.name, v.description);
         h += fmt::format("</div>\n<figcaption>{} <span class=\"downloads\">Download {}</span>",
                          html_escape(v.description), figure_buttons(v.name));
         for (const auto& note : v.diagram.notes)
             h += "<br><small>" + html_escape(note) + "</small>";
         h += "</figcaption>\n</figure>\n";
     }
-    h += "<div id=\"tooltip\" role=\"tooltip\" hidden></div>\n</section>\n";
+    h += "<div id=\"" + p +
+         "tooltip\" role=\"tooltip\" class=\"tooltip\" hidden></div>\n</section>\n";
 
-    h += findings_html(s);
+    h += findings_html(s, p);
 
     // Tables to work with (filled by the script from the data below).
     h += data_table_section(
-        "actors", "Actors",
+        p + "actors", "Actors",
         "Every actor with its main scores (6 significant digits; actors.csv of clusterlens "
         "score has every digit and every score). Click a column to sort; the CSV holds the "
         "rows that match the filter, in the order shown.");
-    const std::size_t listed = std::min(net.tie_count(), page.max_tie_rows);
+    const std::size_t listed = std::min(net.tie_count(), max_tie_rows);
     h += data_table_section(
-        "ties", "Ties",
+        p + "ties", "Ties",
         listed < net.tie_count()
             ? fmt::format("The {} strongest of the {} ties (ties.csv of clusterlens score has "
                           "all). Click a column to sort.",
                           listed, net.tie_count())
             : std::string("Every tie with its weight, linkage and strength class. Click a "
                           "column to sort."));
+    h += "<script type=\"application/json\" id=\"" + p + "report-data\">" +
+         script_json(report_data(rel, max_tie_rows)) + "</script>\n</div>\n";
+    return h;
+}
+
+}  // namespace
+
+std::string report_html(const ReportPage& page) {
+    const auto summary = scoring::summary_json(page.relations.front().scored->cluster);
+    const std::string version = summary.value("clusterlens_version", std::string());
+    std::string h;
+    h.reserve(1 << 20);
+    h += page_head(page.title, report_css());
+    h += "<a class=\"skip\" href=\"#findings\">Skip to the findings</a>\n";
+    h += "<header>\n<h1>" + html_escape(page.title) + "</h1>\n";
+    h += fmt::format(
+        "<p class=\"sub\">Made by clusterlens {} from <code>{}</code>: "
+        "<code>{}</code></p>\n",
+        html_escape(version), html_escape(page.input), html_escape(page.command));
+    if (page.relations.size() > 1) {
+        h += "<fieldset class=\"relations\"><legend>Relation (each scored on its own)</legend>\n";
+        for (std::size_t k = 0; k < page.relations.size(); ++k) {
+            const auto& name = page.relations[k].scored->cluster.relation;
+            h += fmt::format(
+                "<label><input type=\"radio\" name=\"relation\" class=\"toggle-relation\" "
+                "data-relation=\"{}\"{}> {}</label>\n",
+                html_escape(name), k == 0 ? " checked" : "", html_escape(name));
+        }
+        h += "</fieldset>\n";
+    }
+    h += "</header>\n<main>\n";
+    for (std::size_t k = 0; k < page.relations.size(); ++k)
+        h += relation_html(page.relations[k], k == 0 ? "" : fmt::format("r{}-", k), k == 0,
+                           page.max_tie_rows);
     h += "</main>\n<footer><p>clusterlens " + html_escape(version) +
          ". This file needs no network connection: share it as it is (e-mail, USB stick); it "
          "opens in any current browser and prints to PDF.</p></footer>\n";
-    h += "<script type=\"application/json\" id=\"report-data\">" + script_json(report_data(page)) +
-         "</script>\n";
     h +=
         std::string("<script>\n") + report_kit_js() + report_js() + "</script>\n</body>\n</html>\n";
     return h;

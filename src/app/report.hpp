@@ -21,12 +21,21 @@ struct ReportView {
     render::Diagram diagram;
 };
 
+/// One relation of the report: its scores and its views (in button order; the first is shown
+/// first).
+struct ReportRelation {
+    const scoring::ScoredRelation* scored = nullptr;
+    std::vector<ReportView> views;
+};
+
 struct ReportPage {
     std::string title;    ///< the page title (e.g. the input's name)
     std::string input;    ///< what was read, as the user named it
     std::string command;  ///< the command line that made the report
-    const scoring::ScoredRelation* scored = nullptr;
-    std::vector<ReportView> views;     ///< in button order; the first is shown first
+    /// Every relation reported: with several, the page shows one at a time and a switch
+    /// (input.toggle-relation) chooses which. The first relation's ids are those of a page with
+    /// one relation; relation K's (K >= 1) are prefixed "rK-".
+    std::vector<ReportRelation> relations;
     std::size_t max_tie_rows = 20000;  ///< the ties table lists at most this many (strongest)
 };
 
@@ -38,7 +47,8 @@ std::string report_html(const ReportPage& page);
 /// The findings section: headline, buzz versus pipelines, firm typology, brokers and
 /// gatekeepers, learning-capacity weights, lock-in, each number with a one-line explanation and
 /// the method's citation in a note.
-std::string findings_html(const scoring::ScoredRelation& scored);
+/// `prefix` goes before every id.
+std::string findings_html(const scoring::ScoredRelation& scored, const std::string& prefix = "");
 
 /// The page's style sheet and scripts (no external resource): the kit both reports use
 /// (window.clusterlensKit: tables, figures' pan and zoom, downloads), then the network report's

@@ -33,11 +33,11 @@ svg.selecting g.node[data-actor]:not(.ego):not(.in-ego), svg.selecting g.edge[da
 svg.selecting g.dimmed { opacity: 0.12; }
 g.ego > :is(polygon, ellipse, path) { stroke: #e69f00; stroke-width: 4px; }
 g.match > :is(polygon, ellipse, path) { stroke: #cc0000; stroke-width: 4px; }
-#tooltip { position: fixed; z-index: 10; max-width: 340px; background: #fff; color: var(--fg);
+.tooltip { position: fixed; z-index: 10; max-width: 340px; background: #fff; color: var(--fg);
   border: 1px solid #333; border-radius: 4px; padding: 6px 8px; font-size: 13px;
   box-shadow: 0 2px 8px rgba(0,0,0,.25); pointer-events: none; }
-#tooltip b { font-size: 14px; } #tooltip table { border-collapse: collapse; }
-#tooltip td { padding: 0 6px 0 0; }
+.tooltip b { font-size: 14px; } .tooltip table { border-collapse: collapse; }
+.tooltip td { padding: 0 6px 0 0; }
 table { border-collapse: collapse; margin: 8px 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -53,7 +53,7 @@ footer { color: var(--muted); margin-top: 32px; border-top: 1px solid var(--line
 .print-only { display: none; }
 @page tables { size: A4 landscape; }
 @media print {
-  nav, .controls, .toggles, .downloads, #tooltip, .skip, button, label:has(input[type=search]),
+  nav, .controls, .toggles, .relations, .downloads, .tooltip, .skip, button, label:has(input[type=search]),
   #selection, .screen-only { display: none !important; }
   .table-wrap th button.sort { display: inline !important; }
   .data-table { page: tables; }
@@ -63,7 +63,7 @@ footer { color: var(--muted); margin-top: 32px; border-top: 1px solid var(--line
   .print-only { display: block; color: var(--muted); }
   .table-wrap tbody tr:nth-child(n+101) { display: none; }
   figure { break-inside: avoid; }
-  .view[hidden] { display: block !important; break-before: page; }
+  .view[hidden], .relation-page[hidden] { display: block !important; break-before: page; }
   .canvas { height: auto; overflow: visible; } .canvas svg { height: auto; max-height: 24cm; }
   .table-wrap { max-height: none; overflow: visible; border: 0; }
   body { max-width: none; font-size: 10pt; } section { break-inside: auto; }
@@ -140,12 +140,12 @@ const char* report_kit_js() {
     for (const g of $$(".off, .ego, .in-ego, .match", c)) g.classList.remove("off", "ego", "in-ego", "match");
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(c);
   }
-  function downloadButtons(figures) {
-    for (const b of $$(".download-svg")) b.addEventListener("click", () => {
+  function downloadButtons(figures, root) {
+    for (const b of $$(".download-svg", root)) b.addEventListener("click", () => {
       const v = figures[b.dataset.figure];
       download(v.name + ".svg", new Blob([figureSvg(v)], {type: "image/svg+xml"}));
     });
-    for (const b of $$(".download-png")) b.addEventListener("click", () => {
+    for (const b of $$(".download-png", root)) b.addEventListener("click", () => {
       const v = figures[b.dataset.figure], img = new Image();
       const url = URL.createObjectURL(new Blob([figureSvg(v)], {type: "image/svg+xml"}));
       img.onload = () => {
@@ -168,14 +168,18 @@ const char* report_kit_js() {
     return /[",\n\r']/.test(s) || s !== s.trim() ? '"' + s.replace(/"/g, '""') + '"' : s;
   };
   const PAGE = 1000;
-  // cell(v, k): the text of a cell in the CSV; show(v, k) on the screen (default: the same);
-  // numeric[k]: column k sorts as numbers (default: every cell a number or null).
-  function makeTable(what, columns, rows, cell, numeric, noun, show) {
-    show = show || cell;
+  // The table #WHAT-table with its #WHAT-filter, #WHAT-count and #WHAT-csv. opts: cell(v, k),
+  // the text of a cell in the CSV (default: as it is, null as empty); show(v, k), on the screen
+  // (default: the same); numeric[k], column k sorts as numbers (default: every cell a number or
+  // null); noun, what the count counts (default WHAT); file, the CSV's name (WHAT.csv).
+  function makeTable(what, columns, rows, opts) {
+    opts = opts || {};
+    const cell = opts.cell || ((v) => (v === null ? "" : v)), show = opts.show || cell;
+    let numeric = opts.numeric;
+    const noun = opts.noun || what, file = opts.file || what + ".csv";
     const table = $("#" + what + "-table"), thead = $("thead", table), tbody = $("tbody", table);
     const filter = $("#" + what + "-filter"), count = $("#" + what + "-count");
     numeric = numeric || columns.map((c, k) => rows.length > 0 && rows.every((r) => r[k] === null || typeof r[k] === "number"));
-    noun = noun || what;
     const text = rows.map((r) => r.map((v) => (v === null ? "" : String(v))).join("\u0001").toLowerCase());
     let order = rows.map((r, i) => i), shown = order, sortCol = -1, dir = 1;
     thead.innerHTML = "<tr>" + columns.map((c, k) => '<th scope="col"' + (numeric[k] ? ' class="num"' : "") +
@@ -209,7 +213,7 @@ const char* report_kit_js() {
     $("#" + what + "-csv").addEventListener("click", () => {
       const lines = [columns.map(csvCell).join(",")];
       for (const i of shown) lines.push(rows[i].map((v, k) => csvCell(cell(v, k))).join(","));
-      download(what + ".csv", new Blob([lines.join("\n") + "\n"], {type: "text/csv"}));
+      download(file, new Blob([lines.join("\n") + "\n"], {type: "text/csv"}));
     });
     draw();
   }
@@ -224,227 +228,239 @@ const char* report_js() {
 (function () {
   "use strict";
   const {$, $$, esc, figure, panZoom, zoom, fit, downloadButtons, makeTable} = window.clusterlensKit;
-  const data = JSON.parse(document.getElementById("report-data").textContent);
-  const ac = data.actor_columns, actors = data.actors;
-  const col = Object.fromEntries(ac.map((c, k) => [c, k]));
-  const fmt = (v) => v === null || v === undefined || v === "" ? "–" : String(v);
-  const name = (i) => actors[i][col.label] || actors[i][col.id];
-  const kindClass = {buzz: "buzz", pipeline: "pipeline", extra_local: "outside"};
+  // One relation's page: its ids carry the page's prefix (none for the first relation).
+  function initRelation(root) {
+    const P = root.dataset.prefix || "", byId = (id) => document.getElementById(P + id);
+    const data = JSON.parse(byId("report-data").textContent);
+    const csvName = (what) => (P ? root.dataset.relation + "-" : "") + what + ".csv";
+    const ac = data.actor_columns, actors = data.actors;
+    const col = Object.fromEntries(ac.map((c, k) => [c, k]));
+    const fmt = (v) => v === null || v === undefined || v === "" ? "–" : String(v);
+    const name = (i) => actors[i][col.label] || actors[i][col.id];
+    const kindClass = {buzz: "buzz", pipeline: "pipeline", extra_local: "outside"};
 
-  // ---- the figures: what each node and tie stands for --------------------------------
-  const views = {};
-  for (const fig of $$("figure.view")) {
-    const vname = fig.id.slice(5), vd = data.views[vname], v = figure(vname, fig);
-    if (!v || !vd) continue;
-    const svg = v.svg;
-    Object.assign(v, {nodes: [], ties: [], byActor: new Map(), adj: new Map()});
-    const pre = vname + "-";
-    for (const g of $$("g.node", svg)) {
-      const m = /^(actor|group)_(\d+)$/.exec(g.id.slice(pre.length));
-      if (!m) continue;
-      const k = Number(m[2]), a = vd.nodes[k];
-      if (a === undefined) continue;
-      if (a >= 0) {
-        g.dataset.actor = actors[a][col.id];
-        g.dataset.index = a;
-        g.dataset.part = actors[a][col.part];
-        g.dataset.locality = actors[a][col.locality];
-        v.byActor.set(a, g);
-        g.setAttribute("role", "button");
-        g.setAttribute("aria-label", name(a));
-        const t = g.querySelector("title"); if (t) t.textContent = name(a);
+    // ---- the figures: what each node and tie stands for --------------------------------
+    const views = {};
+    for (const fig of $$("figure.view", root)) {
+      const vname = fig.id.slice(P.length + 5), vd = data.views[vname], v = figure(vname, fig);
+      if (!v || !vd) continue;
+      const svg = v.svg;
+      Object.assign(v, {nodes: [], ties: [], byActor: new Map(), adj: new Map()});
+      const pre = P + vname + "-";
+      for (const g of $$("g.node", svg)) {
+        const m = /^(actor|group)_(\d+)$/.exec(g.id.slice(pre.length));
+        if (!m) continue;
+        const k = Number(m[2]), a = vd.nodes[k];
+        if (a === undefined) continue;
+        if (a >= 0) {
+          g.dataset.actor = actors[a][col.id];
+          g.dataset.index = a;
+          g.dataset.part = actors[a][col.part];
+          g.dataset.locality = actors[a][col.locality];
+          v.byActor.set(a, g);
+          g.setAttribute("role", "button");
+          g.setAttribute("aria-label", name(a));
+          const t = g.querySelector("title"); if (t) t.textContent = name(a);
+        } else {
+          g.dataset.group = vd.groups[String(k)] || "group";
+          g.dataset.locality = "global"; g.dataset.part = "external";
+          const t = g.querySelector("title"); if (t) t.textContent = g.dataset.group;
+        }
+        v.nodes[k] = g;
+      }
+      for (const g of $$("g.edge", svg)) {
+        const m = /^tie_(\d+)$/.exec(g.id.slice(pre.length));
+        if (!m) continue;
+        const t = vd.ties[Number(m[1])];
+        if (!t) continue;
+        const ga = v.nodes[t[0]], gb = v.nodes[t[1]];
+        g.dataset.source = ga ? (ga.dataset.actor || ga.dataset.group) : "";
+        g.dataset.target = gb ? (gb.dataset.actor || gb.dataset.group) : "";
+        g.classList.add(kindClass[t[2]] || "outside");
+        const tt = g.querySelector("title"); if (tt) tt.textContent = g.dataset.source + " – " + g.dataset.target;
+        const tie = {g, a: t[0], b: t[1], kind: kindClass[t[2]] || "outside"};
+        v.ties.push(tie);
+        for (const [x, y] of [[t[0], t[1]], [t[1], t[0]]]) {
+          if (!v.adj.has(x)) v.adj.set(x, []);
+          v.adj.get(x).push([y, tie]);
+        }
+      }
+      // Only the labelled actors are tab stops (hundreds of stops help no one); search reaches all.
+      for (const g of $$("g.node[id^='" + pre + "label_']", svg)) {
+        const k = Number(g.id.slice((pre + "label_").length)), target = v.nodes[k];
+        if (!target) continue;
+        g.dataset.labelOf = k;  // hovering or clicking a label means its actor
+        if (target.dataset.actor) target.setAttribute("tabindex", "0");
+      }
+      views[vname] = v;
+    }
+    let current = Object.keys(views)[0];
+
+    // ---- tooltip --------------------------------------------------------------------------
+    const tip = byId("tooltip");
+    const tipRows = ac.slice(5);
+    function showTip(g, x, y) {
+      if (g.dataset.group) {
+        tip.innerHTML = "<b>" + esc(g.dataset.group) + "</b><br>global actors drawn as one node";
       } else {
-        g.dataset.group = vd.groups[String(k)] || "group";
-        g.dataset.locality = "global"; g.dataset.part = "external";
-        const t = g.querySelector("title"); if (t) t.textContent = g.dataset.group;
+        const i = Number(g.dataset.index), r = actors[i];
+        let h = "<b>" + esc(name(i)) + "</b>" + (r[col.label] && r[col.label] !== r[col.id] ? " <small>(" + esc(r[col.id]) + ")</small>" : "");
+        h += "<br>part " + esc(fmt(r[col.part])) + " · type " + esc(fmt(r[col.type])) + " · " + esc(fmt(r[col.locality])) + "<table>";
+        for (const c of tipRows) h += "<tr><td>" + esc(c) + "</td><td>" + esc(fmt(r[col[c]])) + "</td></tr>";
+        tip.innerHTML = h + "</table>";
       }
-      v.nodes[k] = g;
+      tip.hidden = false;
+      const W = window.innerWidth, H = window.innerHeight, b = tip.getBoundingClientRect();
+      tip.style.left = Math.max(4, Math.min(x + 14, W - b.width - 4)) + "px";
+      tip.style.top = Math.max(4, Math.min(y + 14, H - b.height - 4)) + "px";
     }
-    for (const g of $$("g.edge", svg)) {
-      const m = /^tie_(\d+)$/.exec(g.id.slice(pre.length));
-      if (!m) continue;
-      const t = vd.ties[Number(m[1])];
-      if (!t) continue;
-      const ga = v.nodes[t[0]], gb = v.nodes[t[1]];
-      g.dataset.source = ga ? (ga.dataset.actor || ga.dataset.group) : "";
-      g.dataset.target = gb ? (gb.dataset.actor || gb.dataset.group) : "";
-      g.classList.add(kindClass[t[2]] || "outside");
-      const tt = g.querySelector("title"); if (tt) tt.textContent = g.dataset.source + " – " + g.dataset.target;
-      const tie = {g, a: t[0], b: t[1], kind: kindClass[t[2]] || "outside"};
-      v.ties.push(tie);
-      for (const [x, y] of [[t[0], t[1]], [t[1], t[0]]]) {
-        if (!v.adj.has(x)) v.adj.set(x, []);
-        v.adj.get(x).push([y, tie]);
+    function hideTip() { tip.hidden = true; }
+
+    // ---- selection: the ego network ---------------------------------------------------------
+    const selText = byId("selection"), selDefault = selText.textContent;
+    let selected = null;
+    function clearSelection() {
+      selected = null;
+      for (const v of Object.values(views)) {
+        v.svg.classList.remove("selecting");
+        for (const g of $$(".ego, .in-ego", v.svg)) g.classList.remove("ego", "in-ego");
       }
+      selText.textContent = selDefault;
     }
-    // Only the labelled actors are tab stops (hundreds of stops help no one); search reaches all.
-    for (const g of $$("g.node[id^='" + pre + "label_']", svg)) {
-      const k = Number(g.id.slice((pre + "label_").length)), target = v.nodes[k];
-      if (!target) continue;
-      g.dataset.labelOf = k;  // hovering or clicking a label means its actor
-      if (target.dataset.actor) target.setAttribute("tabindex", "0");
+    function select(a) {
+      clearSelection();
+      const v = views[current], g = v.byActor.get(a);
+      if (!g) { selText.textContent = name(a) + " is not drawn in this view"; return; }
+      selected = a;
+      const k = v.nodes.indexOf(g);
+      v.svg.classList.add("selecting");
+      g.classList.add("ego");
+      let pipes = 0, buzz = 0;
+      for (const [y, tie] of v.adj.get(k) || []) {
+        if (tie.g.classList.contains("off")) continue;
+        tie.g.classList.add("in-ego");
+        if (v.nodes[y]) v.nodes[y].classList.add("in-ego");
+        if (tie.kind === "pipeline") pipes++; else if (tie.kind === "buzz") buzz++;
+      }
+      const n = (v.adj.get(k) || []).length;
+      selText.textContent = name(a) + ": " + n + " ties drawn (" + buzz + " local buzz, " + pipes + " pipelines); Escape clears";
     }
-    views[vname] = v;
-  }
-  let current = Object.keys(views)[0];
 
-  // ---- tooltip --------------------------------------------------------------------------
-  const tip = $("#tooltip");
-  const tipRows = ac.slice(5);
-  function showTip(g, x, y) {
-    if (g.dataset.group) {
-      tip.innerHTML = "<b>" + esc(g.dataset.group) + "</b><br>global actors drawn as one node";
-    } else {
-      const i = Number(g.dataset.index), r = actors[i];
-      let h = "<b>" + esc(name(i)) + "</b>" + (r[col.label] && r[col.label] !== r[col.id] ? " <small>(" + esc(r[col.id]) + ")</small>" : "");
-      h += "<br>part " + esc(r[col.part]) + " · type " + esc(r[col.type] || "–") + " · " + esc(r[col.locality]) + "<table>";
-      for (const c of tipRows) h += "<tr><td>" + esc(c) + "</td><td>" + esc(fmt(r[col[c]])) + "</td></tr>";
-      tip.innerHTML = h + "</table>";
+    // ---- toggles ---------------------------------------------------------------------------
+    const toggles = $$("fieldset.toggles input[type=checkbox]", root);
+    function applyToggles() {
+      const on = (id) => { const t = byId(id); return !t || t.checked; };
+      for (const v of Object.values(views)) {
+        for (const g of v.nodes) {
+          if (!g) continue;
+          const hide = !on("toggle-" + g.dataset.locality) || !on("toggle-part-" + g.dataset.part);
+          g.classList.toggle("off", hide);
+        }
+        let shown = 0;
+        for (const t of v.ties) {
+          const a = v.nodes[t.a], b = v.nodes[t.b];
+          const hide = !on("toggle-" + (t.kind === "pipeline" ? "pipelines" : t.kind)) ||
+            (a && a.classList.contains("off")) || (b && b.classList.contains("off"));
+          t.g.classList.toggle("off", hide);
+          if (!hide) shown++;
+        }
+        v.shown = shown;
+      }
+      const v = views[current];
+      byId("visible-ties").textContent = v ? v.shown + " of " + v.ties.length + " ties shown" : "";
+      if (selected !== null) select(selected);
     }
-    tip.hidden = false;
-    const W = window.innerWidth, H = window.innerHeight, b = tip.getBoundingClientRect();
-    tip.style.left = Math.max(4, Math.min(x + 14, W - b.width - 4)) + "px";
-    tip.style.top = Math.max(4, Math.min(y + 14, H - b.height - 4)) + "px";
-  }
-  function hideTip() { tip.hidden = true; }
+    for (const t of toggles) t.addEventListener("change", applyToggles);
 
-  // ---- selection: the ego network ---------------------------------------------------------
-  const selText = $("#selection"), selDefault = selText.textContent;
-  let selected = null;
-  function clearSelection() {
-    selected = null;
+    // ---- views, pan and zoom ---------------------------------------------------------------
+    function showView(nameWanted) {
+      if (!views[nameWanted]) return;
+      current = nameWanted;
+      for (const v of Object.values(views)) v.fig.hidden = v.name !== current;
+      for (const b of $$(".view-button", root)) b.setAttribute("aria-pressed", String(b.dataset.view === current));
+      hideTip();
+      applyToggles();
+      if (selected !== null) select(selected);
+      runSearch();
+    }
+    for (const b of $$(".view-button", root)) b.addEventListener("click", () => showView(b.dataset.view));
+    byId("zoom-in").addEventListener("click", () => zoom(views[current], 1.5));
+    byId("zoom-out").addEventListener("click", () => zoom(views[current], 1 / 1.5));
+    byId("zoom-reset").addEventListener("click", () => fit(views[current]));
+    // The actor (or group) node an event's target belongs to, through its label if it is one.
+    function actorOf(v, target, sel) {
+      const g = target.closest(sel);
+      if (g) return g;
+      const l = target.closest("g.node[data-label-of]"), n = l && v.nodes[Number(l.dataset.labelOf)];
+      return n && n.matches(sel) ? n : null;
+    }
     for (const v of Object.values(views)) {
-      v.svg.classList.remove("selecting");
-      for (const g of $$(".ego, .in-ego", v.svg)) g.classList.remove("ego", "in-ego");
+      panZoom(v);
+      v.svg.addEventListener("click", (ev) => {
+        if (v.dragged()) return;
+        const g = actorOf(v, ev.target, "g.node[data-actor]");
+        if (g) select(Number(g.dataset.index)); else clearSelection();
+      });
+      v.svg.addEventListener("mouseover", (ev) => {
+        const g = actorOf(v, ev.target, "g.node[data-actor], g.node[data-group]");
+        if (g) showTip(g, ev.clientX, ev.clientY);
+      });
+      v.svg.addEventListener("mouseout", (ev) => {
+        const g = ev.target.closest("g.node");
+        if (g && !g.contains(ev.relatedTarget)) hideTip();
+      });
+      v.svg.addEventListener("focusin", (ev) => {
+        const g = ev.target.closest("g.node[data-actor]");
+        if (g) { const b = g.getBoundingClientRect(); showTip(g, b.right, b.bottom); }
+      });
+      v.svg.addEventListener("focusout", hideTip);
+      v.svg.addEventListener("keydown", (ev) => {
+        const g = ev.target.closest("g.node[data-actor]");
+        if (g && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); select(Number(g.dataset.index)); }
+      });
     }
-    selText.textContent = selDefault;
-  }
-  function select(a) {
-    clearSelection();
-    const v = views[current], g = v.byActor.get(a);
-    if (!g) { selText.textContent = name(a) + " is not drawn in this view"; return; }
-    selected = a;
-    const k = v.nodes.indexOf(g);
-    v.svg.classList.add("selecting");
-    g.classList.add("ego");
-    let pipes = 0, buzz = 0;
-    for (const [y, tie] of v.adj.get(k) || []) {
-      if (tie.g.classList.contains("off")) continue;
-      tie.g.classList.add("in-ego");
-      if (v.nodes[y]) v.nodes[y].classList.add("in-ego");
-      if (tie.kind === "pipeline") pipes++; else if (tie.kind === "buzz") buzz++;
+    document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { clearSelection(); hideTip(); } });
+
+    // ---- search ----------------------------------------------------------------------------
+    const search = byId("search"), searchCount = byId("search-count");
+    let matches = [];
+    function runSearch() {
+      const q = search.value.trim().toLowerCase();
+      for (const v of Object.values(views)) for (const g of $$(".match", v.svg)) g.classList.remove("match");
+      matches = [];
+      if (!q) { searchCount.textContent = ""; return; }
+      for (let i = 0; i < actors.length; i++)
+        if (String(actors[i][col.id]).toLowerCase().includes(q) || String(name(i)).toLowerCase().includes(q)) matches.push(i);
+      const v = views[current];
+      let drawn = 0;
+      for (const i of matches) { const g = v && v.byActor.get(i); if (g) { g.classList.add("match"); drawn++; } }
+      searchCount.textContent = matches.length === 0 ? "no actor matches" :
+        matches.length + " actor" + (matches.length === 1 ? " matches" : "s match") + (drawn < matches.length ? " (" + drawn + " drawn here)" : "");
     }
-    const n = (v.adj.get(k) || []).length;
-    selText.textContent = name(a) + ": " + n + " ties drawn (" + buzz + " local buzz, " + pipes + " pipelines); Escape clears";
+    search.addEventListener("input", runSearch);
+    search.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Enter") return;
+      const v = views[current], first = matches.find((i) => v.byActor.has(i));
+      if (first !== undefined) select(first);
+      else if (matches.length) selText.textContent = name(matches[0]) + " is not drawn in this view";
+    });
+
+    downloadButtons(views, root);
+
+    // ---- tables ----------------------------------------------------------------------------
+    makeTable(P + "actors", ac, actors, {noun: "actors", file: csvName("actors")});
+    const tieRows = data.ties.map((t) => [actors[t[0]][col.id], actors[t[1]][col.id]].concat(t.slice(2)));
+    makeTable(P + "ties", data.tie_columns, tieRows, {noun: "ties", file: csvName("ties")});
+
+    showView(current);
   }
 
-  // ---- toggles ---------------------------------------------------------------------------
-  const toggles = $$("fieldset.toggles input[type=checkbox]");
-  function applyToggles() {
-    const on = (id) => { const t = document.getElementById(id); return !t || t.checked; };
-    for (const v of Object.values(views)) {
-      for (const g of v.nodes) {
-        if (!g) continue;
-        const hide = !on("toggle-" + g.dataset.locality) || !on("toggle-part-" + g.dataset.part);
-        g.classList.toggle("off", hide);
-      }
-      let shown = 0;
-      for (const t of v.ties) {
-        const a = v.nodes[t.a], b = v.nodes[t.b];
-        const hide = !on("toggle-" + (t.kind === "pipeline" ? "pipelines" : t.kind)) ||
-          (a && a.classList.contains("off")) || (b && b.classList.contains("off"));
-        t.g.classList.toggle("off", hide);
-        if (!hide) shown++;
-      }
-      v.shown = shown;
-    }
-    const v = views[current];
-    $("#visible-ties").textContent = v ? v.shown + " of " + v.ties.length + " ties shown" : "";
-    if (selected !== null) select(selected);
-  }
-  for (const t of toggles) t.addEventListener("change", applyToggles);
-
-  // ---- views, pan and zoom ---------------------------------------------------------------
-  function showView(nameWanted) {
-    if (!views[nameWanted]) return;
-    current = nameWanted;
-    for (const v of Object.values(views)) v.fig.hidden = v.name !== current;
-    for (const b of $$(".view-button")) b.setAttribute("aria-pressed", String(b.dataset.view === current));
-    hideTip();
-    applyToggles();
-    if (selected !== null) select(selected);
-    runSearch();
-  }
-  for (const b of $$(".view-button")) b.addEventListener("click", () => showView(b.dataset.view));
-  $("#zoom-in").addEventListener("click", () => zoom(views[current], 1.5));
-  $("#zoom-out").addEventListener("click", () => zoom(views[current], 1 / 1.5));
-  $("#zoom-reset").addEventListener("click", () => fit(views[current]));
-  // The actor (or group) node an event's target belongs to, through its label if it is one.
-  function actorOf(v, target, sel) {
-    const g = target.closest(sel);
-    if (g) return g;
-    const l = target.closest("g.node[data-label-of]"), n = l && v.nodes[Number(l.dataset.labelOf)];
-    return n && n.matches(sel) ? n : null;
-  }
-  for (const v of Object.values(views)) {
-    panZoom(v);
-    v.svg.addEventListener("click", (ev) => {
-      if (v.dragged()) return;
-      const g = actorOf(v, ev.target, "g.node[data-actor]");
-      if (g) select(Number(g.dataset.index)); else clearSelection();
-    });
-    v.svg.addEventListener("mouseover", (ev) => {
-      const g = actorOf(v, ev.target, "g.node[data-actor], g.node[data-group]");
-      if (g) showTip(g, ev.clientX, ev.clientY);
-    });
-    v.svg.addEventListener("mouseout", (ev) => {
-      const g = ev.target.closest("g.node");
-      if (g && !g.contains(ev.relatedTarget)) hideTip();
-    });
-    v.svg.addEventListener("focusin", (ev) => {
-      const g = ev.target.closest("g.node[data-actor]");
-      if (g) { const b = g.getBoundingClientRect(); showTip(g, b.right, b.bottom); }
-    });
-    v.svg.addEventListener("focusout", hideTip);
-    v.svg.addEventListener("keydown", (ev) => {
-      const g = ev.target.closest("g.node[data-actor]");
-      if (g && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); select(Number(g.dataset.index)); }
-    });
-  }
-  document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { clearSelection(); hideTip(); } });
-
-  // ---- search ----------------------------------------------------------------------------
-  const search = $("#search"), searchCount = $("#search-count");
-  let matches = [];
-  function runSearch() {
-    const q = search.value.trim().toLowerCase();
-    for (const v of Object.values(views)) for (const g of $$(".match", v.svg)) g.classList.remove("match");
-    matches = [];
-    if (!q) { searchCount.textContent = ""; return; }
-    for (let i = 0; i < actors.length; i++)
-      if (String(actors[i][col.id]).toLowerCase().includes(q) || String(name(i)).toLowerCase().includes(q)) matches.push(i);
-    const v = views[current];
-    let drawn = 0;
-    for (const i of matches) { const g = v && v.byActor.get(i); if (g) { g.classList.add("match"); drawn++; } }
-    searchCount.textContent = matches.length === 0 ? "no actor matches" :
-      matches.length + " actor" + (matches.length === 1 ? " matches" : "s match") + (drawn < matches.length ? " (" + drawn + " drawn here)" : "");
-  }
-  search.addEventListener("input", runSearch);
-  search.addEventListener("keydown", (ev) => {
-    if (ev.key !== "Enter") return;
-    const v = views[current], first = matches.find((i) => v.byActor.has(i));
-    if (first !== undefined) select(first);
-    else if (matches.length) selText.textContent = name(matches[0]) + " is not drawn in this view";
+  const pages = $$(".relation-page");
+  pages.forEach(initRelation);
+  // Several relations: the switch shows one relation's page at a time.
+  for (const r of $$("input.toggle-relation")) r.addEventListener("change", () => {
+    for (const p of pages) p.hidden = p.dataset.relation !== r.dataset.relation;
   });
-
-  downloadButtons(views);
-
-  // ---- tables ----------------------------------------------------------------------------
-  makeTable("actors", ac, actors, (v) => (v === null ? "" : v));
-  const tieRows = data.ties.map((t) => [actors[t[0]][col.id], actors[t[1]][col.id]].concat(t.slice(2)));
-  makeTable("ties", data.tie_columns, tieRows, (v) => (v === null ? "" : v));
-
-  showView(current);
   window.clusterlensReady = true;
 })();
 )JS";

@@ -59,12 +59,13 @@ std::string actor_table(const Network& net, const std::string& id, const std::st
 
 }  // namespace
 
-std::string findings_html(const scoring::ScoredRelation& scored) {
+std::string findings_html(const scoring::ScoredRelation& scored, const std::string& p) {
     const Json j = scoring::summary_json(scored.cluster);
     const Network& net = scored.network;
-    std::string h =
-        "<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">"
-        "Findings</h2>\n";
+    std::string h = "<section id=\"" + p + "findings\" aria-labelledby=\"" + p +
+                    "findings-h\">\n<h2 id=\"" + p +
+                    "findings-h\">"
+                    "Findings</h2>\n";
 
     // Headline.
     const auto& part = json_at(j, {"actors_by_part"});
@@ -95,8 +96,9 @@ std::string findings_html(const scoring::ScoredRelation& scored) {
          fmt::format("{} of {} indicators fired; the diagnosis needs at least {} (table below)",
                      report_num(json_at(lock, {"fired"})), json_at(lock, {"indicators"}).size(),
                      report_num(json_at(lock, {"min_fired"})))}};
-    h += findings_table("headline", "The cluster at a glance", head);
-    h += "<table id=\"lock-in\" class=\"findings\"><caption>Lock-in indicators</caption><thead>"
+    h += findings_table(p + "headline", "The cluster at a glance", head);
+    h += "<table id=\"" + p +
+         "lock-in\" class=\"findings\"><caption>Lock-in indicators</caption><thead>"
          "<tr><th scope=\"col\">Indicator</th><th scope=\"col\">Value</th><th "
          "scope=\"col\">Fires when</th><th scope=\"col\">Fired</th></tr></thead><tbody>\n";
     for (const auto& ind : json_at(lock, {"indicators"}))
@@ -115,7 +117,7 @@ std::string findings_html(const scoring::ScoredRelation& scored) {
     const auto& link = json_at(j, {"linkage"});
     const auto& pipes = json_at(j, {"pipelines"});
     h += findings_table(
-        "buzz-pipelines", "Local buzz and global pipelines",
+        p + "buzz-pipelines", "Local buzz and global pipelines",
         {{"Local buzz", report_num(json_at(link, {"buzz"})),
           "ties between two local actors: the face-to-face exchange inside the cluster"},
          {"Global pipelines", report_num(json_at(link, {"pipeline"})),
@@ -154,7 +156,7 @@ std::string findings_html(const scoring::ScoredRelation& scored) {
                      "high means at or above the threshold (and above 0); " +
                          html_escape(typ.value("thresholds", std::string()))});
     h += findings_table(
-        "typology",
+        p + "typology",
         fmt::format("Firm roles ({} cluster firms)", report_num(json_at(typ, {"firms"}))), types);
     h += report_note(
         "Typology of cognitive roles: Giuliani &amp; Bell (2005), Research Policy 34(1); "
@@ -163,12 +165,12 @@ std::string findings_html(const scoring::ScoredRelation& scored) {
         "set them.");
 
     // Brokers and gatekeepers.
-    h += actor_table(net, "brokers", "Top brokers (betweenness: on how many shortest paths)",
+    h += actor_table(net, p + "brokers", "Top brokers (betweenness: on how many shortest paths)",
                      top_by(net, "betweenness", 10),
                      {{"betweenness", "Betweenness"},
                       {"constraint", "Constraint"},
                       {"effective_size", "Effective size"}});
-    h += actor_table(net, "gatekeepers",
+    h += actor_table(net, p + "gatekeepers",
                      "Top gatekeepers (brokerage roles between local and global actors)",
                      top_by(net, "gatekeeper", 10),
                      {{"gatekeeper", "Gatekeeper"},
@@ -189,10 +191,11 @@ std::string findings_html(const scoring::ScoredRelation& scored) {
                            html_escape(json_at(lc, {"indicators", dim}).is_string()
                                            ? json_at(lc, {"indicators", dim}).get<std::string>()
                                            : std::string())});
-    for (const auto& [p, v] : json_at(lc, {"mean_by_part"}).items())
-        weights.push_back({"mean, " + html_escape(p), report_num(v),
-                           "mean learning capacity of the " + html_escape(p) + " actors (0–1)"});
-    h += findings_table("lc-weights", "Learning capacity: the weights used", weights);
+    for (const auto& [part_name, v] : json_at(lc, {"mean_by_part"}).items())
+        weights.push_back(
+            {"mean, " + html_escape(part_name), report_num(v),
+             "mean learning capacity of the " + html_escape(part_name) + " actors (0–1)"});
+    h += findings_table(p + "lc-weights", "Learning capacity: the weights used", weights);
     h += report_note("Learning capacity = Σ weight × indicator, each indicator scaled to 0–1. " +
                      html_escape(lc.value("rationale", std::string())) +
                      ". Seed: Wang (2013) on cluster innovation networks and learning capacity.");

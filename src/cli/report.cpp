@@ -33,6 +33,8 @@ one HTML file that holds everything a reader needs, to hand to a cluster manager
     with a line that says what it means and the method's source
   the actor and tie tables: sort by any column, filter, download what is shown as CSV
   every figure downloadable as SVG and PNG from the page
+With several relations, every relation is scored on its own (as score does) and the page has a
+switch that shows one relation at a time; --relation NAME reports only that one.
 The file needs no network connection (no external font, script or image): send it by e-mail or
 on a USB stick; it opens in any current browser and prints to PDF. The same input and options
 give the same bytes.
@@ -58,7 +60,8 @@ po::options_description report_options(ReportCli& r) {
         "title", po::value(&r.title)->value_name("TEXT"),
         "the report's title (default: the input's name)")(
         "relation", po::value(&r.relation)->value_name("NAME"),
-        "report this relation (default: the only one; required when there are several)")(
+        "report only this relation (default: every relation, each scored on its own, with a "
+        "switch on the page)")(
         "max-actors", count_value(&r.max_actors, 1)->default_value(1500)->value_name("N"),
         "figures: above N actors draw an overview of the top N by betweenness")(
         "top-ties", count_value(&r.top_ties)->default_value(10000)->value_name("N"),
@@ -78,48 +81,10 @@ void check_report_name(const std::string& out_file) {
         throw UsageError("-o '" + out_file + "': the report is one HTML file; name it *.html");
 }
 
-}  // namespace
-
-int cmd_report(const std::vector<std::string>& args, Streams io) {
-    InputCli c;
-    ReportCli r;
-    scoring::ScoreOptions so;
-    MeasureCli measures;
-    auto visible = report_options(r);
-    visible.add(measure_options(so, measures));
-    visible.add(lock_in_options(so.lock_in));
-    po::variables_map vm;
-    if (!parse(args, visible, c, vm, kUsage, kHelp, io)) return 0;
-    if (c.inputs.empty()) throw UsageError("report needs a NETWORK; see clusterlens report --help");
-    if (r.out_file.empty())
-        throw UsageError("report needs -o REPORT.html; see clusterlens report --help");
-    check_report_name(r.out_file);
-    apply_measures(measures, so);
-    so.ei.seed = r.seed;
-    so.centrality.seed = r.seed;
-    if (progress_wanted(io))
-        so.progress = [&](const std::string& stage) {
-            io.err << "clusterlens: " << stage << " ...\n";
-        };
-    CommunityCli cc;
-    cc.method = "leiden";
-    so.communities = community_from(cc, r.seed);
-
-    const auto options = load_options(c);
-    const auto inputs = resolve_inputs(c.inputs, options).all();
-    check_output_file(r.out_file, with_given_paths(inputs, c));  // before the long work
-    const auto net = load_with_progress(c.inputs, options, io);
-    print_warnings(net, io);
-    const auto one = app::pick_relation(net, r.relation);
-    if (app::has_scores(one))
-        throw UsageError(
-            c.inputs.front() +
-            " already holds the scores of clusterlens score; report scores the network itself: "
-            "give it the input score read (e.g. the data folder and its --map)");
-    if (progress_wanted(io)) io.err << "clusterlens: scoring (as clusterlens score)\n";
-    const auto scored = scoring::score_relation(one, so);
-    print_scoring_warnings(scored.warnings, io);
-
+/// The views of one relation's network section, drawn from its scores.
+std::vector<app::ReportView> relation_views(const Network& one,
+                                            const scoring::ScoredRelation& scored,
+                                            const ReportCli& r, Streams io) {
     // The figures: the views of the network section.
     render::RenderOptions ro;
     ro.relation = one.relations().front();
@@ -175,20 +140,81 @@ int cmd_report(const std::vector<std::string>& args, Streams io) {
             o);
     }
 
+    return views;
+}
+
+}  // namespace
+
+int cmd_report(const std::vector<std::string>& args, Streams io) {
+    InputCli c;
+    ReportCli r;
+    scoring::ScoreOptions so;
+    MeasureCli measures;
+    auto visible = report_options(r);
+    visible.add(measure_options(so, measures));
+    visible.add(lock_in_options(so.lock_in));
+    po::variables_map vm;
+    if (!parse(args, visible, c, vm, kUsage, kHelp, io)) return 0;
+    if (c.inputs.empty()) throw UsageError("report needs a NETWORK; see clusterlens report --help");
+    if (r.out_file.empty())
+        throw UsageError("report needs -o REPORT.html; see clusterlens report --help");
+    check_report_name(r.out_file);
+    apply_measures(measures, so);
+    so.ei.seed = r.seed;
+    so.centrality.seed = r.seed;
+    if (progress_wanted(io))
+        so.progress = [&](const std::string& stage) {
+            io.err << "clusterlens: " << stage << " ...\n";
+        };
+    CommunityCli cc;
+    cc.method = "leiden";
+    so.communities = community_from(cc, r.seed);
+
+    const auto options = load_options(c);
+    const auto inputs = resolve_inputs(c.inputs, options).all();
+    check_output_file(r.out_file, with_given_paths(inputs, c));  // before the long work
+    const auto net = load_with_progress(c.inputs, options, io);
+    print_warnings(net, io);
+    if (app::has_scores(net))
+        throw UsageError(
+            c.inputs.front() +
+            " already holds the scores of clusterlens score; report scores the network itself: "
+            "give it the input score read (e.g. the data folder and its --map)");
+    // Every relation unless one is named, each scored on its own (as score does).
+    const auto indices = app::relations_to_score(net, r.relation);
+    std::vector<scoring::ScoredRelation> scored;
+    scored.reserve(indices.size());
+    std::vector<std::vector<app::ReportView>> views;
+    if (indices.size() > 1)
+        io.err << "clusterlens: reporting every relation (" << indices.size()
+               << "), each scored on its own; --relation NAME reports one\n";
+    for (const auto k : indices) {
+        const auto one = app::pick_relation(net, net.relations()[k]);
+        if (progress_wanted(io))
+            io.err << "clusterlens: scoring " << net.relations()[k] << " (as clusterlens score)\n";
+        scored.push_back(scoring::score_relation(one, so));
+        print_scoring_warnings(scored.back().warnings, io);
+        views.push_back(relation_views(one, scored.back(), r, io));
+    }
+
     app::ReportPage page;
     page.title = r.title.empty() ? network_title(c.inputs.front()) : r.title;
     page.input = c.inputs.front();
     page.command = command_line("report", args);
-    page.scored = &scored;
-    page.views = std::move(views);
+    std::size_t figures = 0;
+    for (std::size_t k = 0; k < scored.size(); ++k) {
+        figures += views[k].size();
+        page.relations.push_back({&scored[k], std::move(views[k])});
+    }
     page.max_tie_rows = r.max_tie_rows;
     const auto html = app::report_html(page);
     OutputSet out(with_given_paths(inputs, c));
     out.add(r.out_file) << html;
     out.commit_all();
-    io.out << fmt::format("wrote {}: {} actors, {} ties, {} figure(s), {:.1f} MB\n", r.out_file,
-                          scored.network.actor_count(), scored.network.tie_count(),
-                          page.views.size(), static_cast<double>(html.size()) / 1e6);
+    io.out << fmt::format("wrote {}: {} actors, {} ties, {}{} figure(s), {:.1f} MB\n", r.out_file,
+                          scored.front().network.actor_count(), net.tie_count(),
+                          scored.size() > 1 ? fmt::format("{} relations, ", scored.size()) : "",
+                          figures, static_cast<double>(html.size()) / 1e6);
     return 0;
 }
 

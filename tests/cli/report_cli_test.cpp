@@ -194,5 +194,61 @@ TEST(ReportCli, UsageErrors) {
     EXPECT_NE(r.out.find("opens in any current browser and prints to PDF"), std::string::npos);
 }
 
+/// The JSON of <script id="PREFIXreport-data">.
+nlohmann::json relation_data(const std::string& html, const std::string& prefix) {
+    const std::string open = "<script type=\"application/json\" id=\"" + prefix + "report-data\">";
+    const auto a = html.find(open);
+    if (a == std::string::npos) return {};
+    const auto b = html.find("</script>", a);
+    return nlohmann::json::parse(html.substr(a + open.size(), b - a - open.size()));
+}
+
+std::vector<std::string> two_relations(const std::string& out, std::vector<std::string> tail = {}) {
+    std::vector<std::string> a = {"report", testing::data("report/two_relations"),
+                                  "--map",  testing::data("report/two_relations/mapping.toml"),
+                                  "-o",     out};
+    a.insert(a.end(), tail.begin(), tail.end());
+    return a;
+}
+
+// tests/data/report/two_relations: 10 actors; knowledge 8 ties, business 7 (its edges.csv).
+TEST(ReportCli, SeveralRelationsOnePageEachWithASwitch) {
+    TempDir dir;
+    auto r = run(two_relations(dir.path("r.html")));
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("reporting every relation (2)"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("10 actors, 15 ties, 2 relations"), std::string::npos) << r.out;
+    auto html = slurp(dir.path("r.html"));
+    EXPECT_NE(html.find("<div class=\"relation-page\" data-prefix=\"\" "
+                        "data-relation=\"knowledge\">"),
+              std::string::npos);
+    EXPECT_NE(html.find("<div class=\"relation-page\" data-prefix=\"r1-\" "
+                        "data-relation=\"business\" hidden>"),
+              std::string::npos);
+    EXPECT_NE(html.find("class=\"toggle-relation\" data-relation=\"business\""), std::string::npos);
+    const auto knowledge = relation_data(html, ""), business = relation_data(html, "r1-");
+    EXPECT_EQ(knowledge["ties_total"], 8);
+    EXPECT_EQ(business["ties_total"], 7);
+    EXPECT_EQ(knowledge["actors"].size(), 10u);
+    EXPECT_EQ(business["actors"].size(), 10u);
+    EXPECT_NE(html.find("id=\"r1-actors-table\""), std::string::npos);
+    EXPECT_NE(html.find("id=\"r1-headline\""), std::string::npos);
+    const std::regex id_attr(R"re( id="([^"]+)")re");
+    std::set<std::string> ids;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), id_attr);
+         it != std::sregex_iterator(); ++it)
+        EXPECT_TRUE(ids.insert((*it)[1]).second) << "duplicate id " << (*it)[1];
+    // One relation named: a page like any one-relation report, without the switch.
+    r = run(two_relations(dir.path("b.html"), {"--relation", "business"}));
+    ASSERT_EQ(r.code, 0) << r.err;
+    html = slurp(dir.path("b.html"));
+    EXPECT_EQ(html.find("class=\"toggle-relation\""), std::string::npos);
+    EXPECT_EQ(relation_data(html, "")["ties_total"], 7);
+    EXPECT_EQ(html.find("r1-"), std::string::npos);
+    r = run(two_relations(dir.path("x.html"), {"--relation", "friendship"}));
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.path("x.html")));
+}
+
 }  // namespace
 }  // namespace clusterlens

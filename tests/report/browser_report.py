@@ -352,6 +352,54 @@ def check_figure_downloads(browser, page):
     print(f"ok figure downloads: {svg_name} (XML, <svg>), {png_name} ({w} x {h} px)")
 
 
+def check_relations(browser, page):
+    """Several relations: each radio input.toggle-relation shows its relation's page alone; on
+    it the tie count matches that relation's drawn ties, an actor's tooltip shows, and its
+    actors table downloads as RELATION-actors.csv with every actor. Returns how many."""
+    names = page.evaluate("""[...document.querySelectorAll("input.toggle-relation")]
+        .map(r => r.dataset.relation)""")
+    if len(names) < 2:
+        return 0
+    pages = page.evaluate("""[...document.querySelectorAll(".relation-page")]
+        .map(p => ({relation: p.dataset.relation, prefix: p.dataset.prefix}))""")
+    check([p["relation"] for p in pages] == names,
+          f"the relation switch {names} and the relation pages {pages} differ")
+    for k in list(range(1, len(names))) + [0]:
+        rel, pre = names[k], pages[k]["prefix"]
+        real_click(page, f'input.toggle-relation[data-relation={js(rel)}]')
+        wait(page, f"""[...document.querySelectorAll(".relation-page")].every(p =>
+            p.hidden === (p.dataset.relation !== {js(rel)}))""",
+             f"choosing relation {rel!r} does not show its page alone")
+        if k == 0:
+            break
+        rdata = json.loads(page.evaluate(f"__t.text('#{pre}report-data')"))
+        first = page.evaluate(f"""document.querySelector(
+            '.relation-page[data-prefix="{pre}"] figure.view:not([hidden])').id""")
+        drawn = len(rdata["views"][first[len(pre) + 5:]]["ties"])
+        text = page.evaluate(f"__t.text('#{pre}visible-ties')")
+        check(re.match(rf"\s*{drawn} of {drawn} ties shown", text or ""),
+              f"relation {rel!r}: #{pre}visible-ties reads {text!r}, its view draws {drawn} ties")
+        node = page.evaluate(f"""(() => {{ const g = [...document.querySelectorAll(
+            '.relation-page[data-prefix="{pre}"] figure.view:not([hidden]) g.node[data-actor]')]
+            .find(__t.shown); return g ? {{id: g.dataset.actor, ...__t.box(g)}} : null; }})()""")
+        check(node and node["hit"], f"relation {rel!r}: no actor node the mouse can reach")
+        page.mouse_move(1, 1)
+        page.mouse_move(node["x"], node["y"])
+        tip = wait(page, f"""(() => {{ const t = document.getElementById('{pre}tooltip');
+            return t && __t.shown(t) && t.textContent.trim(); }})()""",
+                   f"relation {rel!r}: hovering {node['id']} shows no #{pre}tooltip")
+        page.mouse_move(1, 1)
+        path, name = browser.download(lambda: real_click(page, f"#{pre}actors-csv"), timeout=30)
+        check(name == f"{rel}-actors.csv", f"relation {rel!r}: the CSV is named {name!r}")
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = [r for r in csv.reader(f) if r][1:]
+        check(len(rows) == len(rdata["actors"]),
+              f"relation {rel!r}: {name} has {len(rows)} rows, the relation {len(rdata['actors'])}")
+        print(f"ok relation {rel!r}: its page alone, {text!r}, tooltip {tip[:40]!r}, {name} "
+              f"with {len(rows)} actors")
+    return len(names)
+
+
 # A4 less 1 cm margins at 96 px per inch: portrait for the page, landscape for the data tables
 # (the report's @page tables).
 PRINT_WIDTH, PRINT_WIDTH_TABLES = 718, 1045
@@ -451,6 +499,7 @@ def run(args):
             check_sort(page)
             check_filter_csv(browser, page, data)
             check_figure_downloads(browser, page)
+            check_relations(browser, page)
             if data.get("actor_columns"):  # the real report (the fixture is not laid out)
                 check_print(page, args.out_dir)
             n = check_clean(page, url)
