@@ -114,9 +114,10 @@ void check_zip_directory(const Source& source) {
     }
     if (end == std::string::npos) return;
     const std::uint32_t entries = le(tail, end + 10, 2);
-    const std::uint32_t dir_size = le(tail, end + 12, 4);
     const std::uint32_t dir_offset = le(tail, end + 16, 4);
-    if (dir_offset < tail_from || dir_offset + std::uint64_t{dir_size} > tail_from + end) return;
+    // A directory said to run past its end record is still walked, as far as the end record:
+    // liborcus reads the entries regardless (a fuzzed size field must not skip the checks).
+    if (dir_offset < tail_from || dir_offset > tail_from + end) return;
     const SourcePos pos{source.name, 0, 0};
     std::uint64_t total = 0;
     std::size_t at = static_cast<std::size_t>(dir_offset - tail_from);
@@ -136,6 +137,16 @@ void check_zip_directory(const Source& source) {
                                       std::to_string(compressed) +
                                       " compressed bytes, more than the whole file holds (" +
                                       std::to_string(size) + ")" + kDamaged);
+        // Deflate expands at most 1,032 times (and a stored entry not at all), so a larger
+        // declared size is damage, not data; liborcus would allocate it before reading.
+        if (uncompressed > std::uint64_t{compressed} * 1032 + 1024)
+            throw InputError(pos, "the workbook's entry '" + name + "' declares " +
+                                      std::to_string(uncompressed) +
+                                      " bytes decompressed, more than its " +
+                                      std::to_string(compressed) +
+                                      " compressed bytes can hold (deflate expands at most "
+                                      "1,032 times)" +
+                                      kDamaged);
         total += uncompressed;
         check_limit(total, Limit::input_bytes, pos,
                     "the decompressed size of the workbook's entries (" + std::to_string(total) +
