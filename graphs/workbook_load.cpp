@@ -104,8 +104,9 @@ void check_zip_directory(const Source& source) {
     // Directories of real workbooks are a few kB; 4 MiB holds 40,000 entries.
     const std::string tail = archive_tail(source, size, std::size_t{4} << 20);
     const std::uint64_t tail_from = size - tail.size();
+    if (tail.size() < kEnd) return;  // no room for an end record: liborcus says what is wrong
     std::size_t end = std::string::npos;
-    for (std::size_t at = tail.size() >= kEnd ? tail.size() - kEnd : 0;; --at) {
+    for (std::size_t at = tail.size() - kEnd;; --at) {
         if (tail.compare(at, 4, "PK\x05\x06") == 0) {
             end = at;
             break;
