@@ -44,7 +44,14 @@ std::vector<std::uint32_t> sample_sources(std::size_t n, std::size_t k, std::uin
 /// Does not call igraph, so it may run on several threads. With options.closeness_samples
 /// (0 < K < n) only the betweenness sources are searched and closeness is left 0 (the caller
 /// fills it from sampled_closeness).
-PathScores path_scores(const Csr& graph, const CentralityOptions& options);
+/// How the binary searches run (each way gives the same bits; the defaults are the fastest,
+/// the others are kept for the tests and the benchmark that compare them with the plain
+/// algorithm).
+struct SweepPlan {
+    bool breadth_first = true;  ///< on the graph renumbered in breadth-first order
+    bool batched = true;        ///< 8 sources at a time (multi-source BFS), else one by one
+};
+PathScores path_scores(const Csr& graph, const CentralityOptions& options, SweepPlan plan = {});
 
 /// The arcs of `graph` reversed (v→w becomes w→v, lengths kept), lists sorted by neighbour.
 Csr reverse_csr(const Csr& graph);

@@ -7,6 +7,11 @@
 //   --weighted   also time betweenness/closeness with weighted paths (one run per thread count)
 //   --dump FILE  write "id,betweenness,closeness" of the 2-thread binary run (for comparing with
 //                a peer, see centrality_cordis.sh)
+//   --order      only exact binary betweenness + closeness on 2 threads, one search per source
+//                in the input's vertex order (as before issue 16), one by one on the graph
+//                renumbered breadth-first, and as clusterlens runs them (renumbered, 8 sources
+//                per search), interleaved RUNS times: medians, ratios to the first, and whether
+//                each gives the same values as the first
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -44,7 +49,7 @@ double median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
     int runs = 3;
-    bool weighted = false;
+    bool weighted = false, order = false;
     std::string dump;
     std::vector<std::string> positional;
     for (int i = 1; i < argc; ++i) {
@@ -53,6 +58,8 @@ int main(int argc, char** argv) {
             runs = std::max(1, std::atoi(argv[++i]));
         } else if (a == "--weighted") {
             weighted = true;
+        } else if (a == "--order") {
+            order = true;
         } else if (a == "--dump" && i + 1 < argc) {
             dump = argv[++i];
         } else {
@@ -74,6 +81,31 @@ int main(int argc, char** argv) {
                   << std::fixed << std::setprecision(2) << load << " s\n"
                   << "runs: " << runs << " (medians, wall clock)\n";
 
+        if (order) {
+            const auto csr = sc::detail::make_csr(net, false);
+            sc::CentralityOptions o;
+            o.threads = 2;
+            const sc::detail::SweepPlan plans[] = {{false, false}, {true, false}, {true, true}};
+            const char* names[] = {"one by one in input order", "one by one breadth-first",
+                                   "breadth-first in batches of 8"};
+            std::vector<double> times[3];
+            sc::detail::PathScores result[3];
+            for (int r = 0; r < runs; ++r)
+                for (int p = 0; p < 3; ++p)
+                    times[p].push_back(
+                        seconds_of([&] { result[p] = sc::detail::path_scores(csr, o, plans[p]); }));
+            bool same = true;
+            std::cout << std::setprecision(3);
+            for (int p = 0; p < 3; ++p) {
+                const bool bits = result[p].betweenness == result[0].betweenness &&
+                                  result[p].closeness == result[0].closeness;
+                same = same && bits;
+                std::cout << names[p] << ": " << median(times[p]) << " s, ratio "
+                          << median(times[0]) / median(times[p])
+                          << (bits ? ", the same values" : ", DIFFERENT values") << "\n";
+            }
+            return same ? 0 : 1;
+        }
         std::map<std::string, std::vector<double>> times;
         std::vector<std::string> names;
         auto time = [&](const std::string& name, const std::function<void()>& f) {
