@@ -114,21 +114,24 @@ void check_zip_directory(const Source& source) {
         if (at == 0 || tail.size() - at > kEnd + kMaxComment) break;
     }
     if (end == std::string::npos) return;
-    const std::uint32_t entries = le(tail, end + 10, 2);
+    // The entry count in the end record is not used: liborcus 0.17 reads entries for as long as
+    // their signature follows, whatever the count says, so the check walks them the same way
+    // (a count of 0 over seven entries skipped it, and liborcus allocated a fuzzed size).
     const std::uint32_t dir_offset = le(tail, end + 16, 4);
-    // A directory said to run past its end record is still walked, as far as the end record:
-    // liborcus reads the entries regardless (a fuzzed size field must not skip the checks).
+    // A directory said to run past its end record is still walked: liborcus reads the entries
+    // regardless (a fuzzed size field must not skip the checks), even ones an extra field
+    // pushes past the end record into the comment.
     if (dir_offset < tail_from || dir_offset > tail_from + end) return;
     const SourcePos pos{source.name, 0, 0};
     std::uint64_t total = 0;
     std::size_t at = static_cast<std::size_t>(dir_offset - tail_from);
-    for (std::uint32_t e = 0; e < entries && at + 46 <= end; ++e) {
+    while (at + 46 <= tail.size()) {
         if (tail.compare(at, 4, "PK\x01\x02") != 0) return;
         const std::uint32_t compressed = le(tail, at + 20, 4);
         const std::uint32_t uncompressed = le(tail, at + 24, 4);
         const std::size_t name_len = le(tail, at + 28, 2);
         const std::size_t extra = le(tail, at + 30, 2) + le(tail, at + 32, 2);
-        const std::string name = tail.substr(at + 46, std::min(name_len, end - (at + 46)));
+        const std::string name = tail.substr(at + 46, std::min(name_len, tail.size() - (at + 46)));
         if (compressed == 0xFFFFFFFFu || uncompressed == 0xFFFFFFFFu)
             throw InputError(pos, "the workbook's entry '" + name +
                                       "' uses ZIP64 sizes (over 4 GB), which the workbook "
