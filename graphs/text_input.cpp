@@ -263,6 +263,10 @@ std::vector<Warning> LineReader::take_warnings() {
 }
 
 bool is_valid_utf8(const std::string& text) {
+    return first_invalid_utf8(text) == std::string_view::npos;
+}
+
+std::size_t first_invalid_utf8(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -281,18 +285,18 @@ bool is_valid_utf8(const std::string& text) {
         else if ((c & 0xF8) == 0xF0)
             len = 4, cp = c & 0x07;
         else
-            return false;
-        if (i + len > n) return false;
+            return i;
+        if (i + len > n) return i;
         for (std::size_t k = 1; k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80) return false;
+            if ((s[i + k] & 0xC0) != 0x80) return i;
             cp = (cp << 6) | (s[i + k] & 0x3F);
         }
         if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
             cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
+            return i;
         i += len;
     }
-    return true;
+    return std::string_view::npos;
 }
 
 namespace {

@@ -79,6 +79,9 @@ std::string read_all_bytes(const Source& source);
 
 /// True if `text` is valid UTF-8.
 bool is_valid_utf8(const std::string& text);
+/// The offset of the first byte where `text` stops being valid UTF-8 (a stray or cut
+/// sequence, an overlong form, a surrogate, a code point past U+10FFFF), or npos.
+std::size_t first_invalid_utf8(std::string_view text);
 /// Converts Windows-1252 bytes to UTF-8, as the WHATWG Encoding Standard's windows-1252 decoder
 /// does: 0x00-0x7F and 0xA0-0xFF are Latin-1 (the same code points), 0x80-0x9F are the
 /// Windows signs (0x80 euro sign, 0x8A S with caron, 0x96 en dash, ...), and the five bytes

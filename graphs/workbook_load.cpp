@@ -2,6 +2,7 @@
 // .xlsx or .ods, not encrypted, no cells liborcus 0.17 would misread), then every sheet's cells
 // into a Book (workbook_import.hpp), with liborcus' exceptions and printed text caught.
 #include <unistd.h>
+#include <fmt/format.h>
 #include <orcus/orcus_ods.hpp>
 #include <orcus/orcus_xlsx.hpp>
 #include <orcus/zip_archive.hpp>
@@ -16,6 +17,7 @@
 
 #include "graphs/attributes.hpp"
 #include "graphs/limits.hpp"
+#include "graphs/text_input.hpp"
 #include "graphs/workbook_import.hpp"
 
 namespace clusterlens::workbook {
@@ -261,6 +263,30 @@ void check_xml_parts(const orcus::zip_archive& zip, const std::string& path) {
         if (!xml) continue;
         auto text = read_entry(zip, name);
         if (!text.empty() && text.back() == '\0') text.pop_back();  // liborcus pads each entry
+        // The parts are UTF-8 (ODF 1.2 part 3, §3.1; ECMA-376 part 2, §8.1.4 allows UTF-16
+        // with a byte-order mark, which no spreadsheet program writes: it is left to liborcus).
+        // liborcus 0.17 passes bytes that are not UTF-8 on into the cells (found by the fuzz
+        // target: a flipped bit in a cell's text went into a tie attribute, and the GraphML
+        // written from it could not be read back).
+        const bool utf16 = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                                                (text[0] == '\xFE' && text[1] == '\xFF'));
+        if (const auto bad = utf16 ? std::string_view::npos : first_invalid_utf8(text);
+            bad != std::string_view::npos) {
+            const auto line = std::count(text.begin(), text.begin() + bad, '\n') + 1;
+            const auto line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+            const auto column = line_start == std::string::npos || bad == 0 ? bad + 1
+                                                                              : bad - line_start;
+            std::string bytes;
+            for (std::size_t b = bad; b < std::min(text.size(), bad + 4); ++b)
+                bytes += fmt::format("{}{:02X}", bytes.empty() ? "" : " ",
+                                     static_cast<unsigned char>(text[b]));
+            throw InputError(SourcePos{path, 0, 0},
+                             "the workbook is damaged: its part " + name + " is not UTF-8 at line " +
+                                 std::to_string(line) + ", column " + std::to_string(column) +
+                                 " (bytes " + bytes +
+                                 "), which its XML must be; open and save it again in the "
+                                 "spreadsheet program, or export the sheets as CSV");
+        }
         for (std::size_t at = 0; at < text.size(); ++at) {
             const auto c = static_cast<unsigned char>(text[at]);
             if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;

@@ -252,12 +252,13 @@ TEST(ReadWorkbook, SharedStringsThatCannotBeMatchedAreErrors) {
                   "matched to them safely" +
                   damaged);
     // "caf" then the Latin-1 byte E9 then "</t>" (3C 2F 74): liborcus passed the byte on.
+    // Every XML part is checked to be UTF-8 before liborcus reads it (where libxml2 put it
+    // too: line 2, column 253, bytes E9 3C 2F 74).
     EXPECT_EQ(error_of([] { read_workbook(book("bad_strings_utf8.xlsx"), {}); }),
               book("bad_strings_utf8.xlsx") +
-                  ": error: cannot read the workbook's shared strings (the text of its cells): "
-                  "xl/sharedStrings.xml line 2, column 253 is not well-formed XML (libxml2: "
-                  "Input is not proper UTF-8, indicate encoding ! Bytes: 0xE9 0x3C 0x2F 0x74)" +
-                  damaged);
+                  ": error: the workbook is damaged: its part xl/sharedStrings.xml is not UTF-8 "
+                  "at line 2, column 253 (bytes E9 3C 2F 74), which its XML must be; open and "
+                  "save it again in the spreadsheet program, or export the sheets as CSV");
 }
 
 TEST(ReadWorkbook, BrokenFilesGiveClearErrors) {
