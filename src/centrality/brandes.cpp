@@ -575,7 +575,8 @@ Csr make_csr(const Network& net, bool with_lengths) {
     return g;
 }
 
-PathScores path_scores(const Csr& g, const CentralityOptions& options, SweepPlan plan) {
+PathScores path_scores(const Csr& g, const CentralityOptions& options, SweepPlan plan,
+                       double progress_to) {
     const std::size_t n = g.n;
     PathScores out;
     out.betweenness.assign(n, 0.0);
@@ -610,6 +611,11 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options, SweepPlan
         if (rep[v] == v && g.offsets[v + 1] > g.offsets[v])
             sources.push_back(static_cast<std::uint32_t>(v));
     if (sources.empty()) return out;
+    std::size_t searches = sources.size();
+    if (closeness_sampled)
+        searches = static_cast<std::size_t>(
+            std::count_if(sources.begin(), sources.end(), [&](auto s) { return mult[s] != 0; }));
+    SearchProgress done(options.progress, searches, 0.0, progress_to);
 
     std::vector<double> inverse(weighted ? 0 : n + 1, 0.0);  // 1/d for BFS distances
     for (std::size_t d = 1; d < inverse.size(); ++d) inverse[d] = 1.0 / static_cast<double>(d);
@@ -655,6 +661,7 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options, SweepPlan
                 if (ws.order.empty()) ws = Workspace(n, false);
                 const double h = search_bfs(sweep, new_of[s], mult[s], inverse, bc, bc2, ws);
                 out.closeness[s] = h * scale;  // one writer per source
+                done.add(1);
             };
             auto run_batch = [&] {
                 for (std::size_t l = 0; l < batch.size(); ++l) {
@@ -665,6 +672,7 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options, SweepPlan
                                      *batch_space, harmonic)) {
                     for (std::size_t l = 0; l < batch.size(); ++l)
                         out.closeness[batch[l]] = harmonic[l] * scale;
+                    done.add(batch.size());
                 } else {
                     for (const auto s : batch) one_by_one(s);
                 }
@@ -678,6 +686,7 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options, SweepPlan
                     if (batch.size() == kLanes) run_batch();
                 } else if (weighted) {
                     out.closeness[s] = search_dijkstra(g, s, mult[s], bc, bc2, ws) * scale;
+                    done.add(1);
                 } else {
                     one_by_one(s);
                 }

@@ -248,18 +248,26 @@ CentralityScores centrality(const Network& net, const CentralityOptions& options
     detail::degree_scores(net, scores);
     {
         const auto csr = detail::make_csr(net, options.weighted_paths);
-        auto paths = detail::path_scores(csr, options);
+        const std::size_t k = options.closeness_samples;
+        const std::size_t n = net.actor_count();
+        const bool pivots = k > 0 && k < n;
+        // Progress: the path searches, then the pivot searches, each a share by its count.
+        const std::size_t kb = options.betweenness_samples;
+        const double path_searches = static_cast<double>(kb > 0 && kb < n ? kb : n);
+        const double paths_share =
+            pivots ? path_searches / (path_searches + static_cast<double>(k)) : 1.0;
+        auto paths = detail::path_scores(csr, options, {}, paths_share);
         scores.betweenness = std::move(paths.betweenness);
         scores.closeness = std::move(paths.closeness);
         scores.betweenness_se = std::move(paths.betweenness_se);
-        const std::size_t k = options.closeness_samples;
-        if (k > 0 && k < net.actor_count()) {
+        if (pivots) {
             // b: the largest 1/d; 1 on binary paths, max w when lengths are 1/w.
             double max_term = options.weighted_paths ? 0.0 : 1.0;
             if (options.weighted_paths)
                 for (const double w : net.weights()) max_term = std::max(max_term, w);
             auto est = detail::sampled_closeness(csr.directed ? detail::reverse_csr(csr) : csr, k,
-                                                 options.seed, max_term, options.threads);
+                                                 options.seed, max_term, options.threads,
+                                                 options.progress, paths_share);
             scores.closeness = std::move(est.closeness);
             scores.closeness_se = std::move(est.se);
             scores.closeness_bound = est.bound;

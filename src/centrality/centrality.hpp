@@ -31,6 +31,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -48,6 +49,10 @@ struct CentralityOptions {
     std::size_t closeness_samples = 0;
     std::uint64_t seed = 1;  ///< seeds the choice of the K sources and of the K pivots
     unsigned threads = 0;    ///< threads for betweenness/closeness; 0 = hardware concurrency
+    /// Called now and then during the betweenness and closeness searches with the share of
+    /// them done, in [0, 1] and never decreasing (progress on a terminal). From one thread at
+    /// a time, never two at once; it must not throw. May be empty.
+    std::function<void(double)> progress;
 };
 
 /// One value per actor (index = actor index); every vector is empty for an empty network.

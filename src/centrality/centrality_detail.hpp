@@ -3,8 +3,11 @@
 // definitions and their documentation are in centrality.hpp.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -36,6 +39,35 @@ struct PathScores {
     std::vector<double> betweenness_se;  ///< standard error; empty unless betweenness is sampled
 };
 
+/// Counts finished searches over all threads and passes the share done, mapped to
+/// [from, to] of the whole job, to a progress callback (CentralityOptions::progress). One
+/// thread reports at a time; a thread that finds another reporting goes on without waiting,
+/// and a count lower than one already reported is not reported, so shares never decrease.
+class SearchProgress {
+public:
+    SearchProgress(const std::function<void(double)>& report, std::size_t total, double from,
+                   double to)
+        : report_(report), total_(total), from_(from), to_(to) {}
+    void add(std::size_t searches) {
+        if (!report_ || total_ == 0) return;
+        const std::size_t done = done_.fetch_add(searches) + searches;
+        std::unique_lock<std::mutex> lock(mutex_, std::try_to_lock);
+        if (!lock.owns_lock() || done <= reported_) return;
+        reported_ = done;
+        const double share = static_cast<double>(std::min(done, total_)) /
+                             static_cast<double>(total_);
+        report_(from_ + (to_ - from_) * share);
+    }
+
+private:
+    const std::function<void(double)>& report_;
+    std::size_t total_;
+    double from_, to_;
+    std::atomic<std::size_t> done_{0};
+    std::mutex mutex_;
+    std::size_t reported_ = 0;  // guarded by mutex_
+};
+
 /// The k distinct sources (k ≤ n) that sampled betweenness searches: partial Fisher–Yates over
 /// 0..n−1 driven by mt19937_64(seed), the same on every platform.
 std::vector<std::uint32_t> sample_sources(std::size_t n, std::size_t k, std::uint64_t seed);
@@ -51,7 +83,9 @@ struct SweepPlan {
     bool breadth_first = true;  ///< on the graph renumbered in breadth-first order
     bool batched = true;        ///< 8 sources at a time (multi-source BFS), else one by one
 };
-PathScores path_scores(const Csr& graph, const CentralityOptions& options, SweepPlan plan = {});
+/// options.progress gets shares in [0, progress_to] (the rest of the job follows).
+PathScores path_scores(const Csr& graph, const CentralityOptions& options, SweepPlan plan = {},
+                       double progress_to = 1.0);
 
 /// The arcs of `graph` reversed (v→w becomes w→v, lengths kept), lists sorted by neighbour.
 Csr reverse_csr(const Csr& graph);
@@ -65,8 +99,11 @@ struct SampledCloseness {
 /// drawn by sample_sources(n, k, seed). `reverse` is the search graph with its arcs reversed
 /// (the search graph itself when undirected); `max_term` is b, the largest value 1/d can take.
 /// The same result for any `threads` (fixed chunks summed in order, as path_scores).
+/// `progress`, when set, gets shares in [progress_from, 1] as the pivots are searched.
 SampledCloseness sampled_closeness(const Csr& reverse, std::size_t k, std::uint64_t seed,
-                                   double max_term, unsigned threads);
+                                   double max_term, unsigned threads,
+                                   const std::function<void(double)>& progress = {},
+                                   double progress_from = 0.0);
 
 /// degree, in_degree, out_degree, strength.
 void degree_scores(const Network& net, CentralityScores& scores);

@@ -125,7 +125,8 @@ Csr reverse_csr(const Csr& g) {
 }
 
 SampledCloseness sampled_closeness(const Csr& g, std::size_t k, std::uint64_t seed, double max_term,
-                                   unsigned threads) {
+                                   unsigned threads, const std::function<void(double)>& progress,
+                                   double progress_from) {
     const std::size_t n = g.n;
     SampledCloseness out;
     out.closeness.assign(n, 0.0);
@@ -144,6 +145,7 @@ SampledCloseness sampled_closeness(const Csr& g, std::size_t k, std::uint64_t se
     threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, chunks));
     std::vector<std::vector<double>> partial(chunks), partial2(chunks);
     std::atomic<std::size_t> next_chunk{0};
+    SearchProgress done(progress, k, progress_from, 1.0);
     auto work = [&] {
         PivotWorkspace ws(n, weighted);
         for (std::size_t c = next_chunk++; c < chunks; c = next_chunk++) {
@@ -154,6 +156,7 @@ SampledCloseness sampled_closeness(const Csr& g, std::size_t k, std::uint64_t se
                     pivot_dijkstra(g, pivots[j], partial[c].data(), partial2[c].data(), ws);
                 else
                     pivot_bfs(g, pivots[j], inverse, partial[c].data(), partial2[c].data(), ws);
+                done.add(1);
             }
         }
     };

@@ -159,10 +159,8 @@ int cmd_explain(const std::vector<std::string>& args, Streams io) {
     const auto net = load_with_progress(c.inputs, options, io);
     print_warnings(net, io);
     const auto one = app::pick_relation(net, relation);
-    if (progress_wanted(io))
-        so.progress = [&](const std::string& stage) {
-            io.err << "clusterlens: " << stage << " ...\n";
-        };
+    ProgressLine line(io);  // on a terminal: the stage, its share done and the time left
+    line.attach(so);
     auto scored = scoring::score_relation(one, so);
     print_scoring_warnings(scored.warnings, io);
     if (timings)

@@ -162,10 +162,8 @@ int cmd_report(const std::vector<std::string>& args, Streams io) {
     apply_measures(measures, so);
     so.ei.seed = r.seed;
     so.centrality.seed = r.seed;
-    if (progress_wanted(io))
-        so.progress = [&](const std::string& stage) {
-            io.err << "clusterlens: " << stage << " ...\n";
-        };
+    ProgressLine line(io);  // on a terminal: the stage, its share done and the time left
+    line.attach(so);
     CommunityCli cc;
     cc.method = "leiden";
     so.communities = community_from(cc, r.seed);

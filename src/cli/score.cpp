@@ -86,10 +86,8 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
     so.centrality.betweenness_samples = samples;
     so.centrality.threads = threads;
     so.communities = community_from(communities, seed);
-    if (progress_wanted(io))
-        so.progress = [&](const std::string& stage) {
-            io.err << "clusterlens: " << stage << " ...\n";
-        };
+    ProgressLine line(io);  // on a terminal: the stage, its share done and the time left
+    line.attach(so);
     const auto options = load_options(c);
     const auto inputs = resolve_inputs(c.inputs, options).all();
     const auto apart = with_given_paths(inputs, c);

@@ -21,6 +21,9 @@ public:
     TerminalSafeBuf& operator=(const TerminalSafeBuf&) = delete;
     /// Writes everything pending, cut sequences too (escaped as bytes).
     void finish();
+    /// The buffer the safe text goes to: for the progress line's own carriage returns, which
+    /// are written there directly after a flush (ProgressLine), never from the data.
+    std::streambuf* target() const { return target_; }
 
 protected:
     int_type overflow(int_type c) override;

@@ -115,7 +115,7 @@ ActorEi actor_ei(const Network& net, const std::vector<std::string>& groups) {
 }
 
 EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
-                  const EiOptions& options) {
+                  const EiOptions& options, const std::function<void(double)>& progress) {
     require_one_relation(net, "ei_index");
     const std::size_t n = net.actor_count();
     if (groups.size() != n)
@@ -254,6 +254,8 @@ EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
         // EI = (E - I)/(E + I) = (2E - total)/total.
         sum_ei_bin += (2 * pe_bin - total_bin) / total_bin;
         sum_ei_val += (2 * pe_val - total_val) / total_val;
+        if (progress && (p + 1) % 64 == 0)
+            progress(static_cast<double>(p + 1) / static_cast<double>(options.permutations));
     }
     const auto perms = static_cast<double>(options.permutations);
     r.p_binary = static_cast<double>(ge_count_bin) / perms;

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -105,8 +106,10 @@ struct EiResult {
 /// a label other than the most common one)): only ties touching the smaller groups are
 /// visited. Sources: Krackhardt & Stern (1988); UCINET help "E-I index" (hs4360) and "Homophily"
 /// (hs4375).
+/// `progress`, when set, is called now and then during the test with the share of
+/// permutations done, in [0, 1] and never decreasing (progress on a terminal); must not throw.
 EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
-                  const EiOptions& options);
+                  const EiOptions& options, const std::function<void(double)>& progress = {});
 
 /// Per-actor E-I of any partition (score --groups ATTR): binary and valued.
 struct ActorEi {

@@ -403,7 +403,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
             out.timings.emplace_back(current, std::chrono::duration<double>(now - started).count());
         started = now;
         current = name;
-        if (o.progress && *name != '\0') o.progress(name);
+        if (o.progress) o.progress(name);
     };
     Network& net = out.network;
     auto& A = net.actor_attributes();
@@ -421,7 +421,11 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
 
     R r;
     step("centrality");
-    r.c = centrality(relation, o.centrality);
+    {
+        CentralityOptions co = o.centrality;
+        co.progress = o.share;
+        r.c = centrality(relation, co);
+    }
     const auto cz = freeman_centralization(relation, r.c);
     const double trans = transitivity(relation);
     step("structural holes");
@@ -430,7 +434,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     r.op = openness(relation);
     std::vector<std::string> notes;  // stages that follow the sampling option
     const EiOptions eo = ei_options(relation, o, notes);
-    const auto ei = ei_index(relation, locality_groups(relation), eo);
+    const auto ei = ei_index(relation, locality_groups(relation), eo, o.share);
     std::optional<CommunityResult> found;
     if (o.communities) {
         step("communities");
@@ -446,7 +450,8 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     std::optional<EiResult> ei_groups;
     ActorEi actor_groups;
     if (o.groups != "locality") {
-        ei_groups = ei_index(relation, labels, eo);
+        step("E-I on the --groups partition");
+        ei_groups = ei_index(relation, labels, eo, o.share);
         actor_groups = actor_ei(relation, labels);
     }
     step("brokerage");

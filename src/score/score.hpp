@@ -46,8 +46,14 @@ struct ScoreOptions {
     /// runs at most max(1000, permutation_budget / (n + 2m)) permutations and says so in the
     /// warnings (score.cpp, ei_options); without sampling every permutation asked for.
     double permutation_budget = 2e9;
-    /// Called with the name of each stage before it runs (progress on long work); may be empty.
+    /// Called with the name of each stage before it runs (progress on long work), and with ""
+    /// when the last has ended; may be empty.
     std::function<void(const std::string&)> progress;
+    /// Called now and then during the long stages (the centrality searches, the E-I
+    /// permutation tests) with the share of the current stage done, in [0, 1] and never
+    /// decreasing within a stage; from one thread at a time, and it must not throw. May be
+    /// empty.
+    std::function<void(double)> share;
 };
 
 /// The columns of actors.csv and ties.csv, in order (issue 3 names them exactly).
