@@ -108,8 +108,11 @@ struct EiResult {
 /// (hs4375).
 /// `progress`, when set, is called now and then during the test with the share of
 /// permutations done, in [0, 1] and never decreasing (progress on a terminal); must not throw.
+/// `threads` (0 = the hardware's): with 2 or more, one thread draws the permutations while
+/// another counts them (the same result bits for any number).
 EiResult ei_index(const Network& net, const std::vector<std::string>& groups,
-                  const EiOptions& options, const std::function<void(double)>& progress = {});
+                  const EiOptions& options, const std::function<void(double)>& progress = {},
+                  unsigned threads = 1);
 
 /// Per-actor E-I of any partition (score --groups ATTR): binary and valued.
 struct ActorEi {

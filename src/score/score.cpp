@@ -434,7 +434,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     r.op = openness(relation);
     std::vector<std::string> notes;  // stages that follow the sampling option
     const EiOptions eo = ei_options(relation, o, notes);
-    const auto ei = ei_index(relation, locality_groups(relation), eo, o.share);
+    const auto ei = ei_index(relation, locality_groups(relation), eo, o.share, o.centrality.threads);
     std::optional<CommunityResult> found;
     if (o.communities) {
         step("communities");
@@ -451,7 +451,7 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     ActorEi actor_groups;
     if (o.groups != "locality") {
         step("E-I on the --groups partition");
-        ei_groups = ei_index(relation, labels, eo, o.share);
+        ei_groups = ei_index(relation, labels, eo, o.share, o.centrality.threads);
         actor_groups = actor_ei(relation, labels);
     }
     step("brokerage");
