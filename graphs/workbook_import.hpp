@@ -424,6 +424,13 @@ struct SharedStringTable {
 /// see workbook_strings.cpp). Never throws InputError: what cannot be read is in `error`.
 SharedStringTable read_shared_strings(const orcus::zip_archive& zip);
 
+/// "" when `text` (the XML part named `part`) is well-formed XML as libxml2 reads it (never
+/// fetching anything, entities not expanded), else "PART line L, column C is not well-formed
+/// XML (libxml2: ...)". liborcus 0.17's parser can read past the end of a malformed part and
+/// stop the program on an assertion (found by the fuzz target: a part cut inside an attribute
+/// name), so every XML part is checked this way before liborcus reads it.
+std::string not_well_formed(const std::string& text, const std::string& part);
+
 // ---- loading a file (workbook_load.cpp) -------------------------------------------------------
 
 /// The end of every message about a damaged file.

@@ -298,6 +298,11 @@ void check_xml_parts(const orcus::zip_archive& zip, const std::string& path) {
                                  ", which XML does not allow; open and save it again in the "
                                  "spreadsheet program, or export the sheets as CSV");
         }
+        if (const auto error = not_well_formed(text, name); !error.empty())
+            throw InputError(SourcePos{path, 0, 0},
+                             "the workbook is damaged: its part " + error +
+                                 "; open and save it again in the spreadsheet program, or "
+                                 "export the sheets as CSV");
     }
 }
 

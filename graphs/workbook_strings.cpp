@@ -207,6 +207,23 @@ void parse_table(const std::string& text, SharedStringTable& table) {
 
 }  // namespace
 
+std::string not_well_formed(const std::string& text, const std::string& part) {
+    ReaderInput in;
+    xml::ErrorCapture capture(in.diagnostics);
+    if (!open(text, part, in)) return part + " is too large or cannot be read as XML";
+    int ret = 1;
+    while ((ret = xmlTextReaderRead(in.reader.get())) == 1 && !in.diagnostics.has_error) {
+    }
+    if (ret == 0 && !in.diagnostics.has_error) return {};
+    const auto& d = in.diagnostics;
+    return part +
+           (d.line > 0 ? " line " + std::to_string(d.line) +
+                             (d.column > 0 ? ", column " + std::to_string(d.column) : std::string())
+                       : std::string()) +
+           " is not well-formed XML" +
+           (d.message.empty() ? std::string() : " (libxml2: " + d.message + ")");
+}
+
 SharedStringTable read_shared_strings(const orcus::zip_archive& zip) {
     SharedStringTable table;
     table.part = shared_strings_part(zip);

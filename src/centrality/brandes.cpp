@@ -40,16 +40,6 @@ namespace {
 
 constexpr std::size_t kMaxChunks = 64;
 constexpr std::size_t kPartialBudget = std::size_t{1} << 24;  // doubles over all chunks (128 MB)
-constexpr double kEpsilon = 1e-10;  // igraph's IGRAPH_SHORTEST_PATH_EPSILON
-
-/// igraph_cmp_epsilon for positive path lengths: 0 when a and b tie.
-int compare_lengths(double a, double b) {
-    if (a == b) return 0;
-    const double diff = a - b;
-    if (std::fabs(diff) / (std::fabs(a) + std::fabs(b)) < kEpsilon) return 0;
-    return diff < 0 ? -1 : 1;
-}
-
 /// Uniform integer in [0, bound) from mt19937_64 (whose output the standard fixes), by
 /// rejection, so the sample is the same on every platform.
 std::uint64_t uniform_below(std::mt19937_64& rng, std::uint64_t bound) {

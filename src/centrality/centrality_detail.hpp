@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -38,6 +39,23 @@ struct PathScores {
     std::vector<double> betweenness, closeness;
     std::vector<double> betweenness_se;  ///< standard error; empty unless betweenness is sampled
 };
+
+constexpr double kEpsilon = 1e-10;  // igraph's IGRAPH_SHORTEST_PATH_EPSILON
+
+/// igraph_cmp_epsilon for positive path lengths: 0 when a and b tie (|a − b| / (|a| + |b|) <
+/// kEpsilon), else the sign of a − b. The division is made only near the threshold: a
+/// difference over twice (under half) the threshold times |a| + |b| is surely over (under) it
+/// after the division's rounding too, so the answer is the division's in every case (the
+/// weighted searches' comparisons nearly all fall far from it).
+inline int compare_lengths(double a, double b) {
+    if (a == b) return 0;
+    const double diff = a - b;
+    const double gap = std::fabs(diff), scale = std::fabs(a) + std::fabs(b);
+    if (gap > 2 * kEpsilon * scale) return diff < 0 ? -1 : 1;
+    if (gap < 0.5 * kEpsilon * scale) return 0;
+    if (gap / scale < kEpsilon) return 0;
+    return diff < 0 ? -1 : 1;
+}
 
 /// Counts finished searches over all threads and passes the share done, mapped to
 /// [from, to] of the whole job, to a progress callback (CentralityOptions::progress). One
