@@ -28,6 +28,11 @@ namespace {
 class CaptureOutput {
 public:
     CaptureOutput() {
+#ifdef CLUSTERLENS_FUZZING
+        // Not in the fuzz targets: an abort inside liborcus (an assertion) would print its
+        // message into the temporary file, and the run would end with no word of why.
+        return;
+#endif
         std::cout.flush();
         std::cerr.flush();
         std::fflush(nullptr);
