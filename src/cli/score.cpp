@@ -61,7 +61,8 @@ int cmd_score(const std::vector<std::string>& args, Streams io) {
         "estimate betweenness from K random sources (Brandes & Pich 2007) instead of all n; "
         "the standard error goes to actors.csv (betweenness_se) and the summary")(
         "threads", count_value(&threads, 0, 1024)->value_name("N"),
-        "threads for betweenness (default: all cores)")(
+        "threads for betweenness, closeness and the E-I test (default: all cores; the results "
+        "are the same for any number)")(
         "permutations", count_value(&permutations)->default_value(10000)->value_name("N"),
         "permutations for the E-I test (0 = no test)")(
         "seed", count_value(&seed)->default_value(1)->value_name("S"),
