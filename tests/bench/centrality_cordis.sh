@@ -3,7 +3,9 @@
 # co-participation network (35,871 organisations, 796,670 ties) with bench_centrality, then
 # python-igraph's exact betweenness on the same graph (same gzipped CSV files, parallel rows
 # summed, self-loops dropped, as clusterlens' loader does), timed once, and the largest
-# relative difference between the two betweenness vectors. Target: all measures,
+# relative difference between the two betweenness vectors; then graph-tool's (Debian
+# python3-graph-tool, OpenMP on all cores, tests/bench/peer_graphtool.py) when installed. The
+# 1-minute load average is printed before each. Target: all measures,
 # exact betweenness included, <= 120 s on the 2-core machine.
 # Usage: tests/bench/centrality_cordis.sh [BUILD_DIR] [RUNS] [PEER_TIMEOUT_S]
 #   (defaults build-centrality, 3 runs, 1800 s; configures BUILD_DIR with
@@ -24,6 +26,7 @@ fi
 ours=$(mktemp)
 peer=$(mktemp)
 trap 'rm -f "$ours" "$peer"' EXIT
+echo "load before clusterlens: $(cut -d' ' -f1 /proc/loadavg)"
 "$bin" --runs "$runs" --dump "$ours" "$net" "$root/examples/cordis_ee_climate/cordis.toml"
 
 cat >"$peer" <<'PY'
@@ -53,5 +56,15 @@ worst = max(abs(mine[v] - b[i]) / max(1.0, abs(b[i])) for i, v in enumerate(ids)
 print(f"largest relative difference clusterlens vs python-igraph: {worst:.3g}")
 PY
 echo "---"
+echo "load before python-igraph: $(cut -d' ' -f1 /proc/loadavg)"
 timeout "$peer_timeout" /usr/bin/python3 "$peer" "$net" "$ours" ||
   echo "python-igraph betweenness did not finish within ${peer_timeout} s"
+echo "---"
+if /usr/bin/python3 -c "import graph_tool" 2>/dev/null; then
+  echo "load before graph-tool: $(cut -d' ' -f1 /proc/loadavg)"
+  echo "graph-tool exact betweenness, $(nproc) threads: $(timeout "$peer_timeout" /usr/bin/python3 \
+    "$root/tests/bench/peer_graphtool.py" "$net" --threads "$(nproc)" --ours "$ours" ||
+    echo "did not finish within ${peer_timeout} s")"
+else
+  echo "graph-tool: not installed (apt-get install python3-graph-tool), skipped"
+fi
