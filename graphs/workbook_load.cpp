@@ -1,8 +1,8 @@
 // Loading a workbook file or buffer with liborcus: what it is checked for first (a zip archive,
 // .xlsx or .ods, not encrypted, no cells liborcus 0.17 would misread), then every sheet's cells
 // into a Book (workbook_import.hpp), with liborcus' exceptions and printed text caught.
-#include <unistd.h>
 #include <fmt/format.h>
+#include <unistd.h>
 #include <orcus/orcus_ods.hpp>
 #include <orcus/orcus_xlsx.hpp>
 #include <orcus/zip_archive.hpp>
@@ -279,16 +279,16 @@ void check_xml_parts(const orcus::zip_archive& zip, const std::string& path) {
             bad != std::string_view::npos) {
             const auto line = std::count(text.begin(), text.begin() + bad, '\n') + 1;
             const auto line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
-            const auto column = line_start == std::string::npos || bad == 0 ? bad + 1
-                                                                              : bad - line_start;
+            const auto column =
+                line_start == std::string::npos || bad == 0 ? bad + 1 : bad - line_start;
             std::string bytes;
             for (std::size_t b = bad; b < std::min(text.size(), bad + 4); ++b)
                 bytes += fmt::format("{}{:02X}", bytes.empty() ? "" : " ",
                                      static_cast<unsigned char>(text[b]));
             throw InputError(SourcePos{path, 0, 0},
-                             "the workbook is damaged: its part " + name + " is not UTF-8 at line " +
-                                 std::to_string(line) + ", column " + std::to_string(column) +
-                                 " (bytes " + bytes +
+                             "the workbook is damaged: its part " + name +
+                                 " is not UTF-8 at line " + std::to_string(line) + ", column " +
+                                 std::to_string(column) + " (bytes " + bytes +
                                  "), which its XML must be; open and save it again in the "
                                  "spreadsheet program, or export the sheets as CSV");
         }

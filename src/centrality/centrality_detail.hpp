@@ -72,8 +72,8 @@ public:
         std::unique_lock<std::mutex> lock(mutex_, std::try_to_lock);
         if (!lock.owns_lock() || done <= reported_) return;
         reported_ = done;
-        const double share = static_cast<double>(std::min(done, total_)) /
-                             static_cast<double>(total_);
+        const double share =
+            static_cast<double>(std::min(done, total_)) / static_cast<double>(total_);
         report_(from_ + (to_ - from_) * share);
     }
 

@@ -103,7 +103,8 @@ void ProgressLine::share(double done) {
     done = std::clamp(done, 0.0, 1.0);
     const double elapsed = now - started_;
     std::string tail = fmt::format("{}%", static_cast<int>(std::floor(done * 100)));
-    if (done >= 0.01 && done < 1 && elapsed >= 1) tail += ", " + time_left(elapsed * (1 - done) / done);
+    if (done >= 0.01 && done < 1 && elapsed >= 1)
+        tail += ", " + time_left(elapsed * (1 - done) / done);
     draw(tail);
 }
 

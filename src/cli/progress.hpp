@@ -28,10 +28,11 @@ Network load_with_progress(const std::vector<std::string>& inputs, const LoadOpt
 /// rewritten in place (carriage return) at most four times a second, and ended as
 ///   clusterlens: centrality ... done in 41.3 s
 /// when the next stage starts ("stopped after 3.2 s" when the line is destroyed with a stage
-/// still open: the stage failed, and the error follows on a line of its own). Time left is the time so far scaled by the share still to do,
-/// shown once 1 % is done and a second has passed. Off (prints nothing) unless `on`. The line
-/// is our own text (stage names are constants, passed through terminal_safe all the same); it
-/// goes past the stream's TerminalSafeBuf, which would show the carriage returns as \x0D.
+/// still open: the stage failed, and the error follows on a line of its own). Time left is the time
+/// so far scaled by the share still to do, shown once 1 % is done and a second has passed. Off
+/// (prints nothing) unless `on`. The line is our own text (stage names are constants, passed
+/// through terminal_safe all the same); it goes past the stream's TerminalSafeBuf, which would show
+/// the carriage returns as \x0D.
 class ProgressLine {
 public:
     /// `now`: seconds on a steady clock (tests give their own).

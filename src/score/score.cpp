@@ -434,7 +434,8 @@ ScoredRelation score_relation(const Network& relation, const ScoreOptions& o) {
     r.op = openness(relation);
     std::vector<std::string> notes;  // stages that follow the sampling option
     const EiOptions eo = ei_options(relation, o, notes);
-    const auto ei = ei_index(relation, locality_groups(relation), eo, o.share, o.centrality.threads);
+    const auto ei =
+        ei_index(relation, locality_groups(relation), eo, o.share, o.centrality.threads);
     std::optional<CommunityResult> found;
     if (o.communities) {
         step("communities");

@@ -41,9 +41,10 @@ int main(int argc, char** argv) {
                 res.p_valued, res.p_valued_lower, res.perm_mean_binary, res.perm_mean_valued);
         }
     for (auto& t : times) std::sort(t.begin(), t.end());
-    std::printf("median %.3f s on 1 thread, %.3f s on 2 (%.2fx) over %d runs, %zu permutations, "
-                "%zu actors, %zu ties\n",
-                times[0][times[0].size() / 2], times[1][times[1].size() / 2],
-                times[0][times[0].size() / 2] / times[1][times[1].size() / 2], runs, perms,
-                net.actor_count(), net.tie_count());
+    std::printf(
+        "median %.3f s on 1 thread, %.3f s on 2 (%.2fx) over %d runs, %zu permutations, "
+        "%zu actors, %zu ties\n",
+        times[0][times[0].size() / 2], times[1][times[1].size() / 2],
+        times[0][times[0].size() / 2] / times[1][times[1].size() / 2], runs, perms,
+        net.actor_count(), net.tie_count());
 }

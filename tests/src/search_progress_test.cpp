@@ -70,10 +70,9 @@ TEST(SearchProgress, CentralitySharesRiseToOneAndLeaveTheScoresAlone) {
     for (const bool weighted : {false, true})
         for (const std::size_t closeness_samples : {std::size_t{0}, std::size_t{50}})
             for (const unsigned threads : {1U, 2U}) {
-                const std::string what = std::string(weighted ? "weighted" : "binary") +
-                                         ", closeness samples " +
-                                         std::to_string(closeness_samples) + ", threads " +
-                                         std::to_string(threads);
+                const std::string what =
+                    std::string(weighted ? "weighted" : "binary") + ", closeness samples " +
+                    std::to_string(closeness_samples) + ", threads " + std::to_string(threads);
                 scoring::CentralityOptions o;
                 o.weighted_paths = weighted;
                 o.closeness_samples = closeness_samples;
