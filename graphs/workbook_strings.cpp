@@ -126,6 +126,16 @@ std::string shared_strings_part(const orcus::zip_archive& zip) {
     return parts.empty() ? std::string() : resolve(dir, parts.front());
 }
 
+/// "PART line L, column C is not well-formed XML (libxml2: ...)" from what libxml2 reported.
+std::string not_well_formed_at(const std::string& part, const xml::Diagnostics& d) {
+    return part +
+           (d.line > 0 ? " line " + std::to_string(d.line) +
+                             (d.column > 0 ? ", column " + std::to_string(d.column) : std::string())
+                       : std::string()) +
+           " is not well-formed XML" +
+           (d.message.empty() ? std::string() : " (libxml2: " + d.message + ")");
+}
+
 /// The entries of a sharedStrings part (`error` set when libxml2 finds it malformed).
 void parse_table(const std::string& text, SharedStringTable& table) {
     ReaderInput in;
@@ -193,16 +203,8 @@ void parse_table(const std::string& text, SharedStringTable& table) {
                 break;
         }
     }
-    if (ret < 0 || in.diagnostics.has_error) {
-        const auto& d = in.diagnostics;
-        table.error = table.part +
-                      (d.line > 0 ? " line " + std::to_string(d.line) +
-                                        (d.column > 0 ? ", column " + std::to_string(d.column)
-                                                      : std::string())
-                                  : std::string()) +
-                      " is not well-formed XML" +
-                      (d.message.empty() ? std::string() : " (libxml2: " + d.message + ")");
-    }
+    if (ret < 0 || in.diagnostics.has_error)
+        table.error = not_well_formed_at(table.part, in.diagnostics);
 }
 
 }  // namespace
@@ -215,13 +217,7 @@ std::string not_well_formed(const std::string& text, const std::string& part) {
     while ((ret = xmlTextReaderRead(in.reader.get())) == 1 && !in.diagnostics.has_error) {
     }
     if (ret == 0 && !in.diagnostics.has_error) return {};
-    const auto& d = in.diagnostics;
-    return part +
-           (d.line > 0 ? " line " + std::to_string(d.line) +
-                             (d.column > 0 ? ", column " + std::to_string(d.column) : std::string())
-                       : std::string()) +
-           " is not well-formed XML" +
-           (d.message.empty() ? std::string() : " (libxml2: " + d.message + ")");
+    return not_well_formed_at(part, in.diagnostics);
 }
 
 SharedStringTable read_shared_strings(const orcus::zip_archive& zip) {
