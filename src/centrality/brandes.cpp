@@ -215,69 +215,53 @@ double search_bfs(const Csr& g, std::uint32_t s, double mult, const std::vector<
 /// Sources searched together by search_bfs_batch (one bit of a Lane mask each).
 constexpr std::size_t kLanes = 8;
 using Lane = std::uint8_t;
-constexpr std::uint8_t kFarLevel = 255;  // dist of a lane that has not reached the vertex
 
 /// Buffers of search_bfs_batch, sized n (kLanes values per vertex, lane-major within a
-/// vertex). Between batches: seen = next = 0, dist = kFarLevel, value = 0.
+/// vertex). Between batches: seen = next = 0, value = 0.
 struct BatchSpace {
     explicit BatchSpace(std::size_t n)
-        : seen(n, 0),
-          next(n, 0),
-          dist(n * kLanes, kFarLevel),
-          value(n * kLanes, 0.0),
-          delta(n * kLanes, 0.0) {
+        : seen(n, 0), next(n, 0), value(n * kLanes, 0.0), delta(n * kLanes, 0.0) {
         order.reserve(n);
     }
     std::vector<Lane> seen;            // lanes that have reached v (up to the current level)
     std::vector<Lane> next;            // lanes that reach v at the next level
-    std::vector<std::uint8_t> dist;    // d(s_l, v) per lane
     std::vector<double> value;         // σ_{s_l v}, then coef(v) for lane l
     std::vector<double> delta;         // δ_{s_l}(v)
     std::vector<std::uint32_t> order;  // the vertices of each level, level after level
     std::vector<Lane> order_lanes;     // the lanes for which order[i] is at its level
     std::vector<std::size_t> level_start;
+    // The arcs v→w of the shortest-path DAGs, found by the forward pass: for order[i], entries
+    // [succ_start[i], succ_start[i + 1]) in v's list order, each with the lanes in which w is
+    // one level below v. The backward pass reads these instead of v's whole list.
+    std::vector<std::uint32_t> succ;
+    std::vector<Lane> succ_lanes;
+    std::vector<std::size_t> succ_start;
 };
-
-/// The lanes l with d[l] == level, d holding kLanes levels.
-inline Lane lanes_at(const std::uint8_t* d, std::uint8_t level) {
-    static_assert(kLanes == 8);
-    if constexpr (std::endian::native == std::endian::little) {
-        std::uint64_t x;  // byte l = d[l] XOR level: zero where the lane is at level
-        std::memcpy(&x, d, sizeof x);
-        constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-        x ^= 0x0101010101010101ULL * level;
-        const std::uint64_t zero = ~(((x & kLow7) + kLow7) | x | kLow7);  // 0x80 in zero bytes
-        return static_cast<Lane>(((zero >> 7) * 0x0102040810204080ULL) >> 56);
-    } else {
-        Lane e = 0;
-        for (std::size_t l = 0; l < kLanes; ++l) e |= static_cast<Lane>((d[l] == level) << l);
-        return e;
-    }
-}
 
 /// Up to kLanes binary searches at once (multi-source BFS: Then et al. 2014, "The more the
 /// merrier: efficient multi-source graph traversal", PVLDB 8(4)): the sources' searches advance
 /// level by level together, so a vertex that several of them reach at the same level has its
-/// list scanned once for all of them. The numbers are those of search_bfs from each source in
-/// turn, to the bit: σ are integers summed exactly (below 2^53), each δ_s(v) sums its
-/// successors' coefficients in list order as search_bfs does, every closeness adds its 1/d
-/// level by level in the same sequence, and bc[v] receives the sources' terms in lane order.
-/// harmonic[l] gets Σ_v 1/d(s_l, v). Returns false, having changed nothing in bc, bc2, when a
-/// search would go deeper than 254 levels (the caller then searches those sources one by one).
-bool search_bfs_batch(const Csr& g, const std::uint32_t* src, const double* mult, std::size_t lanes,
+/// list scanned once for all of them. The forward pass keeps the arcs it found to lead one
+/// level down (for which lanes), so the backward pass visits only those, not every arc again.
+/// The numbers are those of search_bfs from each source in turn, to the bit: σ are integers
+/// summed exactly (below 2^53), each δ_s(v) sums its successors' coefficients in list order as
+/// search_bfs does, every closeness adds its 1/d level by level in the same sequence, and
+/// bc[v] receives the sources' terms in lane order. harmonic[l] gets Σ_v 1/d(s_l, v).
+void search_bfs_batch(const Csr& g, const std::uint32_t* src, const double* mult, std::size_t lanes,
                       const std::vector<double>& inverse, double* bc, double* bc2, BatchSpace& ws,
                       double* harmonic) {
     const std::size_t* off = g.offsets.data();
     const std::uint32_t* heads = g.heads.data();
     Lane* seen = ws.seen.data();
     Lane* next = ws.next.data();
-    std::uint8_t* dist = ws.dist.data();
     double* value = ws.value.data();
     auto& order = ws.order;
     auto& order_lanes = ws.order_lanes;
     auto& level_start = ws.level_start;
+    auto& succ_start = ws.succ_start;
     order.clear();
     order_lanes.clear();
+    succ_start.clear();
     level_start.assign(1, 0);
 
     for (std::size_t l = 0; l < lanes; ++l) {
@@ -287,25 +271,29 @@ bool search_bfs_batch(const Csr& g, const std::uint32_t* src, const double* mult
             order_lanes.push_back(0);
         }
         seen[s] |= static_cast<Lane>(1U << l);
-        dist[s * kLanes + l] = 0;
         value[s * kLanes + l] = 1.0;
         harmonic[l] = 0;
     }
     for (std::size_t i = 0; i < order.size(); ++i) order_lanes[i] = seen[order[i]];
 
-    bool too_deep = false;
+    std::size_t dag_arcs = 0;  // entries of succ in use
     for (std::size_t level = 0;; ++level) {
         const std::size_t from = level_start.back(), to = order.size();
         if (from == to) break;
         level_start.push_back(to);
-        if (level + 1 >= kFarLevel) {
-            too_deep = true;
-            break;
-        }
         for (std::size_t i = from; i < to; ++i) {
             const std::uint32_t v = order[i];
             const Lane f = order_lanes[i];
             const double* sv = value + static_cast<std::size_t>(v) * kLanes;
+            succ_start.push_back(dag_arcs);
+            const std::size_t degree = off[v + 1] - off[v];
+            if (dag_arcs + degree > ws.succ.size()) {
+                const std::size_t size = std::max(2 * ws.succ.size(), dag_arcs + degree);
+                ws.succ.resize(size);
+                ws.succ_lanes.resize(size);
+            }
+            std::uint32_t* succ = ws.succ.data();
+            Lane* succ_lanes = ws.succ_lanes.data();
             for (std::size_t k = off[v]; k < off[v + 1]; ++k) {
                 const std::uint32_t w = heads[k];
                 const Lane m = static_cast<Lane>(f & ~seen[w]);
@@ -315,11 +303,13 @@ bool search_bfs_batch(const Csr& g, const std::uint32_t* src, const double* mult
                     order_lanes.push_back(0);
                 }
                 next[w] |= m;
+                succ[dag_arcs] = w;
+                succ_lanes[dag_arcs++] = m;
                 double* sw = value + static_cast<std::size_t>(w) * kLanes;
                 for (std::size_t l = 0; l < kLanes; ++l) sw[l] += masked(sv[l], (m >> l) & 1U);
             }
         }
-        const auto d = static_cast<std::uint8_t>(level + 1);
+        const double inv = inverse[level + 1];
         std::array<std::size_t, kLanes> found{};
         for (std::size_t i = to; i < order.size(); ++i) {
             const std::uint32_t w = order[i];
@@ -327,74 +317,65 @@ bool search_bfs_batch(const Csr& g, const std::uint32_t* src, const double* mult
             order_lanes[i] = m;
             seen[w] |= m;
             next[w] = 0;
-            for (std::size_t l = 0; l < kLanes; ++l)
-                if ((m >> l) & 1U) {
-                    dist[static_cast<std::size_t>(w) * kLanes + l] = d;
-                    ++found[l];
-                }
+            for (std::size_t l = 0; l < kLanes; ++l) found[l] += (m >> l) & 1U;
         }
         for (std::size_t l = 0; l < lanes; ++l) {
-            for (std::size_t c = 0; c < found[l]; ++c) harmonic[l] += inverse[d];
+            for (std::size_t c = 0; c < found[l]; ++c) harmonic[l] += inv;
         }
     }
+    succ_start.push_back(dag_arcs);
 
     double* delta = ws.delta.data();
-    if (!too_deep) {
-        const std::size_t deepest = level_start.size() - 2;
-        Lane counted = 0;  // lanes whose betweenness terms are wanted
-        for (std::size_t l = 0; l < lanes; ++l)
-            if (mult[l] > 0) counted |= static_cast<Lane>(1U << l);
-        if (counted != 0) {
-            // Levels from the deepest to 1 (a source is at level 0 of its own lane only).
-            for (std::size_t level = level_start.size() - 1; level-- > 1;) {
-                const auto succ = static_cast<std::uint8_t>(level + 1);
-                for (std::size_t i = level_start[level]; i < level_start[level + 1]; ++i) {
-                    const std::uint32_t v = order[i];
-                    const Lane b = order_lanes[i] & counted;
-                    if (b == 0) continue;
-                    double acc[kLanes] = {};
-                    const std::size_t arcs_end = level == deepest ? off[v] : off[v + 1];
-                    for (std::size_t k = off[v]; k < arcs_end; ++k) {
-                        const std::uint32_t w = heads[k];
-                        const std::uint8_t* dw = dist + static_cast<std::size_t>(w) * kLanes;
-                        const Lane e = lanes_at(dw, succ) & b;
-                        if (e == 0) continue;
-                        const double* cw = value + static_cast<std::size_t>(w) * kLanes;
-                        for (std::size_t l = 0; l < kLanes; ++l)
-                            acc[l] += masked(cw[l], (e >> l) & 1U);
-                    }
-                    double* sv = value + static_cast<std::size_t>(v) * kLanes;
-                    double* dv = delta + static_cast<std::size_t>(v) * kLanes;
-                    for (std::size_t l = 0; l < kLanes; ++l) {
-                        if (((b >> l) & 1U) == 0) continue;
-                        const double sigma = sv[l];
-                        dv[l] = sigma * acc[l];  // δ_s(v) = σ_sv · Σ coef(w)
-                        sv[l] = 1.0 / sigma + acc[l];
-                    }
+    const std::uint32_t* succ = ws.succ.data();
+    const Lane* succ_lanes = ws.succ_lanes.data();
+    Lane counted = 0;  // lanes whose betweenness terms are wanted
+    for (std::size_t l = 0; l < lanes; ++l)
+        if (mult[l] > 0) counted |= static_cast<Lane>(1U << l);
+    if (counted != 0) {
+        // Levels from the deepest to 1 (a source is at level 0 of its own lane only); the
+        // deepest level has no DAG arcs.
+        for (std::size_t level = level_start.size() - 1; level-- > 1;) {
+            for (std::size_t i = level_start[level]; i < level_start[level + 1]; ++i) {
+                const std::uint32_t v = order[i];
+                const Lane b = order_lanes[i] & counted;
+                if (b == 0) continue;
+                double acc[kLanes] = {};
+                for (std::size_t j = succ_start[i]; j < succ_start[i + 1]; ++j) {
+                    const Lane e = succ_lanes[j] & b;
+                    if (e == 0) continue;
+                    const double* cw = value + static_cast<std::size_t>(succ[j]) * kLanes;
+                    for (std::size_t l = 0; l < kLanes; ++l) acc[l] += masked(cw[l], (e >> l) & 1U);
+                }
+                double* sv = value + static_cast<std::size_t>(v) * kLanes;
+                double* dv = delta + static_cast<std::size_t>(v) * kLanes;
+                for (std::size_t l = 0; l < kLanes; ++l) {
+                    if (((b >> l) & 1U) == 0) continue;
+                    const double sigma = sv[l];
+                    dv[l] = sigma * acc[l];  // δ_s(v) = σ_sv · Σ coef(w)
+                    sv[l] = 1.0 / sigma + acc[l];
                 }
             }
         }
     }
     // Each vertex's terms in lane order, as search_bfs from the sources in turn adds them (the
-    // source of a lane, at level 0, gets none from it); then the vertex is reset. A vertex
-    // appears once per level it is at in some lane: seen[v] = 0 marks it done. (delta needs
-    // no reset: every term read here was written by the backward pass.)
+    // source of a lane gets none from it); then the vertex is reset. A vertex appears once per
+    // level it is at in some lane: seen[v] = 0 marks it done. (delta needs no reset: every term
+    // read here was written by the backward pass.)
     for (const std::uint32_t v : order) {
         if (seen[v] == 0) continue;
+        Lane reached = seen[v];  // lanes that reached v, less the lane v is the source of
+        for (std::size_t l = 0; l < lanes; ++l)
+            if (src[l] == v) reached = static_cast<Lane>(reached & ~(1U << l));
         seen[v] = 0;
-        std::uint8_t* dv = dist + static_cast<std::size_t>(v) * kLanes;
-        double* xv = delta + static_cast<std::size_t>(v) * kLanes;
-        if (!too_deep)
-            for (std::size_t l = 0; l < lanes; ++l) {
-                if (mult[l] <= 0 || dv[l] == 0 || dv[l] == kFarLevel) continue;
-                bc[v] += mult[l] * xv[l];
-                if (bc2 != nullptr) bc2[v] += mult[l] * xv[l] * xv[l];
-            }
-        std::fill(dv, dv + kLanes, kFarLevel);
+        const double* xv = delta + static_cast<std::size_t>(v) * kLanes;
+        for (std::size_t l = 0; l < lanes; ++l) {
+            if (mult[l] <= 0 || ((reached >> l) & 1U) == 0) continue;
+            bc[v] += mult[l] * xv[l];
+            if (bc2 != nullptr) bc2[v] += mult[l] * xv[l] * xv[l];
+        }
         std::fill(value + static_cast<std::size_t>(v) * kLanes,
                   value + static_cast<std::size_t>(v + 1) * kLanes, 0.0);
     }
-    return !too_deep;
 }
 
 /// One weighted search from s (Dijkstra, binary heap with lazy deletion, lengths 1/w; ties as
@@ -658,14 +639,11 @@ PathScores path_scores(const Csr& g, const CentralityOptions& options, SweepPlan
                     batch_src[l] = new_of[batch[l]];
                     batch_mult[l] = mult[batch[l]];
                 }
-                if (search_bfs_batch(sweep, batch_src, batch_mult, batch.size(), inverse, bc, bc2,
-                                     *batch_space, harmonic)) {
-                    for (std::size_t l = 0; l < batch.size(); ++l)
-                        out.closeness[batch[l]] = harmonic[l] * scale;
-                    done.add(batch.size());
-                } else {
-                    for (const auto s : batch) one_by_one(s);
-                }
+                search_bfs_batch(sweep, batch_src, batch_mult, batch.size(), inverse, bc, bc2,
+                                 *batch_space, harmonic);
+                for (std::size_t l = 0; l < batch.size(); ++l)
+                    out.closeness[batch[l]] = harmonic[l] * scale;
+                done.add(batch.size());
                 batch.clear();
             };
             for (std::size_t i = c; i < sources.size(); i += chunks) {

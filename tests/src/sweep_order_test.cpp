@@ -3,10 +3,10 @@
 // search adds the same numbers in the same order; path counts are integers, summed exactly),
 // for exact and sampled betweenness, exact and sampled closeness, for any thread count, on the
 // test networks: the bundled CORDIS example, corpus files, and generated graphs with isolates,
-// twins, several components and paths longer than the 254 levels a batch holds, undirected and
-// directed. The expected values are those of one search per source in the input's order
-// (path_scores with SweepPlan{false, false}, the algorithm before the change); the whole CORDIS
-// network is checked the same way by tests/bench/bench_centrality --order.
+// twins, several components and paths of hundreds of levels (a batch once held only 254),
+// undirected and directed. The expected values are those of one search per source in the input's
+// order (path_scores with SweepPlan{false, false}, the algorithm before the change); the whole
+// CORDIS network is checked the same way by tests/bench/bench_centrality --order.
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -123,8 +123,8 @@ TEST(SweepOrder, BreadthFirstRenumberingGivesTheSameBitsOnGeneratedGraphs) {
     for (int i = 0; i < 40; ++i) ties.push_back({i, i + 1, 1});
     for (int i = 50; i < 58; ++i) ties.push_back({50, i + 1, 1});
     expect_same_bits_as_input_order(from_ties(60, false, ties), "chain and star");
-    // Paths of 300 and 600 levels (beyond the 254 a batch holds: those sources are searched one
-    // by one) beside a dense part, undirected and directed.
+    // Paths of 300 and 600 levels (beyond the 254 a batch once held) beside a dense part,
+    // undirected and directed.
     std::vector<testing::Tie> long_ties;
     for (int i = 0; i < 300; ++i) long_ties.push_back({i, i + 1, 1});
     for (int i = 301; i < 320; ++i)
